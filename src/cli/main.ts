@@ -1,0 +1,87 @@
+#!/usr/bin/env node
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { UserError } from '../errors.js';
+import { reportError } from './report.js';
+import { VI_STRINGS } from './vi-strings.js';
+
+// Commands load their heavy modules (pdfkit, sharp) only when they run.
+const PAPER_SIZES = ['a5', 'a4'] as const;
+const FORMATS = ['pdf', 'png', 'jpg', 'webp'] as const;
+
+async function main(argv: string[]): Promise<number> {
+  let exitCode = 0;
+  const cli = yargs(argv)
+    .scriptName('vneid-print')
+    .updateStrings(VI_STRINGS as unknown as Record<string, string>)
+    .usage('$0 <lệnh> [tuỳ chọn]\n\nIn tờ hướng dẫn VNeID có thông tin của đơn vị bạn.')
+    .command(
+      'guides',
+      'Liệt kê các hướng dẫn có sẵn (mã và tiêu đề)',
+      (y) => y,
+      async () => {
+        const { guidesCommand } = await import('./commands/guides.js');
+        exitCode = await guidesCommand();
+      },
+    )
+    .command(
+      'validate',
+      'Kiểm tra tệp hồ sơ đơn vị và chỉ ra mọi chỗ cần sửa',
+      (y) => y.option('unit', { type: 'string', demandOption: true, describe: 'Tệp hồ sơ đơn vị (.yaml)' }).example('$0 validate --unit don-vi.yaml', ''),
+      async (args) => {
+        const { validateCommand } = await import('./commands/validate.js');
+        exitCode = await validateCommand({ unit: args.unit });
+      },
+    )
+    .command(
+      'leaflet',
+      'Làm tờ hướng dẫn một trang (PDF hoặc ảnh)',
+      (y) =>
+        y
+          .option('unit', { type: 'string', demandOption: true, describe: 'Tệp hồ sơ đơn vị (.yaml)' })
+          .option('guide', { type: 'string', demandOption: true, describe: 'Mã hướng dẫn (xem lệnh: guides)' })
+          .option('size', { choices: PAPER_SIZES, default: 'a5' as const, describe: 'Khổ giấy' })
+          .option('format', { choices: FORMATS, describe: 'Loại tệp; mặc định theo đuôi tên tệp --out, hoặc pdf' })
+          .option('dpi', { type: 'number', default: 200, describe: 'Độ nét của ảnh (điểm ảnh mỗi inch), 72–600' })
+          .option('out', { type: 'string', describe: 'Tên tệp kết quả' })
+          .example('$0 leaflet --unit don-vi.yaml --guide kich-hoat --out to-roi.pdf', '')
+          .example('$0 leaflet --unit don-vi.yaml --guide kich-hoat --format png', 'ảnh để gửi Zalo, Facebook'),
+      async (args) => {
+        const { leafletCommand } = await import('./commands/leaflet.js');
+        exitCode = await leafletCommand({ unit: args.unit, guide: args.guide, size: args.size, format: args.format, dpi: args.dpi, out: args.out });
+      },
+    )
+    .command(
+      'kit',
+      'Làm cả bộ: mọi hướng dẫn, dạng PDF và ảnh PNG, vào một thư mục',
+      (y) =>
+        y
+          .option('unit', { type: 'string', demandOption: true, describe: 'Tệp hồ sơ đơn vị (.yaml)' })
+          .option('out', { type: 'string', default: 'output', describe: 'Thư mục kết quả' }),
+      async (args) => {
+        const { kitCommand } = await import('./commands/kit.js');
+        exitCode = await kitCommand({ unit: args.unit, out: args.out });
+      },
+    )
+    .demandCommand(1, 'Hãy ghi một lệnh, ví dụ: vneid-print leaflet --help')
+    .recommendCommands()
+    .strict()
+    .help('help')
+    .alias('help', 'h')
+    .version()
+    .wrap(Math.min(100, process.stdout.columns || 100))
+    .fail((msg, err) => {
+      throw err ?? new UserError({ message: msg, hint: 'xem cách dùng bằng tuỳ chọn --help' });
+    });
+  await cli.parseAsync();
+  return exitCode;
+}
+
+main(hideBin(process.argv)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.exitCode = reportError(err);
+  },
+);

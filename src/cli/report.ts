@@ -1,0 +1,17 @@
+import { UserError, formatProblem } from '../errors.js';
+
+/** Prints an error for the user and returns the exit code: 2 for what they can fix, 1 for our bugs. */
+export function reportError(err: unknown): number {
+  if (err instanceof UserError) {
+    const n = err.problems.length;
+    process.stderr.write(`Lỗi${n > 1 ? ` (${n} chỗ cần sửa)` : ''}:\n${err.problems.map((p) => `• ${formatProblem(p)}`).join('\n')}\n`);
+    process.stderr.write('Chưa tạo tệp nào.\n');
+    return 2;
+  }
+  const detail = err instanceof Error ? (process.env.VNEID_DEBUG ? err.stack : err.message) : String(err);
+  process.stderr.write(
+    `Lỗi ngoài dự kiến của chương trình (không phải do bạn nhập sai): ${detail}\n` +
+      'Hãy chụp lại thông báo này gửi cho người phụ trách kỹ thuật.\n',
+  );
+  return 1;
+}

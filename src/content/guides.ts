@@ -1,0 +1,110 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import { parse as parseYaml } from 'yaml';
+import { UserError } from '../errors.js';
+import { cleanText } from './clean-text.js';
+import { parseGuideMarkdown, type GuideBody } from './guide-markdown.js';
+import type { UnitProfile } from './profile.js';
+
+export interface GuideInfo {
+  id: string;
+  title: string;
+  summary: string;
+  file: string;
+}
+
+export interface Guide extends GuideBody {
+  id: string;
+  title: string;
+  summary: string;
+}
+
+const GUIDES_DIR = fileURLToPath(new URL('../../templates/guides/', import.meta.url));
+
+/** The guides shipped in templates/guides, sorted by id. */
+export function listGuides(dir: string = GUIDES_DIR): GuideInfo[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.hbs'))
+    .sort()
+    .map((f) => {
+      const file = join(dir, f);
+      const { meta } = splitFrontMatter(readFileSync(file, 'utf8'), file);
+      return { id: f.replace(/\.hbs$/, ''), title: meta.title, summary: meta.summary, file };
+    });
+}
+
+export function findGuide(id: string, dir?: string): GuideInfo {
+  const guides = listGuides(dir);
+  const found = guides.find((g) => g.id === id);
+  if (!found) {
+    throw new UserError({
+      field: '--guide',
+      message: `không có hướng dẫn "${id}"`,
+      hint: `chọn một trong: ${guides.map((g) => g.id).join(', ')} (xem danh sách bằng lệnh: vneid-print guides)`,
+    });
+  }
+  return found;
+}
+
+/** Fills a guide template with the unit's details and parses it into steps. */
+export function renderGuide(info: GuideInfo, profile: UnitProfile): Guide {
+  const source = readFileSync(info.file, 'utf8');
+  const { meta, body, bodyLine } = splitFrontMatter(source, info.file);
+  const fail = (message: string, line?: number) =>
+    new UserError({ file: info.file, line, message: `mẫu hướng dẫn lỗi: ${message}` });
+
+  let markdown: string;
+  try {
+    const template = Handlebars.compile(body, { strict: true, noEscape: true, knownHelpersOnly: true });
+    markdown = template(escapeMarkdownDeep(templateContext(profile)), {
+      allowProtoPropertiesByDefault: false,
+      allowProtoMethodsByDefault: false,
+    });
+  } catch (err) {
+    const msg = (err as Error).message;
+    const line = /line (\d+)|- (\d+):\d+/.exec(msg);
+    const at = line ? Number(line[1] ?? line[2]) + bodyLine - 1 : undefined;
+    throw fail(msg.split('\n')[0]!, at);
+  }
+  const parsed = parseGuideMarkdown(markdown.normalize('NFC'), (problem) => fail(problem));
+  return { id: info.id, title: meta.title, summary: meta.summary, ...parsed };
+}
+
+/** What a template may use; every field exists so strict mode only catches typos. */
+function templateContext(p: UnitProfile) {
+  return {
+    unit: { name: p.unit.name, parent: p.unit.parent ?? '' },
+    contact: { name: p.contact?.name ?? '', title: p.contact?.title ?? '', phone: p.contact?.phone ?? '' },
+    deadline: p.deadline?.printed ?? '',
+    venues: p.venues.map((v) => ({ name: v.name, address: v.address ?? '', hours: v.hours ?? '' })),
+  };
+}
+
+function splitFrontMatter(source: string, file: string) {
+  const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(source.replace(/^\uFEFF/, ''));
+  const meta = m ? (parseYaml(m[1]!) as Record<string, unknown> | null) : null;
+  const title = typeof meta?.title === 'string' ? cleanText(meta.title) : '';
+  if (!m || !title) {
+    throw new UserError({
+      file,
+      line: 1,
+      message: 'mẫu hướng dẫn thiếu phần đầu "---" với dòng title',
+      hint: 'mẫu bắt đầu bằng ---, dòng "title: …", dòng "summary: …", rồi ---',
+    });
+  }
+  const summary = typeof meta?.summary === 'string' ? cleanText(meta.summary) : '';
+  return { meta: { title, summary }, body: source.slice(m[0].length), bodyLine: m[0].split('\n').length };
+}
+
+// User text goes into Markdown; backslash-escaping its punctuation keeps a "#" or
+// "*" in a unit's name from turning into a heading or bold text.
+function escapeMarkdownDeep<T>(value: T): T {
+  if (typeof value === 'string') return value.replace(/[\\`*_{}[\]()<>#+\-.!|~]/g, '\\$&') as T;
+  if (Array.isArray(value)) return value.map(escapeMarkdownDeep) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, escapeMarkdownDeep(v)])) as T;
+  }
+  return value;
+}

@@ -1,0 +1,32 @@
+import { readFile, stat } from 'node:fs/promises';
+import { UserError } from '../errors.js';
+
+/** A unit's logo, re-encoded as a small PNG so every painter can embed it. */
+export interface LogoImage {
+  png: Buffer;
+  width: number;
+  height: number;
+}
+
+const MAX_BYTES = 5 * 1024 * 1024;
+const MAX_INPUT_PIXELS = 25_000_000;
+/** Enough for a 4 cm logo at 300 dpi. */
+const MAX_SIDE = 600;
+
+export async function loadLogo(path: string, profileFile: string): Promise<LogoImage> {
+  const fail = (message: string, hint: string) => new UserError({ file: profileFile, field: 'unit.logo', message, hint });
+  const info = await stat(path).catch(() => undefined);
+  if (!info?.isFile()) throw fail(`không tìm thấy tệp logo ${path}`, 'ghi đường dẫn tệp ảnh PNG hoặc JPG, tính từ thư mục chứa tệp hồ sơ');
+  if (info.size > MAX_BYTES) throw fail('tệp logo lớn quá 5 MB', 'dùng ảnh nhỏ hơn (khoảng 600 × 600 điểm ảnh là đủ)');
+  const { default: sharp } = await import('sharp');
+  try {
+    const { data, info: out } = await sharp(await readFile(path), { limitInputPixels: MAX_INPUT_PIXELS })
+      .rotate()
+      .resize(MAX_SIDE, MAX_SIDE, { fit: 'inside', withoutEnlargement: true })
+      .png()
+      .toBuffer({ resolveWithObject: true });
+    return { png: data, width: out.width, height: out.height };
+  } catch {
+    throw fail('tệp logo không phải ảnh đọc được', 'dùng ảnh PNG, JPG hoặc SVG');
+  }
+}

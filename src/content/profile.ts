@@ -1,0 +1,181 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { UserError, type Problem } from '../errors.js';
+import { cleanDeep } from './clean-text.js';
+import { unitProfileSchema, type ParsedProfile } from './profile-schema.js';
+import { makeLineFinder } from './yaml-places.js';
+
+/** A unit's profile, checked and cleaned: every string is NFC and drawable. */
+export type UnitProfile = ParsedProfile & {
+  /** The file it came from, for messages. */
+  source: string;
+  /** The logo's absolute path, when the profile names one. */
+  logoPath?: string;
+};
+
+export interface ProfileChecks {
+  /** Characters the fonts cannot draw; they are reported by field. */
+  missingGlyphs(text: string): string[];
+}
+
+const MAX_PROFILE_BYTES = 256 * 1024;
+
+export async function loadProfile(file: string, checks: ProfileChecks): Promise<UnitProfile> {
+  const source = await readProfileText(file);
+  return parseProfile(source, file, checks);
+}
+
+export function parseProfile(source: string, file: string, checks: ProfileChecks): UnitProfile {
+  const counter = new LineCounter();
+  const doc = parseDocument(source.replace(/^\uFEFF/, ''), { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length) {
+    throw new UserError(
+      doc.errors.map((e) => ({
+        file,
+        line: e.linePos?.[0].line,
+        message: `tệp hồ sơ viết sai cú pháp YAML (${yamlReason(e.code)})`,
+        hint: 'mỗi dòng có dạng "tên_mục: giá trị", mục con thụt vào bằng dấu cách (không dùng phím Tab); chuỗi có dấu ":" hãy đặt trong ngoặc kép',
+      })),
+    );
+  }
+  const lineOf = makeLineFinder(doc, counter);
+  const raw = cleanDeep(doc.toJS({ maxAliasCount: 50 }));
+  if (raw === null || raw === undefined || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new UserError({
+      file,
+      line: 1,
+      message: 'tệp hồ sơ trống hoặc không đúng mẫu',
+      hint: 'xem tệp mẫu trong thư mục examples/ và bắt đầu bằng dòng "unit:"',
+    });
+  }
+
+  const problems: Problem[] = [];
+  walkStrings(raw, [], (value, path) => {
+    const missing = checks.missingGlyphs(value);
+    if (missing.length) {
+      problems.push({
+        file,
+        line: lineOf(path),
+        field: path.join('.'),
+        message: `có ký tự không in được: ${missing.map(describeChar).join(', ')}`,
+        hint: 'hãy xoá hoặc thay ký tự đó bằng chữ thường (biểu tượng cảm xúc và ký hiệu lạ không in được)',
+      });
+    }
+  });
+
+  const parsed = unitProfileSchema.safeParse(raw);
+  if (!parsed.success) problems.push(...parsed.error.issues.map((issue) => toProblem(issue, file, lineOf)));
+  if (problems.length || !parsed.success) throw new UserError(sortByLine(problems));
+
+  const profile: UnitProfile = { ...parsed.data, source: file };
+  if (profile.unit.logo) profile.logoPath = resolve(dirname(file), profile.unit.logo);
+  return profile;
+}
+
+async function readProfileText(file: string): Promise<string> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UserError({
+      file,
+      message: code === 'ENOENT' ? 'không tìm thấy tệp hồ sơ' : `không đọc được tệp hồ sơ (${code ?? 'lỗi không rõ'})`,
+      hint: 'kiểm tra lại tên và đường dẫn tệp sau --unit',
+    });
+  }
+  if (bytes.length > MAX_PROFILE_BYTES) {
+    throw new UserError({ file, message: 'tệp hồ sơ quá lớn (hơn 256 KB)', hint: 'tệp hồ sơ chỉ cần vài dòng; kiểm tra xem có chọn nhầm tệp không' });
+  }
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  if (text.includes('\uFFFD')) {
+    throw new UserError({
+      file,
+      line: lineOfChar(text, '\uFFFD'),
+      message: 'tệp hồ sơ không lưu theo bảng mã UTF-8 (chữ tiếng Việt sẽ bị lỗi)',
+      hint: 'mở tệp bằng Notepad, chọn File > Save As, ở ô Encoding chọn UTF-8 rồi lưu lại',
+    });
+  }
+  return text;
+}
+
+type LineFinder = ReturnType<typeof makeLineFinder>;
+
+function toProblem(issue: z.core.$ZodIssue, file: string, lineOf: LineFinder): Problem {
+  const path = issue.path.map(String);
+  if (issue.code === 'unrecognized_keys') {
+    const key = issue.keys[0]!;
+    return {
+      file,
+      line: lineOf(issue.path, key),
+      field: [...path, key].join('.'),
+      message: `mục "${key}" không có trong mẫu hồ sơ`,
+      hint: `kiểm tra chính tả; các mục được dùng ở đây: ${allowedKeys(path).join(', ')}`,
+    };
+  }
+  const missing = issue.code === 'invalid_type' && issue.input === undefined;
+  return {
+    file,
+    line: lineOf(issue.path),
+    field: path.join('.') || undefined,
+    message: missing ? `thiếu mục bắt buộc: ${issue.message}` : issue.message,
+  };
+}
+
+function allowedKeys(path: string[]): string[] {
+  let shape: unknown = unitProfileSchema;
+  for (const seg of path) {
+    const def = unwrap(shape);
+    shape = def?.shape?.[seg] ?? (def?.element && /^\d+$/.test(seg) ? def.element : undefined);
+  }
+  const keys = Object.keys(unwrap(shape)?.shape ?? {});
+  return keys;
+}
+
+// Zod wraps objects in default/optional/array layers; peel them to reach the shape.
+function unwrap(schema: unknown): { shape?: Record<string, unknown>; element?: unknown } | undefined {
+  let s = schema as { def?: { innerType?: unknown; element?: unknown }; shape?: Record<string, unknown> } | undefined;
+  for (let i = 0; i < 5 && s && !s.shape; i++) {
+    if (s.def?.element) return { element: s.def.element };
+    s = s.def?.innerType as typeof s;
+  }
+  return s;
+}
+
+function walkStrings(value: unknown, path: (string | number)[], visit: (s: string, path: (string | number)[]) => void) {
+  if (typeof value === 'string') visit(value, path);
+  else if (Array.isArray(value)) value.forEach((v, i) => walkStrings(v, [...path, i], visit));
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walkStrings(v, [...path, k], visit);
+}
+
+function describeChar(ch: string): string {
+  return `"${ch}" (U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`;
+}
+
+function sortByLine(problems: Problem[]): Problem[] {
+  return [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+}
+
+function lineOfChar(text: string, ch: string): number {
+  return text.slice(0, text.indexOf(ch)).split('\n').length;
+}
+
+function yamlReason(code: string): string {
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return 'một mục được ghi hai lần';
+    case 'BAD_INDENT':
+      return 'thụt lề hoặc dấu ":" không đúng chỗ';
+    case 'TAB_AS_INDENT':
+      return 'dùng phím Tab để thụt lề';
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return 'thiếu dấu ":" sau tên mục';
+    case 'MISSING_CHAR':
+      return 'thiếu dấu ngoặc hoặc ký tự đóng';
+    default:
+      return 'dòng này không đọc được';
+  }
+}

@@ -1,0 +1,15 @@
+/** Paragraph text with emphasis, as the guide templates write it (**bold**). */
+export interface Span {
+  text: string;
+  strong: boolean;
+}
+
+export type RichText = Span[];
+
+export const plain = (text: string): RichText => [{ text, strong: false }];
+
+export const strong = (text: string): RichText => [{ text, strong: true }];
+
+export function richToString(rich: RichText): string {
+  return rich.map((s) => s.text).join('');
+}

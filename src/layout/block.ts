@@ -1,0 +1,65 @@
+import type { Item } from './display-list.js';
+
+/**
+ * A measured piece of a page that can be placed anywhere: layout parts build
+ * blocks, compositions stack them, and only at the end are they given a position.
+ */
+export interface Block {
+  width: number;
+  height: number;
+  place(x: number, y: number): Item[];
+}
+
+export const emptyBlock = (width = 0, height = 0): Block => ({ width, height, place: () => [] });
+
+/** Blocks one under another, left-aligned, with a gap between them. */
+export function stack(blocks: Block[], gap: number): Block {
+  const shown = blocks.filter((b) => b.height > 0);
+  const height = shown.reduce((h, b) => h + b.height, 0) + gap * Math.max(0, shown.length - 1);
+  return {
+    width: Math.max(0, ...shown.map((b) => b.width)),
+    height,
+    place(x, y) {
+      const items: Item[] = [];
+      for (const b of shown) {
+        items.push(...b.place(x, y));
+        y += b.height + gap;
+      }
+      return items;
+    },
+  };
+}
+
+/** Blocks side by side, top-aligned (or centred vertically), with a gap. */
+export function row(blocks: Block[], gap: number, align: 'top' | 'middle' = 'top'): Block {
+  const height = Math.max(0, ...blocks.map((b) => b.height));
+  const width = blocks.reduce((w, b) => w + b.width, 0) + gap * Math.max(0, blocks.length - 1);
+  return {
+    width,
+    height,
+    place(x, y) {
+      const items: Item[] = [];
+      for (const b of blocks) {
+        const dy = align === 'middle' ? (height - b.height) / 2 : 0;
+        items.push(...b.place(x, y + dy));
+        x += b.width + gap;
+      }
+      return items;
+    },
+  };
+}
+
+/** Adds space around a block and optionally a background behind it. */
+export function pad(block: Block, p: { top?: number; right?: number; bottom?: number; left?: number }): Block {
+  const { top = 0, right = 0, bottom = 0, left = 0 } = p;
+  return {
+    width: block.width + left + right,
+    height: block.height + top + bottom,
+    place: (x, y) => block.place(x + left, y + top),
+  };
+}
+
+/** A fixed-size block, for giving a part a set width or height. */
+export function sized(block: Block, width: number, height = block.height): Block {
+  return { width, height, place: block.place };
+}

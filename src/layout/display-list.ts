@@ -1,0 +1,91 @@
+import type { FontId } from './fonts.js';
+
+/**
+ * The middle of the pipeline: pages of positioned items, in PDF points with the
+ * origin at the top-left. Layout writes it; painters only read it.
+ */
+export type Color = `#${string}`;
+
+export interface TextItem {
+  type: 'text';
+  x: number;
+  /** The baseline. */
+  y: number;
+  text: string;
+  font: FontId;
+  size: number;
+  color: Color;
+  /** Measured advance width, so painters and tests need not measure again. */
+  width: number;
+}
+
+export interface RectItem {
+  type: 'rect';
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  fill?: Color;
+  stroke?: Color;
+  strokeWidth?: number;
+  radius?: number;
+}
+
+export interface CircleItem {
+  type: 'circle';
+  cx: number;
+  cy: number;
+  r: number;
+  fill: Color;
+}
+
+export interface LineItem {
+  type: 'line';
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  color: Color;
+  width: number;
+  dash?: [number, number];
+}
+
+export interface QrItem {
+  type: 'qr';
+  x: number;
+  y: number;
+  /** Side of the whole code including its quiet zone. */
+  size: number;
+  /** Dark modules, row-major, quiet zone excluded. */
+  modules: boolean[][];
+  /** Quiet zone width in modules on each side. */
+  margin: number;
+  color: Color;
+  /** What the code encodes, for tests and read-back. */
+  url: string;
+}
+
+export interface ImageItem {
+  type: 'image';
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** PNG bytes. */
+  png: Buffer;
+}
+
+export type Item = TextItem | RectItem | CircleItem | LineItem | QrItem | ImageItem;
+
+export interface Page {
+  width: number;
+  height: number;
+  items: Item[];
+}
+
+export interface LaidOutDocument {
+  title: string;
+  /** Shown as the PDF's author: the issuing unit. */
+  author: string;
+  pages: Page[];
+}

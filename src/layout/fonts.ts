@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import * as fontkit from 'fontkit';
+
+/**
+ * The one font family every product uses: Be Vietnam Pro (OFL), shipped by an npm
+ * package so that no machine font is ever needed. Loaded once per process.
+ */
+export type FontId = 'regular' | 'semibold' | 'bold' | 'extrabold';
+
+export interface FontFace {
+  id: FontId;
+  /** Absolute path of the TTF file (pdfkit embeds from it). */
+  file: string;
+  font: fontkit.Font;
+}
+
+export interface FontSet {
+  faces: Record<FontId, FontFace>;
+  /** Characters of `text` that the font cannot draw (they would print as boxes). */
+  missingGlyphs(text: string): string[];
+}
+
+const FILES: Record<FontId, string> = {
+  regular: '400Regular/BeVietnamPro_400Regular.ttf',
+  semibold: '600SemiBold/BeVietnamPro_600SemiBold.ttf',
+  bold: '700Bold/BeVietnamPro_700Bold.ttf',
+  extrabold: '800ExtraBold/BeVietnamPro_800ExtraBold.ttf',
+};
+
+let loaded: FontSet | undefined;
+
+export function loadFonts(): FontSet {
+  if (loaded) return loaded;
+  const require = createRequire(import.meta.url);
+  const faces = {} as Record<FontId, FontFace>;
+  for (const [id, rel] of Object.entries(FILES) as [FontId, string][]) {
+    const file = require.resolve(`@expo-google-fonts/be-vietnam-pro/${rel}`);
+    faces[id] = { id, file, font: fontkit.create(readFileSync(file)) as fontkit.Font };
+  }
+  const missingGlyphs = (text: string): string[] => {
+    const missing = new Set<string>();
+    for (const ch of text) {
+      const cp = ch.codePointAt(0)!;
+      if (cp === 0x20) continue;
+      if (!faces.regular.font.hasGlyphForCodePoint(cp) || !faces.bold.font.hasGlyphForCodePoint(cp)) missing.add(ch);
+    }
+    return [...missing];
+  };
+  loaded = { faces, missingGlyphs };
+  return loaded;
+}

@@ -1,0 +1,43 @@
+import { UserError } from '../errors.js';
+import type { FontId, FontSet } from './fonts.js';
+
+/**
+ * Widths come from the same fontkit shaping that pdfkit uses to draw, so what
+ * layout measures is what the PDF shows.
+ */
+export interface Measurer {
+  fonts: FontSet;
+  /** Advance width of `text` at `size` points. */
+  width(text: string, font: FontId, size: number): number;
+}
+
+export function createMeasurer(fonts: FontSet): Measurer {
+  const caches = new Map<FontId, Map<string, number>>();
+  return {
+    fonts,
+    width(text, fontId, size) {
+      let cache = caches.get(fontId);
+      if (!cache) caches.set(fontId, (cache = new Map()));
+      let units = cache.get(text);
+      if (units === undefined) {
+        const face = fonts.faces[fontId].font;
+        const run = face.layout(text);
+        units = 0;
+        for (let i = 0; i < run.glyphs.length; i++) {
+          if (run.glyphs[i]!.id === 0 && text.trim()) throw missingGlyph(text);
+          units += run.positions[i]!.xAdvance;
+        }
+        units /= face.unitsPerEm;
+        cache.set(text, units);
+      }
+      return units * size;
+    },
+  };
+}
+
+function missingGlyph(text: string): UserError {
+  return new UserError({
+    message: `đoạn chữ "${text.slice(0, 60)}" có ký tự mà phông chữ không vẽ được`,
+    hint: 'hãy bỏ ký tự lạ (biểu tượng cảm xúc, ký hiệu đặc biệt) khỏi nội dung',
+  });
+}

@@ -1,0 +1,89 @@
+import { plain, type RichText } from '../content/rich-text.js';
+import type { Block } from './block.js';
+import type { Color, TextItem } from './display-list.js';
+import type { FontId } from './fonts.js';
+import { breakLines, type TextLine } from './line-break.js';
+import type { Measurer } from './measure.js';
+import { baselineOffset } from './theme.js';
+
+export interface TextStyle {
+  size: number;
+  font: FontId;
+  /** Font for **emphasis**; defaults to bold. */
+  strongFont?: FontId;
+  color: Color;
+  /** Line height as a multiple of size. */
+  leading: number;
+  align?: 'left' | 'center' | 'right';
+  /** Even out line lengths (for titles), instead of filling each line greedily. */
+  balance?: boolean;
+}
+
+export interface TextBlock extends Block {
+  lines: TextLine[];
+  /** Widest line actually set. */
+  contentWidth: number;
+}
+
+/** A paragraph set in lines of at most `width` points. */
+export function textBlock(text: RichText | string, width: number, style: TextStyle, m: Measurer): TextBlock {
+  const rich = typeof text === 'string' ? plain(text) : text;
+  const breakStyle = { size: style.size, font: style.font, strongFont: style.strongFont ?? 'bold' };
+  let lines = breakLines(rich, width, breakStyle, m);
+  if (style.balance && lines.length > 1) {
+    // The narrowest measure that needs no extra line gives the most even lines.
+    let lo = width / lines.length;
+    let hi = width;
+    for (let i = 0; i < 10; i++) {
+      const mid = (lo + hi) / 2;
+      if (breakLines(rich, mid, breakStyle, m).length > lines.length) lo = mid;
+      else hi = mid;
+    }
+    lines = breakLines(rich, hi, breakStyle, m);
+  }
+  const lineHeight = style.size * style.leading;
+  const baseline = baselineOffset(style.size, lineHeight);
+  return {
+    width,
+    height: lines.length * lineHeight,
+    lines,
+    contentWidth: Math.max(0, ...lines.map((l) => l.width)),
+    place(x, y) {
+      const items: TextItem[] = [];
+      lines.forEach((line, i) => {
+        const shift = style.align === 'center' ? (width - line.width) / 2 : style.align === 'right' ? width - line.width : 0;
+        for (const piece of line.pieces) {
+          items.push({
+            type: 'text',
+            x: x + shift + piece.x,
+            y: y + i * lineHeight + baseline,
+            text: piece.text,
+            font: piece.font,
+            size: style.size,
+            color: style.color,
+            width: piece.width,
+          });
+        }
+      });
+      return items;
+    },
+  };
+}
+
+/**
+ * The largest size (stepping down by 2 %) at which `text` fits in `maxLines`
+ * lines, or undefined if even `minSize` does not fit.
+ */
+export function fitTextBlock(
+  text: RichText | string,
+  width: number,
+  style: TextStyle,
+  fit: { maxLines: number; minSize: number },
+  m: Measurer,
+): TextBlock | undefined {
+  for (let size = style.size; size >= fit.minSize - 1e-9; size *= 0.98) {
+    const block = textBlock(text, width, { ...style, size }, m);
+    if (block.lines.length <= fit.maxLines) return block;
+  }
+  return undefined;
+}

@@ -1,0 +1,79 @@
+import type { GuideStep } from '../../content/guide-markdown.js';
+import { row, stack, type Block } from '../../layout/block.js';
+import type { Item } from '../../layout/display-list.js';
+import { textBlock } from '../../layout/text-block.js';
+import { COLORS, LEADING } from '../../layout/theme.js';
+import type { PartContext } from './part-context.js';
+
+export interface StepListStyle {
+  /** Text scale chosen by the fitting step (1 = the design size). */
+  scale: number;
+  /** Extra space between steps, from the page's slack. */
+  extraGap?: number;
+  /** Steps flow down the first column, then the second. */
+  columns: 1 | 2;
+}
+
+/** Numbered steps: a large red disc with the number, a bold title, body and bullets. */
+export function stepList(steps: GuideStep[], width: number, style: StepListStyle, c: PartContext): Block {
+  const gutter = 14 * c.k;
+  if (style.columns === 1 || steps.length < 2) return stack(stepBlocks(steps, width, style, c), stepGap(style, c));
+  const colW = (width - gutter) / 2;
+  const blocks = stepBlocks(steps, colW, style, c);
+  // Split where the taller column is shortest, keeping the reading order.
+  let best = { split: 1, height: Infinity };
+  for (let split = 1; split < blocks.length; split++) {
+    const h = Math.max(stack(blocks.slice(0, split), stepGap(style, c)).height, stack(blocks.slice(split), stepGap(style, c)).height);
+    if (h < best.height) best = { split, height: h };
+  }
+  return row([stack(blocks.slice(0, best.split), stepGap(style, c)), stack(blocks.slice(best.split), stepGap(style, c))], gutter);
+}
+
+const stepGap = (style: StepListStyle, c: PartContext) => 7 * style.scale * c.k + (style.extraGap ?? 0);
+
+function stepBlocks(steps: GuideStep[], width: number, style: StepListStyle, c: PartContext): Block[] {
+  const { k, m } = c;
+  const s = style.scale * k;
+  const disc = 21 * s;
+  const indent = disc + 9 * s;
+  const textW = width - indent;
+  const body = { size: 9 * s, font: 'regular' as const, strongFont: 'bold' as const, color: COLORS.ink, leading: LEADING.body };
+  const bulletIndent = 9 * s;
+
+  return steps.map((step, i): Block => {
+    const title = textBlock(step.title, textW, { size: 10.5 * s, font: 'bold', strongFont: 'extrabold', color: COLORS.ink, leading: LEADING.tight }, m);
+    const paragraphs = step.paragraphs.map((p) => textBlock(p, textW, body, m));
+    const bullets = step.bullets.map((b) => bulletBlock(textBlock(b, textW - bulletIndent, body, m), bulletIndent, body.size));
+    const content = stack([title, ...paragraphs, ...bullets], 2.5 * s);
+    const height = Math.max(disc, content.height);
+    return {
+      width,
+      height,
+      place(x, y) {
+        const number = String(i + 1);
+        const numSize = 12.5 * s;
+        const numW = m.width(number, 'extrabold', numSize);
+        const items: Item[] = [
+          { type: 'circle', cx: x + disc / 2, cy: y + disc / 2, r: disc / 2, fill: COLORS.primary },
+          // Digits' cap height is ~0.7 em: this baseline centres them in the disc.
+          { type: 'text', x: x + (disc - numW) / 2, y: y + disc / 2 + 0.36 * numSize, text: number, font: 'extrabold', size: numSize, color: COLORS.onPrimary, width: numW },
+        ];
+        // Centre a one-line title on the disc; longer content starts at its top.
+        const dy = content.height < disc ? (disc - content.height) / 2 : 0;
+        items.push(...content.place(x + indent, y + dy));
+        return items;
+      },
+    };
+  });
+}
+
+function bulletBlock(text: Block, indent: number, size: number): Block {
+  return {
+    width: text.width + indent,
+    height: text.height,
+    place(x, y) {
+      const r = size * 0.14;
+      return [{ type: 'circle', cx: x + indent * 0.35, cy: y + size * 0.78, r, fill: COLORS.primary }, ...text.place(x + indent, y)];
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import type { UnitProfile } from '../../content/profile.js';
+import { row, stack, type Block } from '../../layout/block.js';
+import { qrBlock } from '../../layout/qr-block.js';
+import { fitTextBlock, textBlock } from '../../layout/text-block.js';
+import { COLORS, LEADING } from '../../layout/theme.js';
+import { UserError } from '../../errors.js';
+import type { PartContext } from './part-context.js';
+
+export interface QrCard {
+  url: string;
+  label: string;
+  caption: string;
+  /** Where the link came from, for messages. */
+  field: string;
+}
+
+/** The codes a leaflet carries: the two stores, then the unit's own extras. */
+export function storeQrCards(profile: UnitProfile): QrCard[] {
+  return [
+    { url: profile.qr.ios, label: 'iPhone', caption: 'App Store', field: 'qr.ios' },
+    { url: profile.qr.android, label: 'Android', caption: 'CH Play', field: 'qr.android' },
+    ...profile.qr.extra.map((e, i) => ({ url: e.url, label: e.label, caption: '', field: `qr.extra.${i}` })),
+  ];
+}
+
+/**
+ * A call to action beside the QR codes, each with a label underneath. With more
+ * than two codes the call moves above so the codes keep their size.
+ */
+export function storeQrPanel(cards: QrCard[], width: number, qrSize: number, c: PartContext): Block {
+  const { k, m } = c;
+  const gap = 12 * k;
+  const cta = (w: number) =>
+    stack(
+      [
+        textBlock('Quét mã để cài ứng dụng VNeID', w, { size: 12.5 * k, font: 'extrabold', color: COLORS.primary, leading: LEADING.tight }, m),
+        textBlock('Mở camera điện thoại, hướng vào mã của loại máy bạn dùng rồi bấm vào đường link hiện ra.', w, { size: 8 * k, font: 'regular', color: COLORS.muted, leading: LEADING.body }, m),
+      ],
+      5 * k,
+    );
+  const cardBlocks = cards.map((card) => qrCard(card, qrSize, c));
+  const codes = row(cardBlocks, gap);
+  if (cards.length <= 2) {
+    const ctaW = width - codes.width - gap;
+    return row([cta(ctaW), codes], gap, 'middle');
+  }
+  if (codes.width > width) {
+    throw new UserError({ field: 'qr.extra', message: 'quá nhiều mã QR để in đủ lớn trên khổ giấy này', hint: 'bớt mã trong qr.extra hoặc chọn khổ giấy lớn hơn' });
+  }
+  return stack([cta(width), codes], 8 * k);
+}
+
+function qrCard(card: QrCard, size: number, c: PartContext): Block {
+  const { k, m } = c;
+  const label = fitTextBlock(card.label, size, { size: 9 * k, font: 'bold', color: COLORS.ink, leading: LEADING.tight, align: 'center' }, { maxLines: 2, minSize: 7 * k }, m);
+  if (!label) throw new UserError({ field: `${card.field}.label`, message: `nhãn "${card.label}" quá dài để in dưới mã QR`, hint: 'ghi nhãn ngắn, khoảng 20 ký tự' });
+  const caption = card.caption
+    ? textBlock(card.caption, size, { size: 7.5 * k, font: 'regular', color: COLORS.muted, leading: LEADING.tight, align: 'center' }, m)
+    : undefined;
+  return stack(caption ? [qrBlock(card.url, size, COLORS.ink), label, caption] : [qrBlock(card.url, size, COLORS.ink), label], 2.5 * k);
+}

@@ -1,0 +1,24 @@
+import jsQR from 'jsqr';
+import sharp from 'sharp';
+import type { Page, QrItem } from '../../src/layout/display-list.js';
+
+/**
+ * Reads every QR code back from a rendered page image. jsQR finds one code per
+ * image, so each code's region (from the display list) is cropped first.
+ */
+export async function readQrCodes(image: Buffer, page: Page): Promise<string[]> {
+  const meta = await sharp(image).metadata();
+  const scale = meta.width! / page.width;
+  const codes = page.items.filter((i): i is QrItem => i.type === 'qr');
+  const found: string[] = [];
+  for (const qr of codes) {
+    const pad = qr.size * 0.1;
+    const left = Math.max(0, Math.floor((qr.x - pad) * scale));
+    const top = Math.max(0, Math.floor((qr.y - pad) * scale));
+    const side = Math.min(Math.ceil((qr.size + 2 * pad) * scale), meta.width! - left, meta.height! - top);
+    const { data, info } = await sharp(image).extract({ left, top, width: side, height: side }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    const result = jsQR(new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), info.width, info.height);
+    found.push(result?.data ?? '(không đọc được)');
+  }
+  return found;
+}

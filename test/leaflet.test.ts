@@ -1,0 +1,171 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { findGuide, renderGuide } from '../src/content/guides.js';
+import { OFFICIAL_STORE_LINKS } from '../src/content/profile-schema.js';
+import { layoutLeaflet } from '../src/products/leaflet.js';
+import { loadUnit } from '../src/products/unit-context.js';
+import { example, runCli, tempDir } from './helpers/cli.js';
+import { readPdf } from './helpers/pdf-text.js';
+import { readQrCodes } from './helpers/qr-read.js';
+
+const UNIT = example('phuong-binh-thanh.yaml');
+const A5 = { width: 419.53, height: 595.28 };
+const A4 = { width: 595.28, height: 841.89 };
+
+describe('leaflet as PDF', () => {
+  let dir: string;
+  let text: string;
+  let pages: Awaited<ReturnType<typeof readPdf>>;
+
+  beforeAll(async () => {
+    dir = tempDir();
+    const r = runCli(['leaflet', '--unit', UNIT, '--guide', 'kich-hoat', '--out', join(dir, 'to-roi.pdf')]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    pages = await readPdf(readFileSync(join(dir, 'to-roi.pdf')));
+    text = pages[0]!.text;
+  });
+
+  it('is one A5 page, 419.53 × 595.28 pt', () => {
+    expect(pages).toHaveLength(1);
+    expect(pages[0]!.width).toBeCloseTo(A5.width, 1);
+    expect(pages[0]!.height).toBeCloseTo(A5.height, 1);
+  });
+
+  it('shows the unit, the guide title and every step in exact Vietnamese', () => {
+    expect(text).toContain('Ủy ban nhân dân Phường 13');
+    expect(text).toContain('BAN CHỈ ĐẠO ĐỀ ÁN 06 QUẬN BÌNH THẠNH');
+    expect(text).toContain('Tự kích hoạt tài khoản định danh điện tử tại nhà');
+    for (const step of ['Cài ứng dụng VNeID', 'Đặt mật khẩu', 'Đặt passcode 6 chữ số', 'Chọn 2 câu hỏi bảo mật', 'Đăng nhập']) {
+      expect(text).toContain(step);
+    }
+    expect(text).toContain('8–20 ký tự');
+    expect(text).toBe(text.normalize('NFC'));
+  });
+
+  it('numbers the steps 1 to 7', () => {
+    for (let n = 1; n <= 7; n++) expect(text).toMatch(new RegExp(`(^| )${n} `));
+  });
+
+  it('carries the contact officer with the phone grouped, the deadline and the venues', () => {
+    expect(text).toContain('Trần Văn An');
+    expect(text).toContain('ĐT 0907 028 318');
+    expect(text).toContain('Hạn hoàn thành: trước ngày 28/4/2023');
+    expect(text).toContain('Công an Phường 13');
+    expect(text).toContain('18:30–19:30');
+  });
+
+  it('labels the two store QR codes', () => {
+    expect(text).toContain('iPhone App Store');
+    expect(text).toContain('Android CH Play');
+  });
+
+  it('embeds the fonts, so it prints the same on any machine', () => {
+    const raw = readFileSync(join(dir, 'to-roi.pdf')).toString('latin1');
+    expect(raw).toMatch(/\/FontFile2/);
+    expect(raw).toMatch(/BeVietnamPro-Bold/);
+  });
+
+  it('gives byte-identical files for the same input', () => {
+    const again = join(dir, 'again.pdf');
+    runCli(['leaflet', '--unit', UNIT, '--guide', 'kich-hoat', '--out', again]);
+    expect(readFileSync(again).equals(readFileSync(join(dir, 'to-roi.pdf')))).toBe(true);
+  });
+
+  it('honours SOURCE_DATE_EPOCH for the PDF date, and stays reproducible', () => {
+    const a = join(dir, 'dated-a.pdf');
+    const b = join(dir, 'dated-b.pdf');
+    runCli(['leaflet', '--unit', UNIT, '--guide', 'muc-1', '--out', a], { env: { SOURCE_DATE_EPOCH: '1682640000' } });
+    runCli(['leaflet', '--unit', UNIT, '--guide', 'muc-1', '--out', b], { env: { SOURCE_DATE_EPOCH: '1682640000' } });
+    expect(readFileSync(a).toString('latin1')).toMatch(/\(D:20230428\d*Z\)/);
+    expect(readFileSync(a).equals(readFileSync(b))).toBe(true);
+  });
+
+  it('prints on A4 at 595.28 × 841.89 pt with --size a4', async () => {
+    const out = join(dir, 'a4.pdf');
+    expect(runCli(['leaflet', '--unit', UNIT, '--guide', 'muc-2', '--size', 'a4', '--out', out]).code).toBe(0);
+    const [page] = await readPdf(readFileSync(out));
+    expect(page!.width).toBeCloseTo(A4.width, 1);
+    expect(page!.height).toBeCloseTo(A4.height, 1);
+    expect(page!.text).toContain('Đăng ký tài khoản định danh điện tử mức 2');
+  });
+});
+
+describe('leaflet as an image', () => {
+  it('is a PNG of the A5 page at the asked dpi, and both QR codes scan to the store links', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'to-roi.png');
+    const r = runCli(['leaflet', '--unit', UNIT, '--guide', 'kich-hoat', '--format', 'png', '--dpi', '150', '--out', out]);
+    expect(r.code).toBe(0);
+    const png = readFileSync(out);
+    const meta = await sharp(png).metadata();
+    expect(meta.format).toBe('png');
+    expect([meta.width, meta.height]).toEqual([Math.round((A5.width / 72) * 150), Math.round((A5.height / 72) * 150)]);
+
+    const unit = await loadUnit(UNIT);
+    const doc = layoutLeaflet({ profile: unit.profile, guide: renderGuide(findGuide('kich-hoat'), unit.profile), paper: 'a5' }, unit.m);
+    expect(await readQrCodes(png, doc.pages[0]!)).toEqual([OFFICIAL_STORE_LINKS.ios, OFFICIAL_STORE_LINKS.android]);
+  });
+
+  it('takes the format from the file name, and makes JPEG and WebP too', async () => {
+    const dir = tempDir();
+    for (const ext of ['jpg', 'webp'] as const) {
+      const out = join(dir, `to-roi.${ext}`);
+      expect(runCli(['leaflet', '--unit', UNIT, '--guide', 'tien-ich', '--dpi', '96', '--out', out]).code).toBe(0);
+      expect((await sharp(readFileSync(out)).metadata()).format).toBe(ext === 'jpg' ? 'jpeg' : 'webp');
+    }
+  });
+
+  it('is byte-identical for the same input', () => {
+    const dir = tempDir();
+    for (const name of ['a.png', 'b.png']) runCli(['leaflet', '--unit', UNIT, '--guide', 'muc-1', '--dpi', '96', '--out', join(dir, name)]);
+    expect(readFileSync(join(dir, 'a.png')).equals(readFileSync(join(dir, 'b.png')))).toBe(true);
+  });
+});
+
+describe('a profile typed in decomposed Unicode (NFD)', () => {
+  it('prints the same NFC Vietnamese as one typed in NFC', async () => {
+    const dir = tempDir();
+    const nfd = join(dir, 'nfd.yaml');
+    writeFileSync(nfd, readFileSync(UNIT, 'utf8').normalize('NFD'));
+    expect(readFileSync(nfd, 'utf8')).not.toContain('Ủy ban nhân dân Phường 13');
+    const out = join(dir, 'nfd.pdf');
+    expect(runCli(['leaflet', '--unit', nfd, '--guide', 'kich-hoat', '--out', out]).code).toBe(0);
+    const [page] = await readPdf(readFileSync(out));
+    expect(page!.text).toContain('Ủy ban nhân dân Phường 13');
+    expect(page!.text).toContain('Trần Văn An');
+    expect(page!.text).toBe(page!.text.normalize('NFC'));
+  });
+});
+
+describe('the command line', () => {
+  it('lists the five guides with their titles', () => {
+    const r = runCli(['guides']);
+    expect(r.code).toBe(0);
+    for (const id of ['muc-1', 'muc-2', 'kich-hoat', 'dich-vu-cong', 'tien-ich']) expect(r.stdout).toMatch(new RegExp(`^${id} +\\S`, 'm'));
+    expect(r.stdout).toContain('Tự kích hoạt tài khoản định danh điện tử tại nhà');
+  });
+
+  it('has help for each command, in Vietnamese', () => {
+    for (const cmd of ['guides', 'validate', 'leaflet', 'kit']) {
+      const r = runCli([cmd, '--help']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('Tuỳ chọn:');
+    }
+    expect(runCli(['leaflet', '--help']).stdout).toContain('--guide');
+  });
+
+  it('validates a good profile with exit 0', () => {
+    const r = runCli(['validate', '--unit', UNIT]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Hồ sơ hợp lệ');
+  });
+
+  it('writes the default file name in the current folder when --out is left out', () => {
+    const dir = tempDir();
+    expect(runCli(['leaflet', '--unit', UNIT, '--guide', 'muc-2'], { cwd: dir }).code).toBe(0);
+    expect(existsSync(join(dir, 'to-roi-muc-2-a5.pdf'))).toBe(true);
+  });
+});
