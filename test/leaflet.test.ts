@@ -6,7 +6,7 @@ import { findGuide, renderGuide } from '../src/content/guides.js';
 import { OFFICIAL_STORE_LINKS } from '../src/content/profile-schema.js';
 import { layoutLeaflet } from '../src/products/leaflet.js';
 import { loadUnit } from '../src/products/unit-context.js';
-import { example, runCli, tempDir } from './helpers/cli.js';
+import { example, filesIn, runCli, tempDir } from './helpers/cli.js';
 import { readPdf } from './helpers/pdf-text.js';
 import { readQrCodes } from './helpers/qr-read.js';
 
@@ -167,5 +167,20 @@ describe('the command line', () => {
     const dir = tempDir();
     expect(runCli(['leaflet', '--unit', UNIT, '--guide', 'muc-2'], { cwd: dir }).code).toBe(0);
     expect(existsSync(join(dir, 'to-roi-muc-2-a5.pdf'))).toBe(true);
+  });
+});
+
+describe('the sample kit (npm start)', () => {
+  it('writes every guide as PDF and PNG, each readable, and nothing half-written', async () => {
+    const dir = tempDir();
+    const r = runCli(['kit', '--unit', UNIT, '--out', dir]);
+    expect(r.code, r.stderr).toBe(0);
+    const ids = ['dich-vu-cong', 'kich-hoat', 'muc-1', 'muc-2', 'tien-ich'];
+    expect(filesIn(dir).sort()).toEqual(ids.flatMap((id) => [`to-roi-${id}.pdf`, `to-roi-${id}.png`]));
+    for (const id of ids) {
+      const [page] = await readPdf(readFileSync(join(dir, `to-roi-${id}.pdf`)));
+      expect(page!.text).toContain(findGuide(id).title);
+      expect((await sharp(readFileSync(join(dir, `to-roi-${id}.png`))).metadata()).width).toBe(Math.round((A5.width / 72) * 200));
+    }
   });
 });

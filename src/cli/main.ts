@@ -71,7 +71,13 @@ async function main(argv: string[]): Promise<number> {
     .version()
     .wrap(Math.min(100, process.stdout.columns || 100))
     .fail((msg, err) => {
-      throw err ?? new UserError({ message: msg, hint: 'xem cách dùng bằng tuỳ chọn --help' });
+      if (err) throw err;
+      const command = argv[0] && !argv[0].startsWith('-') ? argv[0] : '';
+      const known = ['guides', 'validate', 'leaflet', 'kit'].includes(command);
+      throw new UserError({
+        message: msg.startsWith('Có phải') ? `không có lệnh "${command}". ${msg}` : msg,
+        hint: `xem cách dùng: vneid-print ${known ? `${command} ` : ''}--help`,
+      });
     });
   await cli.parseAsync();
   return exitCode;

@@ -29,12 +29,12 @@ export async function loadProfile(file: string, checks: ProfileChecks): Promise<
 
 export function parseProfile(source: string, file: string, checks: ProfileChecks): UnitProfile {
   const counter = new LineCounter();
-  const doc = parseDocument(source.replace(/^\uFEFF/, ''), { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(source.replace(/^\uFEFF/, ''), { lineCounter: counter, uniqueKeys: true, prettyErrors: true });
   if (doc.errors.length) {
     throw new UserError(
       doc.errors.map((e) => ({
         file,
-        line: e.linePos?.[0].line,
+        line: e.code === 'MISSING_CHAR' ? openQuoteLine(source, e.linePos?.[0].line) : e.linePos?.[0].line,
         message: `tệp hồ sơ viết sai cú pháp YAML (${yamlReason(e.code)})`,
         hint: 'mỗi dòng có dạng "tên_mục: giá trị", mục con thụt vào bằng dấu cách (không dùng phím Tab); chuỗi có dấu ":" hãy đặt trong ngoặc kép',
       })),
@@ -66,7 +66,7 @@ export function parseProfile(source: string, file: string, checks: ProfileChecks
   });
 
   const parsed = unitProfileSchema.safeParse(raw);
-  if (!parsed.success) problems.push(...parsed.error.issues.map((issue) => toProblem(issue, file, lineOf)));
+  if (!parsed.success) problems.push(...parsed.error.issues.map((issue) => toProblem(issue, raw, file, lineOf)));
   if (problems.length || !parsed.success) throw new UserError(sortByLine(problems));
 
   const profile: UnitProfile = { ...parsed.data, source: file };
@@ -103,7 +103,7 @@ async function readProfileText(file: string): Promise<string> {
 
 type LineFinder = ReturnType<typeof makeLineFinder>;
 
-function toProblem(issue: z.core.$ZodIssue, file: string, lineOf: LineFinder): Problem {
+function toProblem(issue: z.core.$ZodIssue, raw: object, file: string, lineOf: LineFinder): Problem {
   const path = issue.path.map(String);
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0]!;
@@ -115,13 +115,17 @@ function toProblem(issue: z.core.$ZodIssue, file: string, lineOf: LineFinder): P
       hint: `kiểm tra chính tả; các mục được dùng ở đây: ${allowedKeys(path).join(', ')}`,
     };
   }
-  const missing = issue.code === 'invalid_type' && issue.input === undefined;
+  const missing = issue.code === 'invalid_type' && valueAt(raw, issue.path) === undefined;
   return {
     file,
     line: lineOf(issue.path),
     field: path.join('.') || undefined,
     message: missing ? `thiếu mục bắt buộc: ${issue.message}` : issue.message,
   };
+}
+
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined), value);
 }
 
 function allowedKeys(path: string[]): string[] {
@@ -156,6 +160,16 @@ function describeChar(ch: string): string {
 
 function sortByLine(problems: Problem[]): Problem[] {
   return [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+}
+
+// An unclosed quote is reported where the file ends; the clerk needs the line it opens on.
+function openQuoteLine(source: string, reported: number | undefined): number | undefined {
+  const lines = source.split('\n');
+  for (let i = Math.min(lines.length, reported ?? lines.length) - 1; i >= 0; i--) {
+    const quotes = lines[i]!.replace(/\\"/g, '').match(/"/g)?.length ?? 0;
+    if (quotes % 2 === 1) return i + 1;
+  }
+  return reported;
 }
 
 function lineOfChar(text: string, ch: string): number {
