@@ -52,6 +52,23 @@ async function main(argv: string[]): Promise<number> {
       },
     )
     .command(
+      'stickers',
+      'Làm tem mã QR dán ở sảnh chung cư: mỗi tòa nhà một tem, in trên giấy decal',
+      (y) =>
+        y
+          .option('unit', { type: 'string', demandOption: true, describe: 'Tệp hồ sơ đơn vị (.yaml)' })
+          .option('data', { type: 'string', demandOption: true, describe: 'Bảng các tòa nhà (.xlsx hoặc .csv) với cột block, address, url' })
+          .option('sheet', { type: 'string', default: 'a4-2x4', describe: 'Khổ giấy decal: a4-2x4, a4-3x8, a4-4xa6, a6, a5, hoặc tệp .json' })
+          .option('out', { type: 'string', default: 'tem-qr', describe: 'Thư mục kết quả' })
+          .option('png', { type: 'boolean', default: false, describe: 'Thêm ảnh PNG cho từng tem' })
+          .option('quiet', { type: 'boolean', default: false, describe: 'Không hiện thanh tiến độ' })
+          .example('$0 stickers --unit don-vi.yaml --data toa-nha.xlsx --sheet a4-2x4 --out tem/', ''),
+      async (args) => {
+        const { stickersCommand } = await import('./commands/stickers.js');
+        exitCode = await stickersCommand({ unit: args.unit, data: args.data, sheet: args.sheet, out: args.out, png: args.png, quiet: args.quiet });
+      },
+    )
+    .command(
       'kit',
       'Làm cả bộ: mọi hướng dẫn, dạng PDF và ảnh PNG, vào một thư mục',
       (y) =>
@@ -73,7 +90,7 @@ async function main(argv: string[]): Promise<number> {
     .fail((msg, err) => {
       if (err) throw err;
       const command = argv[0] && !argv[0].startsWith('-') ? argv[0] : '';
-      const known = ['guides', 'validate', 'leaflet', 'kit'].includes(command);
+      const known = ['guides', 'validate', 'leaflet', 'stickers', 'kit'].includes(command);
       throw new UserError({
         message: msg.startsWith('Có phải') ? `không có lệnh "${command}". ${msg}` : msg,
         hint: `xem cách dùng: vneid-print ${known ? `${command} ` : ''}--help`,

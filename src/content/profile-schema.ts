@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { formatDeadline, parseDeadline } from './deadline.js';
 import { parseVietnamesePhone } from './phone.js';
+import { isWebLink } from './web-link.js';
 
 export const OFFICIAL_STORE_LINKS = {
   ios: 'https://apps.apple.com/vn/app/vneid/id1582750372',
@@ -90,12 +91,3 @@ export const unitProfileSchema = z.strictObject({
 
 export type UnitProfileInput = z.input<typeof unitProfileSchema>;
 export type ParsedProfile = z.output<typeof unitProfileSchema>;
-
-function isWebLink(s: string): boolean {
-  try {
-    const url = new URL(s);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.length > 0;
-  } catch {
-    return false;
-  }
-}

@@ -4,6 +4,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { UserError, type Problem } from '../errors.js';
 import { cleanDeep } from './clean-text.js';
+import { decodeTextFile } from './decode-text.js';
 import { unitProfileSchema, type ParsedProfile } from './profile-schema.js';
 import { makeLineFinder } from './yaml-places.js';
 
@@ -89,16 +90,7 @@ async function readProfileText(file: string): Promise<string> {
   if (bytes.length > MAX_PROFILE_BYTES) {
     throw new UserError({ file, message: 'tệp hồ sơ quá lớn (hơn 256 KB)', hint: 'tệp hồ sơ chỉ cần vài dòng; kiểm tra xem có chọn nhầm tệp không' });
   }
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  if (text.includes('\uFFFD')) {
-    throw new UserError({
-      file,
-      line: lineOfChar(text, '\uFFFD'),
-      message: 'tệp hồ sơ không lưu theo bảng mã UTF-8 (chữ tiếng Việt sẽ bị lỗi)',
-      hint: 'mở tệp bằng Notepad, chọn File > Save As, ở ô Encoding chọn UTF-8 rồi lưu lại',
-    });
-  }
-  return text;
+  return decodeTextFile(bytes, file).text;
 }
 
 type LineFinder = ReturnType<typeof makeLineFinder>;
@@ -172,9 +164,6 @@ function openQuoteLine(source: string, reported: number | undefined): number | u
   return reported;
 }
 
-function lineOfChar(text: string, ch: string): number {
-  return text.slice(0, text.indexOf(ch)).split('\n').length;
-}
 
 function yamlReason(code: string): string {
   switch (code) {

@@ -14,6 +14,8 @@ export interface LinePiece {
 export interface TextLine {
   pieces: LinePiece[];
   width: number;
+  /** A word too long for the line was split here, between letters: fit should avoid it. */
+  splitWord?: boolean;
 }
 
 export interface BreakStyle {
@@ -35,6 +37,7 @@ interface Chunk {
 export function breakLines(rich: RichText, maxWidth: number, style: BreakStyle, m: Measurer): TextLine[] {
   const segments = toSegments(rich, style);
   const lines: Chunk[][] = [];
+  const split = new Set<number>();
   let line: Chunk[] = [];
   let lineWidth = 0;
   const widthOf = (chunks: Chunk[]) => chunks.reduce((w, c) => w + m.width(c.text, c.font, style.size), 0);
@@ -49,6 +52,7 @@ export function breakLines(rich: RichText, maxWidth: number, style: BreakStyle, 
     }
     if (!line.length && visible > maxWidth) {
       const parts = splitLongSegment(seg.chunks, maxWidth, style.size, m);
+      for (let p = 0; p < parts.length - 1; p++) split.add(lines.length + p);
       lines.push(...parts.slice(0, -1));
       line = parts[parts.length - 1]!;
       lineWidth = widthOf(line);
@@ -63,7 +67,7 @@ export function breakLines(rich: RichText, maxWidth: number, style: BreakStyle, 
     }
   }
   if (line.length) lines.push(line);
-  return lines.map((chunks) => positionLine(trimEnd(mergeChunks(chunks)), style.size, m));
+  return lines.map((chunks, i) => ({ ...positionLine(trimEnd(mergeChunks(chunks)), style.size, m), ...(split.has(i) ? { splitWord: true } : {}) }));
 }
 
 function toSegments(rich: RichText, style: BreakStyle): { chunks: Chunk[]; required: boolean }[] {

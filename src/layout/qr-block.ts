@@ -2,8 +2,8 @@ import { qrModules } from '../qr/matrix.js';
 import type { Block } from './block.js';
 import type { Color } from './display-list.js';
 
-/** Quiet zone in modules; the code always sits on its own white square. */
-const QUIET = 2;
+/** Quiet zone in modules (white, on its own square): 3 keeps labels set close below from confusing a scanner. */
+const QUIET = 3;
 
 /** A QR code of side `size` points (quiet zone included) on a white square. */
 export function qrBlock(url: string, size: number, color: Color): Block {

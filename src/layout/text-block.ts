@@ -23,6 +23,8 @@ export interface TextBlock extends Block {
   lines: TextLine[];
   /** Widest line actually set. */
   contentWidth: number;
+  /** A word had to be split between letters: the measure is too narrow for this size. */
+  splitsWords: boolean;
 }
 
 /** A paragraph set in lines of at most `width` points. */
@@ -48,6 +50,7 @@ export function textBlock(text: RichText | string, width: number, style: TextSty
     height: lines.length * lineHeight,
     lines,
     contentWidth: Math.max(0, ...lines.map((l) => l.width)),
+    splitsWords: lines.some((l) => l.splitWord),
     place(x, y) {
       const items: TextItem[] = [];
       lines.forEach((line, i) => {
@@ -72,7 +75,7 @@ export function textBlock(text: RichText | string, width: number, style: TextSty
 
 /**
  * The largest size (stepping down by 2 %) at which `text` fits in `maxLines`
- * lines, or undefined if even `minSize` does not fit.
+ * lines without splitting a word, or undefined if even `minSize` does not fit.
  */
 export function fitTextBlock(
   text: RichText | string,
@@ -83,7 +86,7 @@ export function fitTextBlock(
 ): TextBlock | undefined {
   for (let size = style.size; size >= fit.minSize - 1e-9; size *= 0.98) {
     const block = textBlock(text, width, { ...style, size }, m);
-    if (block.lines.length <= fit.maxLines) return block;
+    if (block.lines.length <= fit.maxLines && !block.splitsWords) return block;
   }
   return undefined;
 }

@@ -2,17 +2,26 @@ import type { Item, Page, TextItem } from '../layout/display-list.js';
 import type { FontSet } from '../layout/fonts.js';
 import { qrRuns } from '../qr/matrix.js';
 
+/** The part of the page to draw, in points. */
+export interface ViewBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 /**
- * Draws a page as SVG with every glyph as an outline (shared through <defs>),
+ * Draws a page (or the part of it in `view`) as SVG with every glyph as an outline (shared through <defs>),
  * so the raster looks like the PDF on a machine without any fonts.
  */
-export function paintSvg(page: Page, fonts: FontSet, pixelWidth: number, pixelHeight: number): string {
+export function paintSvg(page: Page, fonts: FontSet, pixelWidth: number, pixelHeight: number, view?: ViewBox): string {
   const glyphs = new Map<string, string>();
+  const v = view ?? { x: 0, y: 0, width: page.width, height: page.height };
   const body = page.items.map((item) => drawItem(item, fonts, glyphs)).join('');
   const defs = [...glyphs.entries()].map(([id, d]) => `<path id="${id}" d="${d}"/>`).join('');
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" ` +
-    `width="${pixelWidth}" height="${pixelHeight}" viewBox="0 0 ${n(page.width)} ${n(page.height)}">` +
+    `width="${pixelWidth}" height="${pixelHeight}" viewBox="${n(v.x)} ${n(v.y)} ${n(v.width)} ${n(v.height)}">` +
     `<defs>${defs}</defs>${body}</svg>`
   );
 }

@@ -1,8 +1,8 @@
 import type { GuideStep } from '../../content/guide-markdown.js';
 import { row, stack, type Block } from '../../layout/block.js';
-import type { Item } from '../../layout/display-list.js';
 import { textBlock } from '../../layout/text-block.js';
 import { COLORS, LEADING } from '../../layout/theme.js';
+import { numberedItem } from './numbered-item.js';
 import type { PartContext } from './part-context.js';
 
 export interface StepListStyle {
@@ -45,25 +45,7 @@ function stepBlocks(steps: GuideStep[], width: number, style: StepListStyle, c: 
     const paragraphs = step.paragraphs.map((p) => textBlock(p, textW, body, m));
     const bullets = step.bullets.map((b) => bulletBlock(textBlock(b, textW - bulletIndent, body, m), bulletIndent, body.size));
     const content = stack([title, ...paragraphs, ...bullets], 2.5 * s);
-    const height = Math.max(disc, content.height);
-    return {
-      width,
-      height,
-      place(x, y) {
-        const number = String(i + 1);
-        const numSize = 12.5 * s;
-        const numW = m.width(number, 'extrabold', numSize);
-        const items: Item[] = [
-          { type: 'circle', cx: x + disc / 2, cy: y + disc / 2, r: disc / 2, fill: COLORS.primary },
-          // Digits' cap height is ~0.7 em: this baseline centres them in the disc.
-          { type: 'text', x: x + (disc - numW) / 2, y: y + disc / 2 + 0.36 * numSize, text: number, font: 'extrabold', size: numSize, color: COLORS.onPrimary, width: numW },
-        ];
-        // Centre a one-line title on the disc; longer content starts at its top.
-        const dy = content.height < disc ? (disc - content.height) / 2 : 0;
-        items.push(...content.place(x + indent, y + dy));
-        return items;
-      },
-    };
+    return numberedItem(i + 1, content, { disc, numberSize: 12.5 * s, gap: indent - disc, width }, m);
   });
 }
 

@@ -1,0 +1,92 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { UserError } from '../errors.js';
+import { MM } from './page-sizes.js';
+
+/**
+ * Label papers are data (assets/sheets/*.json, sizes in mm): a new decal sheet
+ * needs a new file, not new code. A user may also pass a path to their own.
+ */
+const mm = z.number().nonnegative();
+const presetSchema = z.strictObject({
+  title: z.string().min(1),
+  paper: z.strictObject({ width: mm, height: mm }),
+  label: z.strictObject({ width: mm, height: mm }),
+  grid: z.strictObject({ columns: z.number().int().min(1).max(20), rows: z.number().int().min(1).max(40) }),
+  origin: z.strictObject({ left: mm, top: mm }),
+  gap: z.strictObject({ x: mm, y: mm }),
+  marks: z.enum(['none', 'crop']),
+});
+
+export interface SheetPreset {
+  name: string;
+  title: string;
+  /** Everything below in points. */
+  paper: { width: number; height: number };
+  label: { width: number; height: number };
+  columns: number;
+  rows: number;
+  origin: { left: number; top: number };
+  gap: { x: number; y: number };
+  marks: 'none' | 'crop';
+}
+
+const PRESET_DIR = fileURLToPath(new URL('../../assets/sheets/', import.meta.url));
+
+export function listSheetPresets(): string[] {
+  return readdirSync(PRESET_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => basename(f, '.json'))
+    .sort();
+}
+
+/** A preset by name (a4-2x4) or by the path of a JSON file. */
+export function loadSheetPreset(nameOrPath: string): SheetPreset {
+  const isPath = nameOrPath.endsWith('.json');
+  const file = isPath ? nameOrPath : join(PRESET_DIR, `${nameOrPath}.json`);
+  if (!isPath && !listSheetPresets().includes(nameOrPath)) {
+    throw new UserError({ field: '--sheet', message: `không có khổ giấy "${nameOrPath}"`, hint: `chọn một trong: ${listSheetPresets().join(', ')}, hoặc ghi đường dẫn tệp .json của bạn` });
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    throw new UserError({ file, field: '--sheet', message: 'không đọc được tệp khổ giấy (JSON)', hint: 'xem mẫu trong assets/sheets/' });
+  }
+  const parsed = presetSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new UserError({ file, field: issue.path.join('.') || undefined, message: `tệp khổ giấy sai: ${issue.message}`, hint: 'xem mẫu trong assets/sheets/ (kích thước tính bằng mm)' });
+  }
+  const p = parsed.data;
+  const preset: SheetPreset = {
+    name: basename(file, '.json'),
+    title: p.title,
+    paper: { width: p.paper.width * MM, height: p.paper.height * MM },
+    label: { width: p.label.width * MM, height: p.label.height * MM },
+    columns: p.grid.columns,
+    rows: p.grid.rows,
+    origin: { left: p.origin.left * MM, top: p.origin.top * MM },
+    gap: { x: p.gap.x * MM, y: p.gap.y * MM },
+    marks: p.marks,
+  };
+  const right = preset.origin.left + p.grid.columns * preset.label.width + (p.grid.columns - 1) * preset.gap.x;
+  const bottom = preset.origin.top + p.grid.rows * preset.label.height + (p.grid.rows - 1) * preset.gap.y;
+  if (right > preset.paper.width + 0.5 || bottom > preset.paper.height + 0.5) {
+    throw new UserError({ file, field: 'grid', message: 'các nhãn vượt ra ngoài tờ giấy', hint: 'kiểm tra lại kích thước nhãn, số cột, số hàng, lề và khoảng cách' });
+  }
+  return preset;
+}
+
+/** Where each label sits on its sheet, in reading order (left to right, top to bottom). */
+export function labelSlots(p: SheetPreset): { x: number; y: number; row: number; column: number }[] {
+  const slots = [];
+  for (let row = 0; row < p.rows; row++) {
+    for (let column = 0; column < p.columns; column++) {
+      slots.push({ x: p.origin.left + column * (p.label.width + p.gap.x), y: p.origin.top + row * (p.label.height + p.gap.y), row: row + 1, column: column + 1 });
+    }
+  }
+  return slots;
+}

@@ -1,0 +1,204 @@
+import type { Guide } from '../../content/guides.js';
+import type { UnitProfile } from '../../content/profile.js';
+import type { RichText } from '../../content/rich-text.js';
+import { row, stack, type Block } from '../../layout/block.js';
+import type { Item } from '../../layout/display-list.js';
+import { MM } from '../../layout/page-sizes.js';
+import { qrBlock } from '../../layout/qr-block.js';
+import { textBlock } from '../../layout/text-block.js';
+import { COLORS, LEADING } from '../../layout/theme.js';
+import { fitScale } from '../fit-scale.js';
+import { numberedItem } from './numbered-item.js';
+import type { PartContext } from './part-context.js';
+
+/** What one sticker says beyond the unit's details: a block (building) of flats. */
+export interface StickerEntry {
+  block: string;
+  address?: string;
+  /** The block's own link (e.g. its Zalo group), shown as a third code. */
+  url?: string;
+  urlLabel?: string;
+}
+
+/** The smallest a printed QR code may be and still scan reliably from a phone. */
+export const MIN_QR = 20 * MM;
+
+interface Variant {
+  steps: boolean;
+  address: boolean;
+  /**
+   * The smallest text scale this variant may use: with steps, their 7.5-pt base
+   * stays at 6.5 pt or more; without, the 6.5-pt captions stay at 5 pt or more.
+   */
+  minScale: number;
+}
+const VARIANTS: Variant[] = [
+  { steps: true, address: true, minScale: 6.5 / 7.5 },
+  { steps: false, address: true, minScale: 5 / 6.5 },
+  { steps: false, address: false, minScale: 5 / 6.5 },
+];
+/** The design size fits a 68-mm-high label; beyond it a short name would look louder than its neighbours. */
+const DESIGN_HEIGHT = 67.7 * MM;
+
+/**
+ * One sticker filling a label of the given size. The composition follows the
+ * label's shape; on small labels the reminder steps, then the address, give way
+ * before any text gets too small. Returns undefined when nothing fits.
+ */
+export function stickerLabel(entry: StickerEntry, reminder: Guide, profile: UnitProfile, width: number, height: number, c: PartContext): Block | undefined {
+  for (const v of VARIANTS) {
+    const shape = height >= width ? portrait : height < 45 * MM ? compact : landscape;
+    const build = (s: number) => shape(entry, reminder, profile, width, height, s, v, c);
+    const scale = fitScale((s) => build(s).height, height, v.minScale, Math.max(1, Math.min(width, height) / DESIGN_HEIGHT));
+    if (scale !== undefined) return build(scale);
+  }
+  return undefined;
+}
+
+/** Parts shared by both shapes, at text scale `s` (points of a 10-pt base). */
+function parts(entry: StickerEntry, reminder: Guide, profile: UnitProfile, textW: number, s: number, v: Variant, align: 'left' | 'center', c: PartContext) {
+  const { m } = c;
+  const name = textBlock(entry.block, textW, { size: 13 * s, font: 'extrabold', color: COLORS.ink, leading: LEADING.tight, align, balance: true }, m);
+  const address = v.address && entry.address ? textBlock(entry.address, textW, { size: 8 * s, font: 'regular', color: COLORS.muted, leading: LEADING.tight, align }, m) : undefined;
+  const steps = v.steps ? numberedSteps(reminder.steps.map((st) => st.title), textW, 7.5 * s, c) : undefined;
+  const hotline = profile.contact?.phone;
+  const footer: RichText = [
+    ...(hotline ? [{ text: `Hỗ trợ: ${hotline}`, strong: true }, { text: ' · ', strong: false }] : []),
+    { text: profile.unit.name, strong: false },
+  ];
+  // On a narrow column the hotline and the unit each take their own line.
+  const footerLines: RichText[] = [...(hotline ? [[{ text: `Hỗ trợ: ${hotline}`, strong: true }]] : []), [{ text: profile.unit.name, strong: false }]];
+  return { name, address, steps, footer, footerLines, splitsWords: name.splitsWords || !!address?.splitsWords };
+}
+
+function numberedSteps(titles: RichText[], width: number, size: number, c: PartContext): Block {
+  const disc = size * 1.5;
+  const gap = size * 0.5;
+  const blocks = titles.map((title, i) => {
+    const text = textBlock(title, width - disc - gap, { size, font: 'regular', strongFont: 'bold', color: COLORS.ink, leading: LEADING.tight }, c.m);
+    return numberedItem(i + 1, text, { disc, numberSize: size, gap, width }, c.m);
+  });
+  return stack(blocks, size * 0.35);
+}
+
+function band(text: RichText | string, width: number, size: number, pad: number, c: PartContext, color: typeof COLORS.primary = COLORS.primary): Block {
+  const inner = textBlock(text, width - 2 * pad, { size, font: 'extrabold', strongFont: 'extrabold', color: COLORS.onPrimary, leading: LEADING.tight, align: 'center' }, c.m);
+  const height = inner.height + 2 * pad * 0.6;
+  return { width, height, place: (x, y) => [{ type: 'rect', x, y, width, height, fill: color }, ...inner.place(x + pad, y + pad * 0.6)] };
+}
+
+function footerLine(text: RichText, width: number, size: number, pad: number, c: PartContext): Block {
+  const inner = textBlock(text, width - 2 * pad, { size, font: 'regular', strongFont: 'bold', color: COLORS.ink, leading: LEADING.tight, align: 'center' }, c.m);
+  const height = inner.height + pad;
+  return { width, height, place: (x, y) => [{ type: 'rect', x, y, width, height, fill: COLORS.tint }, ...inner.place(x + pad, y + pad / 2)] };
+}
+
+function qrWithLabel(url: string, size: number, label: string, caption: string | undefined, s: number, c: PartContext): Block {
+  const lab = textBlock(label, size + 4 * s, { size: 8 * s, font: 'bold', color: COLORS.ink, leading: LEADING.tight, align: 'center' }, c.m);
+  const cap = caption ? textBlock(caption, size + 4 * s, { size: 6.5 * s, font: 'regular', color: COLORS.muted, leading: LEADING.tight, align: 'center' }, c.m) : undefined;
+  const text = stack(cap ? [lab, cap] : [lab], 0.5 * s);
+  const qr = qrBlock(url, size, COLORS.ink);
+  return {
+    width: Math.max(size, text.width),
+    height: size + 1.5 * s + text.height,
+    place: (x, y) => [...qr.place(x + (text.width - size) / 2, y), ...text.place(x, y + size + 1.5 * s)],
+  };
+}
+
+function codes(entry: StickerEntry, profile: UnitProfile, qr: number, s: number, gap: number, c: PartContext): Block {
+  const cards = [qrWithLabel(profile.qr.ios, qr, 'iPhone', 'App Store', s, c), qrWithLabel(profile.qr.android, qr, 'Android', 'CH Play', s, c)];
+  if (entry.url) cards.push(qrWithLabel(entry.url, qr, entry.urlLabel ?? blockLinkLabel(entry.url), undefined, s, c));
+  return row(cards, gap);
+}
+
+export function blockLinkLabel(url: string): string {
+  return /(^|\.)zalo\.me$/.test(safeHost(url)) ? 'Nhóm Zalo tòa nhà' : 'Trang của tòa nhà';
+}
+
+function safeHost(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
+
+function landscape(entry: StickerEntry, reminder: Guide, profile: UnitProfile, w: number, h: number, s: number, v: Variant, c: PartContext): Block {
+  const pad = Math.max(2.5 * MM, 0.04 * h);
+  const n = entry.url ? 3 : 2;
+  const qr = Math.max(MIN_QR, Math.min(0.26 * w, 0.45 * h) * (n === 3 ? 0.8 : 1));
+  const gap = 2 * MM;
+  const codeRow = codes(entry, profile, qr, s, gap, c);
+  const textW = w - 2 * pad - codeRow.width - 2 * MM;
+  const p = parts(entry, reminder, profile, textW, s, v, 'left', c);
+  const right = stack([p.name, p.address, p.steps].filter((b): b is Block => !!b), 1.6 * MM * s);
+  const middle = row([codeRow, right], 2 * MM);
+  const top = band(reminder.title, w, 10 * s, pad, c);
+  const bottom = footerLine(p.footer, w, 6.5 * s, pad, c);
+  // Steps need a column wide enough for a few words a line.
+  return frame(w, [top, padX(middle, pad), bottom], h, textW >= (v.steps ? 30 : 12) * MM && !p.splitsWords);
+}
+
+function portrait(entry: StickerEntry, reminder: Guide, profile: UnitProfile, w: number, h: number, s: number, v: Variant, c: PartContext): Block {
+  const pad = Math.max(3 * MM, 0.05 * w);
+  const inner = w - 2 * pad;
+  const n = entry.url ? 3 : 2;
+  const gap = 4 * MM;
+  const qr = Math.max(MIN_QR, (inner - (n - 1) * gap) / n - 2 * MM);
+  const p = parts(entry, reminder, profile, inner, s, v, 'center', c);
+  const head = stack(p.address ? [p.name, p.address] : [p.name], 1 * MM * s);
+  const codeRow = codes(entry, profile, qr, s, gap, c);
+  const body = stack([head, centred(codeRow, inner), p.steps].filter((b): b is Block => !!b), 3.5 * MM * s);
+  const top = band(reminder.title, w, 14 * s, pad, c);
+  const bottom = footerLine(p.footer, w, 8 * s, pad, c);
+  return frame(w, [top, padX(body, pad), bottom], h, codeRow.width <= inner + 0.01 && !p.splitsWords);
+}
+
+/**
+ * Small labels (like 70 × 37 mm): the codes at their 2-cm minimum on the left,
+ * and the call to action, block, address and hotline in a column beside them.
+ */
+function compact(entry: StickerEntry, reminder: Guide, profile: UnitProfile, w: number, h: number, s: number, v: Variant, c: PartContext): Block {
+  const pad = 2 * MM;
+  const gap = 1.5 * MM;
+  const cards = [qrWithLabel(profile.qr.ios, MIN_QR, 'iPhone', undefined, s * 0.8, c), qrWithLabel(profile.qr.android, MIN_QR, 'Android', undefined, s * 0.8, c)];
+  if (entry.url) cards.push(qrWithLabel(entry.url, MIN_QR, entry.urlLabel ?? blockLinkLabel(entry.url), undefined, s * 0.8, c));
+  const codeRow = row(cards, gap);
+  const textW = w - 2 * pad - codeRow.width - gap;
+  const p = parts(entry, reminder, profile, textW, s * 0.7, { ...v, steps: false }, 'left', c);
+  const cta = textBlock(reminder.title, textW, { size: 8 * s, font: 'extrabold', color: COLORS.primary, leading: LEADING.tight }, c.m);
+  const foot = stack(p.footerLines.map((l) => textBlock(l, textW, { size: 5.5 * s, font: 'regular', strongFont: 'bold', color: COLORS.ink, leading: LEADING.tight }, c.m)), 0);
+  const column = stack([cta, p.name, ...(p.address ? [p.address] : []), foot], 1 * MM);
+  const body = row([codeRow, column], gap);
+  const fits = textW >= 18 * MM && !p.splitsWords && !cta.splitsWords;
+  return {
+    width: w,
+    height: fits ? body.height + 2 * pad : Infinity,
+    place: (x, y) => [{ type: 'rect', x, y, width: w, height: h, fill: COLORS.paper }, { type: 'rect', x, y, width: w, height: 1.2 * MM, fill: COLORS.primary }, ...body.place(x + pad, y + (h - body.height) / 2 + 0.4 * MM)],
+  };
+}
+
+/** A label: band on top, body, footer band at the very bottom; slack goes around the body. */
+function frame(w: number, [top, body, bottom]: [Block, Block, Block], h: number, fits: boolean): Block {
+  const height = fits ? top.height + body.height + bottom.height + 2 * MM : Infinity;
+  return {
+    width: w,
+    height,
+    place(x, y) {
+      const slack = Math.max(0, h - height);
+      const items: Item[] = [{ type: 'rect', x, y, width: w, height: h, fill: COLORS.paper }];
+      items.push(...top.place(x, y));
+      items.push(...body.place(x, y + top.height + 1 * MM + slack / 2));
+      items.push(...bottom.place(x, y + h - bottom.height));
+      return items;
+    },
+  };
+}
+
+function padX(b: Block, pad: number): Block {
+  return { width: b.width + 2 * pad, height: b.height, place: (x, y) => b.place(x + pad, y) };
+}
+
+function centred(b: Block, width: number): Block {
+  return { width, height: b.height, place: (x, y) => b.place(x + Math.max(0, (width - b.width) / 2), y) };
+}

@@ -1,0 +1,72 @@
+import type { Guide } from '../content/guides.js';
+import type { UnitProfile } from '../content/profile.js';
+import { UserError } from '../errors.js';
+import { cropMarks } from '../layout/crop-marks.js';
+import type { LaidOutDocument, Page } from '../layout/display-list.js';
+import type { Measurer } from '../layout/measure.js';
+import { MM } from '../layout/page-sizes.js';
+import { labelSlots, type SheetPreset } from '../layout/sheet-preset.js';
+import type { PartContext } from './parts/part-context.js';
+import { stickerLabel, type StickerEntry } from './parts/sticker-label.js';
+
+export interface StickerRow extends StickerEntry {
+  /** The data file's line, for messages and the manifest. */
+  line: number;
+}
+
+export interface StickerSheetInput {
+  profile: UnitProfile;
+  rows: StickerRow[];
+  preset: SheetPreset;
+  /** The call to action and three-step reminder (templates/stickers). */
+  reminder: Guide;
+  /** The data file, for messages. */
+  dataFile: string;
+}
+
+export interface PlacedSticker {
+  row: StickerRow;
+  page: number;
+  sheetRow: number;
+  sheetColumn: number;
+  /** The sticker alone, on a page of the label's size (for per-block images). */
+  single: () => Page;
+}
+
+/** Lays stickers out on label sheets, in data order, with crop marks where the preset asks. */
+export function layoutStickerSheets(input: StickerSheetInput, m: Measurer): { doc: LaidOutDocument; placed: PlacedSticker[] } {
+  const { preset } = input;
+  const slots = labelSlots(preset);
+  const c: PartContext = { m, k: 1 };
+  const pages: Page[] = [];
+  const placed: PlacedSticker[] = [];
+
+  input.rows.forEach((row, i) => {
+    const label = stickerLabel(row, input.reminder, input.profile, preset.label.width, preset.label.height, c);
+    if (!label) {
+      throw new UserError({
+        file: input.dataFile,
+        line: row.line,
+        field: 'block',
+        message: `tem cho "${row.block}" không vừa nhãn ${(preset.label.width / MM).toFixed(0)} × ${(preset.label.height / MM).toFixed(0)} mm mà chữ vẫn đọc được`,
+        hint: row.url
+          ? 'nhãn này không đủ chỗ cho mã QR thứ ba (cột url): bỏ link ở dòng này, hoặc chọn nhãn lớn hơn (--sheet a4-2x4, a4-4xa6, a6)'
+          : 'rút gọn tên tòa nhà hoặc địa chỉ, hoặc chọn nhãn lớn hơn (--sheet a4-2x4, a4-4xa6, a6)',
+      });
+    }
+    const slot = slots[i % slots.length]!;
+    if (i % slots.length === 0) pages.push({ width: preset.paper.width, height: preset.paper.height, items: [{ type: 'rect', x: 0, y: 0, width: preset.paper.width, height: preset.paper.height, fill: '#FFFFFF' }] });
+    const page = pages[pages.length - 1]!;
+    page.items.push(...label.place(slot.x, slot.y));
+    if (preset.marks === 'crop') page.items.push(...cropMarks(slot.x, slot.y, preset.label.width, preset.label.height, { length: 3 * MM, offset: 1 * MM }));
+    placed.push({
+      row,
+      page: pages.length,
+      sheetRow: slot.row,
+      sheetColumn: slot.column,
+      single: () => ({ width: preset.label.width, height: preset.label.height, items: label.place(0, 0) }),
+    });
+  });
+
+  return { doc: { title: `Tem QR VNeID – ${input.profile.unit.name}`, author: input.profile.unit.name, pages }, placed };
+}
