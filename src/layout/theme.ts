@@ -1,7 +1,7 @@
 import type { Color } from './display-list.js';
 
 /** The campaign's look: national red and gold on warm white, dark ink for reading. */
-export const COLORS = {
+const COLOR = {
   primary: '#C8102E',
   primaryDark: '#8E0B1F',
   gold: '#FFCD00',
@@ -15,6 +15,30 @@ export const COLORS = {
   onPrimary: '#FFFFFF',
   onPrimarySoft: '#FFE7A3',
 } as const satisfies Record<string, Color>;
+
+export type Palette = Record<keyof typeof COLOR, Color>;
+
+/**
+ * For black-and-white laser printers: no colour at all, strong contrast for
+ * text, and no large dark areas (bands become light grey with a dark rule).
+ */
+const GRAYSCALE: Palette = {
+  primary: '#000000',
+  primaryDark: '#000000',
+  gold: '#000000',
+  ink: '#000000',
+  muted: '#3A3A3A',
+  paper: '#FFFFFF',
+  tint: '#F0F0F0',
+  noteBg: '#F0F0F0',
+  noteBar: '#000000',
+  rule: '#BDBDBD',
+  onPrimary: '#FFFFFF',
+  onPrimarySoft: '#FFFFFF',
+};
+
+export const PALETTES = { color: COLOR as Palette, grayscale: GRAYSCALE } as const;
+export type PaletteName = keyof typeof PALETTES;
 
 /** Line height as a multiple of the font size. */
 export const LEADING = { tight: 1.18, body: 1.36 } as const;

@@ -4,6 +4,7 @@ import { UserError } from '../errors.js';
 import { cropMarks } from '../layout/crop-marks.js';
 import type { LaidOutDocument, Page } from '../layout/display-list.js';
 import type { Measurer } from '../layout/measure.js';
+import { PALETTES } from '../layout/theme.js';
 import { MM } from '../layout/page-sizes.js';
 import { labelSlots, type SheetPreset } from '../layout/sheet-preset.js';
 import type { PartContext } from './parts/part-context.js';
@@ -37,7 +38,7 @@ export interface PlacedSticker {
 export function layoutStickerSheets(input: StickerSheetInput, m: Measurer): { doc: LaidOutDocument; placed: PlacedSticker[] } {
   const { preset } = input;
   const slots = labelSlots(preset);
-  const c: PartContext = { m, k: 1 };
+  const c: PartContext = { m, k: 1, colors: PALETTES.color };
   const pages: Page[] = [];
   const placed: PlacedSticker[] = [];
 

@@ -45,7 +45,7 @@ export async function stickersCommand(o: StickersOptions): Promise<number> {
   const reminder = renderGuide({ id: 'nhac-viec', title: '', summary: '', file: REMINDER }, unit.profile);
   const { doc, placed } = layoutStickerSheets({ profile: unit.profile, rows, preset, reminder, dataFile: o.data }, unit.m);
 
-  const progress = startProgress('Kiểm tra mã QR', doc.pages.length + (o.png ? placed.length : 0), o.quiet);
+  const progress = startProgress('Đang làm tem', doc.pages.length + (o.png ? placed.length : 0), o.quiet);
   try {
     const proven = new Set<string>();
     for (const [i, page] of doc.pages.entries()) {

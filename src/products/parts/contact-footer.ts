@@ -2,7 +2,7 @@ import type { UnitProfile } from '../../content/profile.js';
 import type { RichText } from '../../content/rich-text.js';
 import { stack, type Block } from '../../layout/block.js';
 import { textBlock } from '../../layout/text-block.js';
-import { COLORS, LEADING } from '../../layout/theme.js';
+import { LEADING } from '../../layout/theme.js';
 import type { PartContext } from './part-context.js';
 
 /** The lines of practical detail every print carries: deadline, contact, places. */
@@ -33,9 +33,9 @@ export function contactFooter(profile: UnitProfile, pageWidth: number, margin: n
   const s = scale * k;
   const w = pageWidth - 2 * margin;
   const lines = footerLines(profile);
-  const small = { size: 8.5 * s, font: 'regular' as const, strongFont: 'bold' as const, color: COLORS.ink, leading: LEADING.body };
+  const small = { size: 8.5 * s, font: 'regular' as const, strongFont: 'bold' as const, color: c.colors.ink, leading: LEADING.body };
   const parts: Block[] = [];
-  if (lines.deadline) parts.push(textBlock(lines.deadline, w, { ...small, size: 10.5 * s, color: COLORS.primary, strongFont: 'extrabold' }, m));
+  if (lines.deadline) parts.push(textBlock(lines.deadline, w, { ...small, size: 10.5 * s, color: c.colors.primary, strongFont: 'extrabold' }, m));
   if (lines.contact) parts.push(textBlock(lines.contact, w, small, m));
   if (lines.venues.length) {
     parts.push(textBlock([{ text: 'Nơi làm thủ tục:', strong: true }], w, small, m));
@@ -49,8 +49,8 @@ export function contactFooter(profile: UnitProfile, pageWidth: number, margin: n
     width: pageWidth,
     height,
     place: (x, y) => [
-      { type: 'rect', x, y, width: pageWidth, height, fill: COLORS.tint },
-      { type: 'rect', x, y, width: pageWidth, height: 1.2 * k, fill: COLORS.primary },
+      { type: 'rect', x, y, width: pageWidth, height, fill: c.colors.tint },
+      { type: 'rect', x, y, width: pageWidth, height: 1.2 * k, fill: c.colors.primary },
       ...inner.place(x + margin, y + padY),
     ],
   };

@@ -1,18 +1,18 @@
 import type { Guide } from '../../content/guides.js';
 import { stack, type Block } from '../../layout/block.js';
 import { fitTextBlock, textBlock } from '../../layout/text-block.js';
-import { COLORS, LEADING } from '../../layout/theme.js';
+import { LEADING } from '../../layout/theme.js';
 import { UserError } from '../../errors.js';
 import type { PartContext } from './part-context.js';
 
 /** Kicker, the guide's title and its one-line summary. */
 export function guideTitle(guide: Guide, width: number, c: PartContext): Block {
   const { k, m } = c;
-  const kicker = textBlock('HƯỚNG DẪN VNeID', width, { size: 7.5 * k, font: 'bold', color: COLORS.primary, leading: LEADING.tight }, m);
-  const title = fitTextBlock(guide.title, width, { size: 19 * k, font: 'extrabold', color: COLORS.ink, leading: LEADING.tight, balance: true }, { maxLines: 3, minSize: 14 * k }, m);
+  const kicker = textBlock('HƯỚNG DẪN VNeID', width, { size: 7.5 * k, font: 'bold', color: c.colors.primary, leading: LEADING.tight }, m);
+  const title = fitTextBlock(guide.title, width, { size: 19 * k, font: 'extrabold', color: c.colors.ink, leading: LEADING.tight, balance: true }, { maxLines: 3, minSize: 14 * k }, m);
   if (!title) throw new UserError({ field: 'title', message: `tiêu đề hướng dẫn "${guide.id}" quá dài`, hint: 'rút gọn tiêu đề còn khoảng 60 ký tự' });
   const summary = guide.summary
-    ? textBlock(guide.summary, width, { size: 9.5 * k, font: 'regular', color: COLORS.muted, leading: LEADING.tight }, m)
+    ? textBlock(guide.summary, width, { size: 9.5 * k, font: 'regular', color: c.colors.muted, leading: LEADING.tight }, m)
     : undefined;
   return stack(summary ? [kicker, title, summary] : [kicker, title], 4 * k);
 }

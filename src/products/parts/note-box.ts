@@ -1,7 +1,7 @@
 import type { RichText } from '../../content/rich-text.js';
 import { stack, type Block } from '../../layout/block.js';
 import { textBlock } from '../../layout/text-block.js';
-import { COLORS, LEADING } from '../../layout/theme.js';
+import { LEADING } from '../../layout/theme.js';
 import type { PartContext } from './part-context.js';
 
 /** The guide's notes in a pale gold box with a bar on the left. */
@@ -12,7 +12,7 @@ export function noteBox(notes: RichText[], width: number, scale: number, c: Part
   const pad = 7 * s;
   const bar = 3 * k;
   const inner = stack(
-    notes.map((n) => textBlock(n, width - 2 * pad - bar, { size: 8.5 * s, font: 'regular', strongFont: 'bold', color: COLORS.ink, leading: LEADING.body }, m)),
+    notes.map((n) => textBlock(n, width - 2 * pad - bar, { size: 8.5 * s, font: 'regular', strongFont: 'bold', color: c.colors.ink, leading: LEADING.body }, m)),
     3 * s,
   );
   const height = inner.height + 2 * pad;
@@ -20,8 +20,8 @@ export function noteBox(notes: RichText[], width: number, scale: number, c: Part
     width,
     height,
     place: (x, y) => [
-      { type: 'rect', x, y, width, height, fill: COLORS.noteBg },
-      { type: 'rect', x, y, width: bar, height, fill: COLORS.noteBar },
+      { type: 'rect', x, y, width, height, fill: c.colors.noteBg },
+      { type: 'rect', x, y, width: bar, height, fill: c.colors.noteBar },
       ...inner.place(x + bar + pad, y + pad),
     ],
   };

@@ -1,7 +1,7 @@
 import type { GuideStep } from '../../content/guide-markdown.js';
 import { row, stack, type Block } from '../../layout/block.js';
 import { textBlock } from '../../layout/text-block.js';
-import { COLORS, LEADING } from '../../layout/theme.js';
+import { LEADING } from '../../layout/theme.js';
 import { numberedItem } from './numbered-item.js';
 import type { PartContext } from './part-context.js';
 
@@ -37,25 +37,25 @@ function stepBlocks(steps: GuideStep[], width: number, style: StepListStyle, c: 
   const disc = 21 * s;
   const indent = disc + 9 * s;
   const textW = width - indent;
-  const body = { size: 9 * s, font: 'regular' as const, strongFont: 'bold' as const, color: COLORS.ink, leading: LEADING.body };
+  const body = { size: 9 * s, font: 'regular' as const, strongFont: 'bold' as const, color: c.colors.ink, leading: LEADING.body };
   const bulletIndent = 9 * s;
 
   return steps.map((step, i): Block => {
-    const title = textBlock(step.title, textW, { size: 10.5 * s, font: 'bold', strongFont: 'extrabold', color: COLORS.ink, leading: LEADING.tight }, m);
+    const title = textBlock(step.title, textW, { size: 10.5 * s, font: 'bold', strongFont: 'extrabold', color: c.colors.ink, leading: LEADING.tight }, m);
     const paragraphs = step.paragraphs.map((p) => textBlock(p, textW, body, m));
-    const bullets = step.bullets.map((b) => bulletBlock(textBlock(b, textW - bulletIndent, body, m), bulletIndent, body.size));
+    const bullets = step.bullets.map((b) => bulletBlock(textBlock(b, textW - bulletIndent, body, m), bulletIndent, body.size, c));
     const content = stack([title, ...paragraphs, ...bullets], 2.5 * s);
-    return numberedItem(i + 1, content, { disc, numberSize: 12.5 * s, gap: indent - disc, width }, m);
+    return numberedItem(i + 1, content, { disc, numberSize: 12.5 * s, gap: indent - disc, width }, c);
   });
 }
 
-function bulletBlock(text: Block, indent: number, size: number): Block {
+function bulletBlock(text: Block, indent: number, size: number, c: PartContext): Block {
   return {
     width: text.width + indent,
     height: text.height,
     place(x, y) {
       const r = size * 0.14;
-      return [{ type: 'circle', cx: x + indent * 0.35, cy: y + size * 0.78, r, fill: COLORS.primary }, ...text.place(x + indent, y)];
+      return [{ type: 'circle', cx: x + indent * 0.35, cy: y + size * 0.78, r, fill: c.colors.primary }, ...text.place(x + indent, y)];
     },
   };
 }

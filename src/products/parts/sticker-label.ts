@@ -6,7 +6,7 @@ import type { Item } from '../../layout/display-list.js';
 import { MM } from '../../layout/page-sizes.js';
 import { qrBlock } from '../../layout/qr-block.js';
 import { textBlock } from '../../layout/text-block.js';
-import { COLORS, LEADING } from '../../layout/theme.js';
+import { LEADING } from '../../layout/theme.js';
 import { fitScale } from '../fit-scale.js';
 import { numberedItem } from './numbered-item.js';
 import type { PartContext } from './part-context.js';
@@ -58,8 +58,8 @@ export function stickerLabel(entry: StickerEntry, reminder: Guide, profile: Unit
 /** Parts shared by both shapes, at text scale `s` (points of a 10-pt base). */
 function parts(entry: StickerEntry, reminder: Guide, profile: UnitProfile, textW: number, s: number, v: Variant, align: 'left' | 'center', c: PartContext) {
   const { m } = c;
-  const name = textBlock(entry.block, textW, { size: 13 * s, font: 'extrabold', color: COLORS.ink, leading: LEADING.tight, align, balance: true }, m);
-  const address = v.address && entry.address ? textBlock(entry.address, textW, { size: 8 * s, font: 'regular', color: COLORS.muted, leading: LEADING.tight, align }, m) : undefined;
+  const name = textBlock(entry.block, textW, { size: 13 * s, font: 'extrabold', color: c.colors.ink, leading: LEADING.tight, align, balance: true }, m);
+  const address = v.address && entry.address ? textBlock(entry.address, textW, { size: 8 * s, font: 'regular', color: c.colors.muted, leading: LEADING.tight, align }, m) : undefined;
   const steps = v.steps ? numberedSteps(reminder.steps.map((st) => st.title), textW, 7.5 * s, c) : undefined;
   const hotline = profile.contact?.phone;
   const footer: RichText = [
@@ -75,29 +75,29 @@ function numberedSteps(titles: RichText[], width: number, size: number, c: PartC
   const disc = size * 1.5;
   const gap = size * 0.5;
   const blocks = titles.map((title, i) => {
-    const text = textBlock(title, width - disc - gap, { size, font: 'regular', strongFont: 'bold', color: COLORS.ink, leading: LEADING.tight }, c.m);
-    return numberedItem(i + 1, text, { disc, numberSize: size, gap, width }, c.m);
+    const text = textBlock(title, width - disc - gap, { size, font: 'regular', strongFont: 'bold', color: c.colors.ink, leading: LEADING.tight }, c.m);
+    return numberedItem(i + 1, text, { disc, numberSize: size, gap, width }, c);
   });
   return stack(blocks, size * 0.35);
 }
 
-function band(text: RichText | string, width: number, size: number, pad: number, c: PartContext, color: typeof COLORS.primary = COLORS.primary): Block {
-  const inner = textBlock(text, width - 2 * pad, { size, font: 'extrabold', strongFont: 'extrabold', color: COLORS.onPrimary, leading: LEADING.tight, align: 'center' }, c.m);
+function band(text: RichText | string, width: number, size: number, pad: number, c: PartContext): Block {
+  const inner = textBlock(text, width - 2 * pad, { size, font: 'extrabold', strongFont: 'extrabold', color: c.colors.onPrimary, leading: LEADING.tight, align: 'center' }, c.m);
   const height = inner.height + 2 * pad * 0.6;
-  return { width, height, place: (x, y) => [{ type: 'rect', x, y, width, height, fill: color }, ...inner.place(x + pad, y + pad * 0.6)] };
+  return { width, height, place: (x, y) => [{ type: 'rect', x, y, width, height, fill: c.colors.primary }, ...inner.place(x + pad, y + pad * 0.6)] };
 }
 
 function footerLine(text: RichText, width: number, size: number, pad: number, c: PartContext): Block {
-  const inner = textBlock(text, width - 2 * pad, { size, font: 'regular', strongFont: 'bold', color: COLORS.ink, leading: LEADING.tight, align: 'center' }, c.m);
+  const inner = textBlock(text, width - 2 * pad, { size, font: 'regular', strongFont: 'bold', color: c.colors.ink, leading: LEADING.tight, align: 'center' }, c.m);
   const height = inner.height + pad;
-  return { width, height, place: (x, y) => [{ type: 'rect', x, y, width, height, fill: COLORS.tint }, ...inner.place(x + pad, y + pad / 2)] };
+  return { width, height, place: (x, y) => [{ type: 'rect', x, y, width, height, fill: c.colors.tint }, ...inner.place(x + pad, y + pad / 2)] };
 }
 
 function qrWithLabel(url: string, size: number, label: string, caption: string | undefined, s: number, c: PartContext): Block {
-  const lab = textBlock(label, size + 4 * s, { size: 8 * s, font: 'bold', color: COLORS.ink, leading: LEADING.tight, align: 'center' }, c.m);
-  const cap = caption ? textBlock(caption, size + 4 * s, { size: 6.5 * s, font: 'regular', color: COLORS.muted, leading: LEADING.tight, align: 'center' }, c.m) : undefined;
+  const lab = textBlock(label, size + 4 * s, { size: 8 * s, font: 'bold', color: c.colors.ink, leading: LEADING.tight, align: 'center' }, c.m);
+  const cap = caption ? textBlock(caption, size + 4 * s, { size: 6.5 * s, font: 'regular', color: c.colors.muted, leading: LEADING.tight, align: 'center' }, c.m) : undefined;
   const text = stack(cap ? [lab, cap] : [lab], 0.5 * s);
-  const qr = qrBlock(url, size, COLORS.ink);
+  const qr = qrBlock(url, size, c.colors.ink);
   return {
     width: Math.max(size, text.width),
     height: size + 1.5 * s + text.height,
@@ -136,7 +136,7 @@ function landscape(entry: StickerEntry, reminder: Guide, profile: UnitProfile, w
   const top = band(reminder.title, w, 10 * s, pad, c);
   const bottom = footerLine(p.footer, w, 6.5 * s, pad, c);
   // Steps need a column wide enough for a few words a line.
-  return frame(w, [top, padX(middle, pad), bottom], h, textW >= (v.steps ? 30 : 12) * MM && !p.splitsWords);
+  return frame(w, [top, padX(middle, pad), bottom], h, textW >= (v.steps ? 30 : 12) * MM && !p.splitsWords, c);
 }
 
 function portrait(entry: StickerEntry, reminder: Guide, profile: UnitProfile, w: number, h: number, s: number, v: Variant, c: PartContext): Block {
@@ -151,7 +151,7 @@ function portrait(entry: StickerEntry, reminder: Guide, profile: UnitProfile, w:
   const body = stack([head, centred(codeRow, inner), p.steps].filter((b): b is Block => !!b), 3.5 * MM * s);
   const top = band(reminder.title, w, 14 * s, pad, c);
   const bottom = footerLine(p.footer, w, 8 * s, pad, c);
-  return frame(w, [top, padX(body, pad), bottom], h, codeRow.width <= inner + 0.01 && !p.splitsWords);
+  return frame(w, [top, padX(body, pad), bottom], h, codeRow.width <= inner + 0.01 && !p.splitsWords, c);
 }
 
 /**
@@ -166,27 +166,27 @@ function compact(entry: StickerEntry, reminder: Guide, profile: UnitProfile, w: 
   const codeRow = row(cards, gap);
   const textW = w - 2 * pad - codeRow.width - gap;
   const p = parts(entry, reminder, profile, textW, s * 0.7, { ...v, steps: false }, 'left', c);
-  const cta = textBlock(reminder.title, textW, { size: 8 * s, font: 'extrabold', color: COLORS.primary, leading: LEADING.tight }, c.m);
-  const foot = stack(p.footerLines.map((l) => textBlock(l, textW, { size: 5.5 * s, font: 'regular', strongFont: 'bold', color: COLORS.ink, leading: LEADING.tight }, c.m)), 0);
+  const cta = textBlock(reminder.title, textW, { size: 8 * s, font: 'extrabold', color: c.colors.primary, leading: LEADING.tight }, c.m);
+  const foot = stack(p.footerLines.map((l) => textBlock(l, textW, { size: 5.5 * s, font: 'regular', strongFont: 'bold', color: c.colors.ink, leading: LEADING.tight }, c.m)), 0);
   const column = stack([cta, p.name, ...(p.address ? [p.address] : []), foot], 1 * MM);
   const body = row([codeRow, column], gap);
   const fits = textW >= 18 * MM && !p.splitsWords && !cta.splitsWords;
   return {
     width: w,
     height: fits ? body.height + 2 * pad : Infinity,
-    place: (x, y) => [{ type: 'rect', x, y, width: w, height: h, fill: COLORS.paper }, { type: 'rect', x, y, width: w, height: 1.2 * MM, fill: COLORS.primary }, ...body.place(x + pad, y + (h - body.height) / 2 + 0.4 * MM)],
+    place: (x, y) => [{ type: 'rect', x, y, width: w, height: h, fill: c.colors.paper }, { type: 'rect', x, y, width: w, height: 1.2 * MM, fill: c.colors.primary }, ...body.place(x + pad, y + (h - body.height) / 2 + 0.4 * MM)],
   };
 }
 
 /** A label: band on top, body, footer band at the very bottom; slack goes around the body. */
-function frame(w: number, [top, body, bottom]: [Block, Block, Block], h: number, fits: boolean): Block {
+function frame(w: number, [top, body, bottom]: [Block, Block, Block], h: number, fits: boolean, c: PartContext): Block {
   const height = fits ? top.height + body.height + bottom.height + 2 * MM : Infinity;
   return {
     width: w,
     height,
     place(x, y) {
       const slack = Math.max(0, h - height);
-      const items: Item[] = [{ type: 'rect', x, y, width: w, height: h, fill: COLORS.paper }];
+      const items: Item[] = [{ type: 'rect', x, y, width: w, height: h, fill: c.colors.paper }];
       items.push(...top.place(x, y));
       items.push(...body.place(x, y + top.height + 1 * MM + slack / 2));
       items.push(...bottom.place(x, y + h - bottom.height));

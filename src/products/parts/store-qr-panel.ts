@@ -2,7 +2,7 @@ import type { UnitProfile } from '../../content/profile.js';
 import { row, stack, type Block } from '../../layout/block.js';
 import { qrBlock } from '../../layout/qr-block.js';
 import { fitTextBlock, textBlock } from '../../layout/text-block.js';
-import { COLORS, LEADING } from '../../layout/theme.js';
+import { LEADING } from '../../layout/theme.js';
 import { UserError } from '../../errors.js';
 import type { PartContext } from './part-context.js';
 
@@ -33,8 +33,8 @@ export function storeQrPanel(cards: QrCard[], width: number, qrSize: number, c: 
   const cta = (w: number) =>
     stack(
       [
-        textBlock('Quét mã để cài ứng dụng VNeID', w, { size: 12.5 * k, font: 'extrabold', color: COLORS.primary, leading: LEADING.tight }, m),
-        textBlock('Mở camera điện thoại, hướng vào mã của loại máy bạn dùng rồi bấm vào đường link hiện ra.', w, { size: 8 * k, font: 'regular', color: COLORS.muted, leading: LEADING.body }, m),
+        textBlock('Quét mã để cài ứng dụng VNeID', w, { size: 12.5 * k, font: 'extrabold', color: c.colors.primary, leading: LEADING.tight }, m),
+        textBlock('Mở camera điện thoại, hướng vào mã của loại máy bạn dùng rồi bấm vào đường link hiện ra.', w, { size: 8 * k, font: 'regular', color: c.colors.muted, leading: LEADING.body }, m),
       ],
       5 * k,
     );
@@ -52,10 +52,10 @@ export function storeQrPanel(cards: QrCard[], width: number, qrSize: number, c: 
 
 function qrCard(card: QrCard, size: number, c: PartContext): Block {
   const { k, m } = c;
-  const label = fitTextBlock(card.label, size, { size: 9 * k, font: 'bold', color: COLORS.ink, leading: LEADING.tight, align: 'center' }, { maxLines: 2, minSize: 7 * k }, m);
+  const label = fitTextBlock(card.label, size, { size: 9 * k, font: 'bold', color: c.colors.ink, leading: LEADING.tight, align: 'center' }, { maxLines: 2, minSize: 7 * k }, m);
   if (!label) throw new UserError({ field: `${card.field}.label`, message: `nhãn "${card.label}" quá dài để in dưới mã QR`, hint: 'ghi nhãn ngắn, khoảng 20 ký tự' });
   const caption = card.caption
-    ? textBlock(card.caption, size, { size: 7.5 * k, font: 'regular', color: COLORS.muted, leading: LEADING.tight, align: 'center' }, m)
+    ? textBlock(card.caption, size, { size: 7.5 * k, font: 'regular', color: c.colors.muted, leading: LEADING.tight, align: 'center' }, m)
     : undefined;
-  return stack(caption ? [qrBlock(card.url, size, COLORS.ink), label, caption] : [qrBlock(card.url, size, COLORS.ink), label], 2.5 * k);
+  return stack(caption ? [qrBlock(card.url, size, c.colors.ink), label, caption] : [qrBlock(card.url, size, c.colors.ink), label], 2.5 * k);
 }

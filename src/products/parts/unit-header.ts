@@ -2,7 +2,7 @@ import type { UnitProfile } from '../../content/profile.js';
 import { stack, type Block } from '../../layout/block.js';
 import type { Item } from '../../layout/display-list.js';
 import { fitTextBlock } from '../../layout/text-block.js';
-import { COLORS, LEADING } from '../../layout/theme.js';
+import { LEADING } from '../../layout/theme.js';
 import { UserError } from '../../errors.js';
 import type { LogoImage } from '../../content/logo.js';
 import type { PartContext } from './part-context.js';
@@ -19,7 +19,7 @@ export function unitHeader(profile: UnitProfile, logo: LogoImage | undefined, pa
   const name = fitTextBlock(
     profile.unit.name,
     textW,
-    { size: 14 * k, font: 'bold', color: COLORS.onPrimary, leading: LEADING.tight },
+    { size: 14 * k, font: 'bold', color: c.colors.onPrimary, leading: LEADING.tight },
     { maxLines: 2, minSize: 10 * k },
     m,
   );
@@ -33,7 +33,7 @@ export function unitHeader(profile: UnitProfile, logo: LogoImage | undefined, pa
   }
   const parentText = profile.unit.parent?.toLocaleUpperCase('vi');
   const parent = parentText
-    ? fitTextBlock(parentText, textW, { size: 7.5 * k, font: 'semibold', color: COLORS.onPrimarySoft, leading: LEADING.tight }, { maxLines: 2, minSize: 6 * k }, m)
+    ? fitTextBlock(parentText, textW, { size: 7.5 * k, font: 'semibold', color: c.colors.onPrimarySoft, leading: LEADING.tight }, { maxLines: 2, minSize: 6 * k }, m)
     : undefined;
   if (parentText && !parent) {
     throw new UserError({ file: profile.source, field: 'unit.parent', message: 'tên cơ quan cấp trên quá dài', hint: 'rút gọn còn khoảng 60 ký tự' });
@@ -47,8 +47,8 @@ export function unitHeader(profile: UnitProfile, logo: LogoImage | undefined, pa
     height,
     place(x, y) {
       const items: Item[] = [
-        { type: 'rect', x, y, width: pageWidth, height: height - stripe, fill: COLORS.primary },
-        { type: 'rect', x, y: y + height - stripe, width: pageWidth, height: stripe, fill: COLORS.gold },
+        { type: 'rect', x, y, width: pageWidth, height: height - stripe, fill: c.colors.primary },
+        { type: 'rect', x, y: y + height - stripe, width: pageWidth, height: stripe, fill: c.colors.gold },
       ];
       const mid = y + (height - stripe) / 2;
       if (logo) items.push({ type: 'image', x: x + margin, y: mid - (logoW * logo.height) / logo.width / 2, width: logoW, height: (logoW * logo.height) / logo.width, png: logo.png });
