@@ -69,6 +69,26 @@ async function main(argv: string[]): Promise<number> {
       },
     )
     .command(
+      'handout',
+      'Làm tờ hướng dẫn phát cho phụ huynh, mỗi lớp một tệp, có phiếu xác nhận cắt rời',
+      (y) =>
+        y
+          .option('unit', { type: 'string', demandOption: true, describe: 'Tệp hồ sơ của trường (.yaml)' })
+          .option('data', { type: 'string', demandOption: true, describe: 'Bảng các lớp (.xlsx hoặc .csv) với cột class, teacher, phone, zalo, students' })
+          .option('out', { type: 'string', default: 'to-phu-huynh', describe: 'Thư mục kết quả' })
+          .option('guide', { type: 'string', default: 'kich-hoat', describe: 'Hướng dẫn ở mặt trước' })
+          .option('back', { type: 'string', default: 'tien-ich', describe: 'Hướng dẫn ở mặt sau khi in hai mặt' })
+          .option('two-up', { type: 'boolean', default: false, describe: 'Hai tờ A5 trên một tờ A4, có đường cắt' })
+          .option('duplex', { type: 'boolean', default: false, describe: 'In hai mặt: mặt sau là hướng dẫn --back' })
+          .option('grayscale', { type: 'boolean', default: false, describe: 'Chỉ đen trắng, cho máy in laser đen trắng' })
+          .option('quiet', { type: 'boolean', default: false, describe: 'Không hiện thanh tiến độ' })
+          .example('$0 handout --unit truong.yaml --data cac-lop.xlsx --out to-phu-huynh/ --two-up --duplex --grayscale', ''),
+      async (args) => {
+        const { handoutCommand } = await import('./commands/handout.js');
+        exitCode = await handoutCommand({ unit: args.unit, data: args.data, out: args.out, guide: args.guide, back: args.back, twoUp: args['two-up'], duplex: args.duplex, grayscale: args.grayscale, quiet: args.quiet });
+      },
+    )
+    .command(
       'kit',
       'Làm cả bộ: mọi hướng dẫn, dạng PDF và ảnh PNG, vào một thư mục',
       (y) =>
@@ -90,7 +110,7 @@ async function main(argv: string[]): Promise<number> {
     .fail((msg, err) => {
       if (err) throw err;
       const command = argv[0] && !argv[0].startsWith('-') ? argv[0] : '';
-      const known = ['guides', 'validate', 'leaflet', 'stickers', 'kit'].includes(command);
+      const known = ['guides', 'validate', 'leaflet', 'stickers', 'handout', 'kit'].includes(command);
       throw new UserError({
         message: msg.startsWith('Có phải') ? `không có lệnh "${command}". ${msg}` : msg,
         hint: `xem cách dùng: vneid-print ${known ? `${command} ` : ''}--help`,

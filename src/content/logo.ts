@@ -30,3 +30,9 @@ export async function loadLogo(path: string, profileFile: string): Promise<LogoI
     throw fail('tệp logo không phải ảnh đọc được', 'dùng ảnh PNG, JPG hoặc SVG');
   }
 }
+
+/** The logo in shades of grey, for black-and-white prints. */
+export async function grayscaleLogo(logo: LogoImage): Promise<LogoImage> {
+  const { default: sharp } = await import('sharp');
+  return { ...logo, png: await sharp(logo.png).greyscale().png().toBuffer() };
+}

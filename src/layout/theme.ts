@@ -13,7 +13,10 @@ const COLOR = {
   noteBar: '#E0A800',
   rule: '#E3D6D2',
   onPrimary: '#FFFFFF',
-  onPrimarySoft: '#FFE7A3',
+  /** Large bands (page header, sticker call to action) and the text on them. */
+  band: '#C8102E',
+  onBand: '#FFFFFF',
+  onBandSoft: '#FFE7A3',
 } as const satisfies Record<string, Color>;
 
 export type Palette = Record<keyof typeof COLOR, Color>;
@@ -34,7 +37,9 @@ const GRAYSCALE: Palette = {
   noteBar: '#000000',
   rule: '#BDBDBD',
   onPrimary: '#FFFFFF',
-  onPrimarySoft: '#FFFFFF',
+  band: '#E8E8E8',
+  onBand: '#000000',
+  onBandSoft: '#262626',
 };
 
 export const PALETTES = { color: COLOR as Palette, grayscale: GRAYSCALE } as const;

@@ -10,7 +10,7 @@ const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/;
 export function makeSlugger(fallback: string): (name: string) => string {
   const used = new Set<string>();
   return (name) => {
-    let base = slugify(name, { customReplacements: [['đ', 'd'], ['Đ', 'D']] }).slice(0, 60).replace(/-+$/, '') || fallback;
+    let base = slugify(name, { decamelize: false, customReplacements: [['đ', 'd'], ['Đ', 'D']] }).slice(0, 60).replace(/-+$/, '') || fallback;
     if (WINDOWS_RESERVED.test(base)) base = `${base}-${fallback}`;
     let slug = base;
     for (let i = 2; used.has(slug); i++) slug = `${base}-${i}`;

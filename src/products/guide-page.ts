@@ -27,6 +27,8 @@ export interface GuidePageSpec {
   aboveFooter: (margin: number, inner: number) => Placed[];
   /** Blocks below the contact band, at the foot of the page (e.g. a tear-off slip). */
   belowFooter?: (margin: number, inner: number) => Placed[];
+  /** Tighter spacing and no kicker, for pages that carry more than a guide. */
+  compact?: boolean;
 }
 
 /** Text scale range: 1 is the design size; the floor keeps A5 body text at 7.2 pt. */
@@ -44,11 +46,11 @@ export function layoutGuidePage(spec: GuidePageSpec, c: PartContext): Page | und
   const { k } = c;
   const margin = 24 * k;
   const inner = width - 2 * margin;
-  const gap = 12 * k;
+  const gap = (spec.compact ? 8 : 12) * k;
 
   const head: Placed[] = [
-    { block: unitHeader(profile, spec.logo, width, margin, c), x: 0 },
-    { block: guideTitle(guide, inner, c), x: margin },
+    { block: unitHeader(profile, spec.logo, width, margin, c, { compact: spec.compact }), x: 0 },
+    { block: guideTitle(guide, inner, c, { kicker: !spec.compact }), x: margin },
   ];
   const above = spec.aboveFooter(margin, inner);
   const below = spec.belowFooter?.(margin, inner) ?? [];

@@ -82,9 +82,9 @@ function numberedSteps(titles: RichText[], width: number, size: number, c: PartC
 }
 
 function band(text: RichText | string, width: number, size: number, pad: number, c: PartContext): Block {
-  const inner = textBlock(text, width - 2 * pad, { size, font: 'extrabold', strongFont: 'extrabold', color: c.colors.onPrimary, leading: LEADING.tight, align: 'center' }, c.m);
+  const inner = textBlock(text, width - 2 * pad, { size, font: 'extrabold', strongFont: 'extrabold', color: c.colors.onBand, leading: LEADING.tight, align: 'center' }, c.m);
   const height = inner.height + 2 * pad * 0.6;
-  return { width, height, place: (x, y) => [{ type: 'rect', x, y, width, height, fill: c.colors.primary }, ...inner.place(x + pad, y + pad * 0.6)] };
+  return { width, height, place: (x, y) => [{ type: 'rect', x, y, width, height, fill: c.colors.band }, ...inner.place(x + pad, y + pad * 0.6)] };
 }
 
 function footerLine(text: RichText, width: number, size: number, pad: number, c: PartContext): Block {

@@ -38,8 +38,7 @@ export function storeQrPanel(cards: QrCard[], width: number, qrSize: number, c: 
       ],
       5 * k,
     );
-  const cardBlocks = cards.map((card) => qrCard(card, qrSize, c));
-  const codes = row(cardBlocks, gap);
+  const codes = qrCardRow(cards, qrSize, c);
   if (cards.length <= 2) {
     const ctaW = width - codes.width - gap;
     return row([cta(ctaW), codes], gap, 'middle');
@@ -48,6 +47,14 @@ export function storeQrPanel(cards: QrCard[], width: number, qrSize: number, c: 
     throw new UserError({ field: 'qr.extra', message: 'quá nhiều mã QR để in đủ lớn trên khổ giấy này', hint: 'bớt mã trong qr.extra hoặc chọn khổ giấy lớn hơn' });
   }
   return stack([cta(width), codes], 8 * k);
+}
+
+/** The codes alone, side by side, each with its label underneath. */
+export function qrCardRow(cards: QrCard[], qrSize: number, c: PartContext): Block {
+  return row(
+    cards.map((card) => qrCard(card, qrSize, c)),
+    12 * c.k,
+  );
 }
 
 function qrCard(card: QrCard, size: number, c: PartContext): Block {

@@ -8,10 +8,10 @@ import type { LogoImage } from '../../content/logo.js';
 import type { PartContext } from './part-context.js';
 
 /** The red band across the top: logo, parent body, and the issuing unit's name. */
-export function unitHeader(profile: UnitProfile, logo: LogoImage | undefined, pageWidth: number, margin: number, c: PartContext): Block {
+export function unitHeader(profile: UnitProfile, logo: LogoImage | undefined, pageWidth: number, margin: number, c: PartContext, o: { compact?: boolean } = {}): Block {
   const { k, m } = c;
-  const padY = 12 * k;
-  const logoH = 38 * k;
+  const padY = (o.compact ? 8 : 12) * k;
+  const logoH = (o.compact ? 30 : 38) * k;
   const logoW = logo ? Math.min(logoH * (logo.width / logo.height), 80 * k) : 0;
   const logoGap = logo ? 10 * k : 0;
   const textW = pageWidth - 2 * margin - logoW - logoGap;
@@ -19,7 +19,7 @@ export function unitHeader(profile: UnitProfile, logo: LogoImage | undefined, pa
   const name = fitTextBlock(
     profile.unit.name,
     textW,
-    { size: 14 * k, font: 'bold', color: c.colors.onPrimary, leading: LEADING.tight },
+    { size: 14 * k, font: 'bold', color: c.colors.onBand, leading: LEADING.tight },
     { maxLines: 2, minSize: 10 * k },
     m,
   );
@@ -33,7 +33,7 @@ export function unitHeader(profile: UnitProfile, logo: LogoImage | undefined, pa
   }
   const parentText = profile.unit.parent?.toLocaleUpperCase('vi');
   const parent = parentText
-    ? fitTextBlock(parentText, textW, { size: 7.5 * k, font: 'semibold', color: c.colors.onPrimarySoft, leading: LEADING.tight }, { maxLines: 2, minSize: 6 * k }, m)
+    ? fitTextBlock(parentText, textW, { size: 7.5 * k, font: 'semibold', color: c.colors.onBandSoft, leading: LEADING.tight }, { maxLines: 2, minSize: 6 * k }, m)
     : undefined;
   if (parentText && !parent) {
     throw new UserError({ file: profile.source, field: 'unit.parent', message: 'tên cơ quan cấp trên quá dài', hint: 'rút gọn còn khoảng 60 ký tự' });
@@ -47,7 +47,7 @@ export function unitHeader(profile: UnitProfile, logo: LogoImage | undefined, pa
     height,
     place(x, y) {
       const items: Item[] = [
-        { type: 'rect', x, y, width: pageWidth, height: height - stripe, fill: c.colors.primary },
+        { type: 'rect', x, y, width: pageWidth, height: height - stripe, fill: c.colors.band },
         { type: 'rect', x, y: y + height - stripe, width: pageWidth, height: stripe, fill: c.colors.gold },
       ];
       const mid = y + (height - stripe) / 2;

@@ -1,0 +1,109 @@
+import { join } from 'node:path';
+import { readDataTable } from '../../content/data-table.js';
+import { grayscaleLogo } from '../../content/logo.js';
+import { findGuide, renderGuide } from '../../content/guides.js';
+import { parseVietnamesePhone } from '../../content/phone.js';
+import { UserError, type Problem } from '../../errors.js';
+import type { LaidOutDocument, Page } from '../../layout/display-list.js';
+import { manifestCsv } from '../../output/manifest.js';
+import { makeSlugger } from '../../output/slug.js';
+import { writeFileAtomic } from '../../output/write-atomic.js';
+import { paintPdf } from '../../paint/pdf.js';
+import { layoutHandout, type HandoutClass } from '../../products/handout.js';
+import { loadUnit } from '../../products/unit-context.js';
+import { verifyQrCodes } from '../../qr/verify.js';
+import { sourceDate } from '../output-options.js';
+import { startProgress } from '../progress.js';
+
+export interface HandoutCommandOptions {
+  unit: string;
+  data: string;
+  out: string;
+  guide: string;
+  back: string;
+  twoUp: boolean;
+  duplex: boolean;
+  grayscale: boolean;
+  quiet: boolean;
+}
+
+interface ClassRow extends HandoutClass {
+  copies: number;
+}
+
+/** Parent handouts, one PDF per class and one for the print room with every copy. */
+export async function handoutCommand(o: HandoutCommandOptions): Promise<number> {
+  const date = sourceDate();
+  const unit = await loadUnit(o.unit);
+  const guideInfo = findGuide(o.guide);
+  const backInfo = o.duplex ? findGuide(o.back) : undefined;
+  const classes = await readClasses(o.data, unit.fonts.missingGlyphs);
+  const logo = unit.logo && o.grayscale ? await grayscaleLogo(unit.logo) : unit.logo;
+  const options = {
+    profile: unit.profile,
+    logo,
+    guide: renderGuide(guideInfo, unit.profile),
+    backGuide: backInfo ? renderGuide(backInfo, unit.profile) : undefined,
+    palette: o.grayscale ? ('grayscale' as const) : ('color' as const),
+    twoUp: o.twoUp,
+  };
+  // Lay out every class first, so a bad row stops the run before any file is written.
+  const laidOut = classes.map((cls) => ({ cls, pages: layoutHandout(cls, options, unit.m) }));
+
+  const progress = startProgress('Đang làm tờ phát tay', laidOut.length, o.quiet);
+  try {
+    const proven = new Set<string>();
+    const slug = makeSlugger('lop');
+    const files: { name: string; bytes: Buffer }[] = [];
+    const printRoom: Page[] = [];
+    const manifest: Record<string, string | number>[] = [];
+    for (const { cls, pages } of laidOut) {
+      const failures = await verifyQrCodes(pages[0]!, unit.fonts, proven);
+      if (failures.length) {
+        throw new UserError({ file: o.data, line: cls.line, field: 'zalo', message: `mã QR nhóm Zalo của lớp ${cls.name} không quét lại được`, hint: 'dùng đường link mời vào nhóm ngắn hơn' });
+      }
+      const name = `${slug(cls.name)}.pdf`;
+      files.push({ name, bytes: await paintPdf(document(`Lớp ${cls.name}`, unit.profile.unit.name, pages), unit.fonts, { date }) });
+      const sheets = o.twoUp ? Math.ceil(cls.copies / 2) : cls.copies;
+      for (let i = 0; i < sheets; i++) printRoom.push(...pages);
+      manifest.push({ class: cls.name, teacher: cls.teacher ?? '', copies: cls.copies, sheets, pages: sheets * pages.length, file: name });
+      progress.tick();
+    }
+    const combinedName = 'in-tat-ca-cac-lop.pdf';
+    const combined = await paintPdf(document('Tờ hướng dẫn phụ huynh – tất cả các lớp', unit.profile.unit.name, printRoom), unit.fonts, { date });
+    for (const f of files) await writeFileAtomic(join(o.out, f.name), f.bytes);
+    await writeFileAtomic(join(o.out, combinedName), combined);
+    await writeFileAtomic(join(o.out, 'danh-sach-in.csv'), manifestCsv(['class', 'teacher', 'copies', 'sheets', 'pages', 'file'], manifest));
+    progress.stop();
+    const totalSheets = manifest.reduce((n, r) => n + Number(r.sheets), 0);
+    process.stdout.write(
+      `Đã tạo ${laidOut.length} tệp cho từng lớp và ${join(o.out, combinedName)} (${printRoom.length} trang, ${totalSheets} tờ${o.twoUp ? ' A4, mỗi tờ hai bản A5' : ' A5'}).\n` +
+        (o.duplex ? `In hai mặt${o.twoUp ? ', chọn "lật theo cạnh ngắn" (flip on short edge)' : ''}: trang lẻ là mặt trước, trang chẵn là mặt sau.\n` : '') +
+        `Số bản mỗi lớp: ${join(o.out, 'danh-sach-in.csv')}\n`,
+    );
+    return 0;
+  } finally {
+    progress.stop();
+  }
+}
+
+function document(title: string, author: string, pages: Page[]): LaidOutDocument {
+  return { title, author, pages };
+}
+
+async function readClasses(file: string, missingGlyphs: (t: string) => string[]): Promise<ClassRow[]> {
+  const table = await readDataTable(file, { required: ['class'], optional: ['teacher', 'phone', 'zalo', 'students'], links: ['zalo'], missingGlyphs });
+  const problems: Problem[] = [];
+  const rows = table.rows.map((r): ClassRow => {
+    const v = r.values;
+    const phone = v.phone ? parseVietnamesePhone(v.phone) : undefined;
+    if (v.phone && !phone) problems.push({ file, line: r.line, field: 'phone', message: `"${v.phone}" không phải số điện thoại Việt Nam hợp lệ`, hint: 'ghi số di động 10 chữ số, ví dụ 0907 028 318' });
+    const copies = v.students ? Number(v.students) : 1;
+    if (!Number.isInteger(copies) || copies < 1 || copies > 200) {
+      problems.push({ file, line: r.line, field: 'students', message: `"${v.students}" không phải số học sinh hợp lệ`, hint: 'ghi một số nguyên từ 1 đến 200, hoặc để trống (in 1 bản)' });
+    }
+    return { line: r.line, dataFile: file, name: v.class!, teacher: v.teacher || undefined, phone, zalo: v.zalo || undefined, copies };
+  });
+  if (problems.length) throw new UserError(problems.slice(0, 20));
+  return rows;
+}

@@ -1,0 +1,141 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import sharp from 'sharp';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { findGuide, renderGuide } from '../src/content/guides.js';
+import { grayscaleLogo } from '../src/content/logo.js';
+import { OFFICIAL_STORE_LINKS } from '../src/content/profile-schema.js';
+import type { Page } from '../src/layout/display-list.js';
+import { paintRaster } from '../src/paint/raster.js';
+import { layoutHandout, type HandoutOptions } from '../src/products/handout.js';
+import { loadUnit } from '../src/products/unit-context.js';
+import { example, filesIn, runCli, tempDir } from './helpers/cli.js';
+import { readPdf } from './helpers/pdf-text.js';
+import { readQrCodes } from './helpers/qr-read.js';
+import { writeXlsx } from './helpers/spreadsheet.js';
+
+const SCHOOL = example('truong-thcs-tan-trung.yaml');
+const A5 = { width: 419.53, height: 595.28 };
+const CLASSES = [
+  ['class', 'teacher', 'phone', 'zalo', 'students'],
+  ['6A1', 'Cô Nguyễn Thị Hoa', '0907028318', 'https://zalo.me/g/tantrung6a1', 3],
+  ['6A2', 'Thầy Trần Văn Bình', 912345678, 'https://zalo.me/g/tantrung6a2', 2],
+  ['7A1', 'Cô Lê Thị Mai', null, null, null],
+];
+
+describe('handouts from an .xlsx of classes', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = tempDir();
+    await writeXlsx(join(dir, 'lop.xlsx'), CLASSES);
+    const r = runCli(['handout', '--unit', SCHOOL, '--data', join(dir, 'lop.xlsx'), '--out', join(dir, 'out')]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+
+  it('makes one A5 PDF per class, safely named, and one for the print room', () => {
+    expect(filesIn(join(dir, 'out')).sort()).toEqual(['6a1.pdf', '6a2.pdf', '7a1.pdf', 'danh-sach-in.csv', 'in-tat-ca-cac-lop.pdf']);
+  });
+
+  it('shows each class, its teacher and phone (grouped, leading zero restored), the Zalo label and the slip', async () => {
+    const [page] = await readPdf(readFileSync(join(dir, 'out', '6a2.pdf')));
+    expect(page!.width).toBeCloseTo(A5.width, 1);
+    expect(page!.height).toBeCloseTo(A5.height, 1);
+    for (const s of ['Lớp 6A2', 'Thầy Trần Văn Bình', '0912 345 678', 'Nhóm Zalo lớp 6A2', 'Trường THCS Tân Trung', 'trước ngày 1/5/2023', 'Tự kích hoạt tài khoản định danh điện tử tại nhà']) {
+      expect(page!.text).toContain(s);
+    }
+    for (const s of ['PHIẾU XÁC NHẬN', 'Họ và tên học sinh:', 'Lớp: 6A2', 'Đã kích hoạt', 'Chưa kích hoạt', 'Chữ ký của phụ huynh:', 'cắt theo đường này']) {
+      expect(page!.text).toContain(s);
+    }
+    const [noZalo] = await readPdf(readFileSync(join(dir, 'out', '7a1.pdf')));
+    expect(noZalo!.text).toContain('Lớp 7A1');
+    expect(noZalo!.text).not.toContain('Nhóm Zalo');
+  });
+
+  it('puts the right number of copies in the print-room PDF and lists them', async () => {
+    const pages = await readPdf(readFileSync(join(dir, 'out', 'in-tat-ca-cac-lop.pdf')));
+    expect(pages.map((p) => /Lớp (\dA\d)/.exec(p.text)![1])).toEqual(['6A1', '6A1', '6A1', '6A2', '6A2', '7A1']);
+    const list = parse(readFileSync(join(dir, 'out', 'danh-sach-in.csv'), 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
+    expect(list.map((r) => [r.class, r.copies, r.file])).toEqual([
+      ['6A1', '3', '6a1.pdf'],
+      ['6A2', '2', '6a2.pdf'],
+      ['7A1', '1', '7a1.pdf'],
+    ]);
+  });
+});
+
+async function handoutPages(o: Partial<HandoutOptions>, cls = { name: '6A1', teacher: 'Cô Hoa', phone: '0907 028 318', zalo: 'https://zalo.me/g/tantrung6a1' }): Promise<{ pages: Page[]; fonts: Awaited<ReturnType<typeof loadUnit>>['fonts'] }> {
+  const unit = await loadUnit(SCHOOL);
+  const logo = o.palette === 'grayscale' ? await grayscaleLogo(unit.logo!) : unit.logo;
+  const options: HandoutOptions = { profile: unit.profile, logo, guide: renderGuide(findGuide('kich-hoat'), unit.profile), palette: 'color', twoUp: false, ...o };
+  return { pages: layoutHandout({ ...cls, line: 2, dataFile: 'lop.csv' }, options, unit.m), fonts: unit.fonts };
+}
+
+describe('the handout page', () => {
+  it("scans: the class's Zalo group and both stores", async () => {
+    const { pages, fonts } = await handoutPages({});
+    const png = await paintRaster(pages[0]!, fonts, 'png', 200);
+    expect(await readQrCodes(png, pages[0]!)).toEqual(['https://zalo.me/g/tantrung6a1', OFFICIAL_STORE_LINKS.ios, OFFICIAL_STORE_LINKS.android]);
+  });
+
+  it('two-up: two A5 copies side by side on A4 landscape with a dashed cut line down the middle', async () => {
+    const { pages } = await handoutPages({ twoUp: true });
+    expect(pages).toHaveLength(1);
+    expect(pages[0]!.width).toBeCloseTo(841.89, 1);
+    expect(pages[0]!.height).toBeCloseTo(595.28, 1);
+    const cut = pages[0]!.items.filter((i) => i.type === 'line' && i.x1 === i.x2 && Math.abs(i.x1 - 841.89 / 2) < 0.01);
+    expect(cut).toHaveLength(1);
+    expect(cut[0]).toMatchObject({ y1: 0, dash: expect.any(Array) });
+    const titles = pages[0]!.items.filter((i) => i.type === 'text' && i.text === 'Lớp 6A1');
+    expect(titles.map((t) => (t.type === 'text' && t.x < 841.89 / 2 ? 'left' : 'right'))).toEqual(['left', 'right']);
+  });
+
+  it('double-sided: front then back, the back carrying the benefits guide, in that order for every copy', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'lop.csv'), 'class,students\r\n6A1,3\r\n6A2,1\r\n');
+    const r = runCli(['handout', '--unit', SCHOOL, '--data', join(dir, 'lop.csv'), '--out', join(dir, 'out'), '--duplex', '--two-up']);
+    expect(r.code, r.stderr).toBe(0);
+    const pages = await readPdf(readFileSync(join(dir, 'out', 'in-tat-ca-cac-lop.pdf')));
+    // 6A1: 3 copies → 2 two-up sheets; 6A2: 1 sheet; each sheet a front and a back.
+    const sides = pages.map((p) => (p.text.includes('Tự kích hoạt') ? `front ${/Lớp (\dA\d)/.exec(p.text)![1]}` : p.text.includes('Tiện ích của tài khoản') ? 'back' : '?'));
+    expect(sides).toEqual(['front 6A1', 'back', 'front 6A1', 'back', 'front 6A2', 'back']);
+    expect(pages[0]!.width).toBeCloseTo(841.89, 1);
+  });
+
+  it('grayscale: not one coloured pixel, no large dark areas, and every QR still scans', async () => {
+    const { pages, fonts } = await handoutPages({ palette: 'grayscale', backGuide: renderGuide(findGuide('tien-ich'), (await loadUnit(SCHOOL)).profile) });
+    for (const page of pages) {
+      const png = await paintRaster(page, fonts, 'png', 100);
+      const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
+      let coloured = 0;
+      let dark = 0;
+      for (let i = 0; i < data.length; i += info.channels) {
+        if (data[i] !== data[i + 1] || data[i + 1] !== data[i + 2]) coloured++;
+        if (data[i]! < 80) dark++;
+      }
+      expect(coloured).toBe(0);
+      // Text, discs and QR codes only: a dark band across the top would be far more.
+      expect(dark / (info.width * info.height)).toBeLessThan(0.12);
+      const hi = await paintRaster(page, fonts, 'png', 200);
+      const codes = await readQrCodes(hi, page);
+      expect(codes.every((c) => c.startsWith('https://'))).toBe(true);
+    }
+  });
+});
+
+describe('bad class rows', () => {
+  it.each([
+    ['a wrong phone', 'class,phone\r\n6A1,0123\r\n', 'dòng 2, mục phone'],
+    ['a student count that is not a number', 'class,students\r\n6A1,ba mươi\r\n', 'dòng 2, mục students'],
+    ['a Zalo link that is not a link', 'class,zalo\r\n6A1,zalo nhóm lớp\r\n', 'dòng 2, mục zalo'],
+    ['a missing class', 'class,teacher\r\n,Cô Hoa\r\n', 'dòng 2, mục class'],
+  ])('%s: exit 2 naming the line and column, nothing written', (_n, csv, place) => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'lop.csv'), csv);
+    const r = runCli(['handout', '--unit', SCHOOL, '--data', join(dir, 'lop.csv'), '--out', join(dir, 'out')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(place);
+    expect(filesIn(dir)).toEqual(['lop.csv']);
+  });
+});
