@@ -7,7 +7,11 @@ import { VI_STRINGS } from './vi-strings.js';
 
 // Commands load their heavy modules (pdfkit, sharp) only when they run.
 const PAPER_SIZES = ['a5', 'a4'] as const;
+const POSTER_SIZES = ['a4', 'a3', 'a2', 'a1', 'a0'] as const;
+const TILE_SHEETS = ['a4', 'a3'] as const;
+const IMAGE_PRESETS = ['social-square', 'social-wide', 'led-fhd', 'led-portrait'] as const;
 const FORMATS = ['pdf', 'png', 'jpg', 'webp'] as const;
+const COMMANDS = ['guides', 'validate', 'leaflet', 'poster', 'image', 'banner', 'stickers', 'handout', 'kit'];
 
 async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
@@ -52,6 +56,62 @@ async function main(argv: string[]): Promise<number> {
       },
     )
     .command(
+      'poster',
+      'Làm áp phích (A4 đến A0), cho nhà in (tràn lề, dấu cắt, CMYK) hoặc ghép từ nhiều tờ A4/A3',
+      (y) =>
+        y
+          .option('unit', { type: 'string', demandOption: true, describe: 'Tệp hồ sơ đơn vị (.yaml)' })
+          .option('guide', { type: 'string', demandOption: true, describe: 'Mã hướng dẫn (xem lệnh: guides)' })
+          .option('size', { choices: POSTER_SIZES, default: 'a2' as const, describe: 'Khổ áp phích' })
+          .option('landscape', { type: 'boolean', default: false, describe: 'Khổ ngang' })
+          .option('bleed', { type: 'number', default: 0, describe: 'Tràn lề cho nhà in, mm (thường 3); thêm dấu cắt' })
+          .option('cmyk', { type: 'boolean', default: false, describe: 'Ghi màu CMYK cho nhà in' })
+          .option('tile', { choices: TILE_SHEETS, describe: 'Chia áp phích ra nhiều tờ A4 hoặc A3 để in ở văn phòng rồi ghép' })
+          .option('format', { choices: FORMATS, describe: 'Loại tệp; mặc định theo đuôi tên tệp --out, hoặc pdf' })
+          .option('dpi', { type: 'number', default: 150, describe: 'Độ nét khi xuất ảnh' })
+          .option('out', { type: 'string', describe: 'Tên tệp kết quả' })
+          .example('$0 poster --unit don-vi.yaml --guide kich-hoat --size a2 --bleed 3 --out ap-phich.pdf', '')
+          .example('$0 poster --unit don-vi.yaml --guide kich-hoat --size a1 --tile a4 --out ghep.pdf', ''),
+      async (args) => {
+        const { posterCommand } = await import('./commands/poster.js');
+        exitCode = await posterCommand({ unit: args.unit, guide: args.guide, size: args.size, landscape: args.landscape, bleed: args.bleed, tile: args.tile, cmyk: args.cmyk, format: args.format, dpi: args.dpi, out: args.out });
+      },
+    )
+    .command(
+      'image',
+      'Làm ảnh cho màn hình LED, Facebook, Zalo (PNG, JPEG, WebP)',
+      (y) =>
+        y
+          .option('unit', { type: 'string', demandOption: true, describe: 'Tệp hồ sơ đơn vị (.yaml)' })
+          .option('guide', { type: 'string', demandOption: true, describe: 'Mã hướng dẫn (xem lệnh: guides)' })
+          .option('preset', { choices: IMAGE_PRESETS, describe: 'social-square 1080×1080, social-wide 1200×630, led-fhd 1920×1080, led-portrait 1080×1920' })
+          .option('width', { type: 'number', describe: 'Chiều rộng ảnh (điểm ảnh), thay cho --preset' })
+          .option('height', { type: 'number', describe: 'Chiều cao ảnh (điểm ảnh), thay cho --preset' })
+          .option('format', { choices: ['png', 'jpg', 'webp'] as const, describe: 'Loại ảnh; mặc định theo đuôi tên tệp --out, hoặc png' })
+          .option('out', { type: 'string', describe: 'Tên tệp kết quả' })
+          .example('$0 image --unit don-vi.yaml --guide kich-hoat --preset social-square --out bai-dang.png', ''),
+      async (args) => {
+        const { imageCommand } = await import('./commands/image.js');
+        exitCode = await imageCommand({ unit: args.unit, guide: args.guide, preset: args.preset, width: args.width, height: args.height, format: args.format ?? (args.out ? undefined : 'png'), out: args.out });
+      },
+    )
+    .command(
+      'banner',
+      'Làm băng rôn đúng kích thước thật (PDF), một khẩu hiệu và tên đơn vị',
+      (y) =>
+        y
+          .option('unit', { type: 'string', demandOption: true, describe: 'Tệp hồ sơ đơn vị (.yaml)' })
+          .option('text', { type: 'string', describe: 'Khẩu hiệu; mặc định lấy mục slogan trong hồ sơ' })
+          .option('size', { type: 'string', default: '500x80cm', describe: 'Dài x cao, ví dụ 500x80cm' })
+          .option('cmyk', { type: 'boolean', default: false, describe: 'Ghi màu CMYK cho nhà in' })
+          .option('out', { type: 'string', describe: 'Tên tệp kết quả (.pdf)' })
+          .example('$0 banner --unit don-vi.yaml --text "Cài VNeID – dùng dịch vụ công dễ dàng" --size 500x80cm --out bang-ron.pdf', ''),
+      async (args) => {
+        const { bannerCommand } = await import('./commands/banner.js');
+        exitCode = await bannerCommand({ unit: args.unit, text: args.text, size: args.size, cmyk: args.cmyk, out: args.out });
+      },
+    )
+    .command(
       'stickers',
       'Làm tem mã QR dán ở sảnh chung cư: mỗi tòa nhà một tem, in trên giấy decal',
       (y) =>
@@ -90,7 +150,7 @@ async function main(argv: string[]): Promise<number> {
     )
     .command(
       'kit',
-      'Làm cả bộ: mọi hướng dẫn, dạng PDF và ảnh PNG, vào một thư mục',
+      'Làm cả bộ ở khổ mặc định: tờ rơi mọi hướng dẫn (PDF, PNG), áp phích, ảnh mạng xã hội và màn hình LED, băng rôn',
       (y) =>
         y
           .option('unit', { type: 'string', demandOption: true, describe: 'Tệp hồ sơ đơn vị (.yaml)' })
@@ -110,7 +170,7 @@ async function main(argv: string[]): Promise<number> {
     .fail((msg, err) => {
       if (err) throw err;
       const command = argv[0] && !argv[0].startsWith('-') ? argv[0] : '';
-      const known = ['guides', 'validate', 'leaflet', 'stickers', 'handout', 'kit'].includes(command);
+      const known = COMMANDS.includes(command);
       throw new UserError({
         message: msg.startsWith('Có phải') ? `không có lệnh "${command}". ${msg}` : msg,
         hint: `xem cách dùng: vneid-print ${known ? `${command} ` : ''}--help`,

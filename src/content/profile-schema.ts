@@ -66,6 +66,8 @@ export const unitProfileSchema = z.strictObject({
     })
     .optional(),
   deadline: deadline.optional(),
+  /** The banner's slogan, when the command line gives none. */
+  slogan: optionalText('khẩu hiệu', 120),
   venues: z
     .array(
       z.strictObject({

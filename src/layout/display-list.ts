@@ -75,12 +75,32 @@ export interface ImageItem {
   png: Buffer;
 }
 
-export type Item = TextItem | RectItem | CircleItem | LineItem | QrItem | ImageItem;
+/** Items drawn only inside a rectangle: a window onto a larger page (poster tiles). */
+export interface ClipItem {
+  type: 'clip';
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  items: Item[];
+}
+
+export type Item = TextItem | RectItem | CircleItem | LineItem | QrItem | ImageItem | ClipItem;
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
 export interface Page {
   width: number;
   height: number;
   items: Item[];
+  /** For print shops: the finished size, and the area backgrounds run out to. */
+  trimBox?: Box;
+  bleedBox?: Box;
 }
 
 export interface LaidOutDocument {

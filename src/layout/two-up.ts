@@ -14,6 +14,8 @@ export function translateItems(items: Item[], dx: number, dy: number): Item[] {
       case 'qr':
       case 'image':
         return { ...it, x: it.x + dx, y: it.y + dy };
+      case 'clip':
+        return { ...it, x: it.x + dx, y: it.y + dy, items: translateItems(it.items, dx, dy) };
     }
   });
 }

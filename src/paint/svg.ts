@@ -17,7 +17,8 @@ export interface ViewBox {
 export function paintSvg(page: Page, fonts: FontSet, pixelWidth: number, pixelHeight: number, view?: ViewBox): string {
   const glyphs = new Map<string, string>();
   const v = view ?? { x: 0, y: 0, width: page.width, height: page.height };
-  const body = page.items.map((item) => drawItem(item, fonts, glyphs)).join('');
+  const clips = { next: 0 };
+  const body = page.items.map((item) => drawItem(item, fonts, glyphs, clips)).join('');
   const defs = [...glyphs.entries()].map(([id, d]) => `<path id="${id}" d="${d}"/>`).join('');
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" ` +
@@ -26,7 +27,7 @@ export function paintSvg(page: Page, fonts: FontSet, pixelWidth: number, pixelHe
   );
 }
 
-function drawItem(item: Item, fonts: FontSet, glyphs: Map<string, string>): string {
+function drawItem(item: Item, fonts: FontSet, glyphs: Map<string, string>, clips: { next: number }): string {
   switch (item.type) {
     case 'rect': {
       const fill = item.fill ?? 'none';
@@ -51,8 +52,15 @@ function drawItem(item: Item, fonts: FontSet, glyphs: Map<string, string>): stri
         .join('');
       return `<path d="${d}" fill="${item.color}" shape-rendering="crispEdges"/>`;
     }
+    case 'clip': {
+      const id = `c${clips.next++}`;
+      const inner = item.items.map((i) => drawItem(i, fonts, glyphs, clips)).join('');
+      return `<clipPath id="${id}"><rect x="${n(item.x)}" y="${n(item.y)}" width="${n(item.width)}" height="${n(item.height)}"/></clipPath><g clip-path="url(#${id})">${inner}</g>`;
+    }
     case 'image':
       return `<image x="${n(item.x)}" y="${n(item.y)}" width="${n(item.width)}" height="${n(item.height)}" preserveAspectRatio="none" xlink:href="data:image/png;base64,${item.png.toString('base64')}"/>`;
+    default:
+      return item satisfies never;
   }
 }
 

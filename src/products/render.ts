@@ -12,10 +12,12 @@ export interface RenderOptions {
   dpi: number;
   /** The PDF's date: SOURCE_DATE_EPOCH when set, never the clock, so reruns are identical. */
   date?: Date;
+  /** PDF colours as CMYK for print shops. */
+  cmyk?: boolean;
 }
 
 /** Paints a document: one PDF, or one image per page. */
 export async function renderDocument(doc: LaidOutDocument, fonts: FontSet, o: RenderOptions): Promise<Buffer[]> {
-  if (o.format === 'pdf') return [await paintPdf(doc, fonts, { date: o.date })];
+  if (o.format === 'pdf') return [await paintPdf(doc, fonts, { date: o.date, cmyk: o.cmyk })];
   return Promise.all(doc.pages.map((page) => paintRaster(page, fonts, o.format as RasterFormat, o.dpi)));
 }

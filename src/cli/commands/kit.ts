@@ -1,27 +1,52 @@
 import { join } from 'node:path';
-import { listGuides, renderGuide } from '../../content/guides.js';
-import { layoutLeaflet } from '../../products/leaflet.js';
-import { renderDocument } from '../../products/render.js';
-import { loadUnit } from '../../products/unit-context.js';
+import { findGuide, listGuides, renderGuide } from '../../content/guides.js';
+import type { LaidOutDocument } from '../../layout/display-list.js';
 import { writeFileAtomic } from '../../output/write-atomic.js';
+import { DEFAULT_SLOGAN, layoutBanner, parseBannerSize } from '../../products/banner.js';
+import { layoutLeaflet } from '../../products/leaflet.js';
+import { layoutPoster } from '../../products/poster.js';
+import { renderDocument, type OutputFormat } from '../../products/render.js';
+import { IMAGE_DPI, IMAGE_PRESETS, layoutScreenImage } from '../../products/screen-image.js';
+import { loadUnit } from '../../products/unit-context.js';
 import { sourceDate } from '../output-options.js';
 
-/** Every guide as an A5 leaflet, in PDF for printing and PNG for sharing. */
+interface KitFile {
+  name: string;
+  doc: LaidOutDocument;
+  format: OutputFormat;
+  dpi: number;
+}
+
+/** The campaign guide for posters, screens and the banner. */
+const CAMPAIGN_GUIDE = 'kich-hoat';
+
+/**
+ * The whole set at default sizes: every guide as an A5 leaflet (PDF and PNG),
+ * an A2 poster, the four screen pictures, and a 500 × 80 cm banner.
+ */
 export async function kitCommand(o: { unit: string; out: string }): Promise<number> {
   const date = sourceDate();
   const unit = await loadUnit(o.unit);
+  const { profile, logo, m } = unit;
+  const files: KitFile[] = [];
   // Lay out everything first: a problem stops the run before any file is written.
-  const docs = listGuides().map((info) => ({
-    info,
-    doc: layoutLeaflet({ profile: unit.profile, guide: renderGuide(info, unit.profile), paper: 'a5', logo: unit.logo }, unit.m),
-  }));
-  for (const { info, doc } of docs) {
-    for (const format of ['pdf', 'png'] as const) {
-      const [bytes] = await renderDocument(doc, unit.fonts, { format, dpi: 200, date });
-      const path = join(o.out, `to-roi-${info.id}.${format}`);
-      await writeFileAtomic(path, bytes!);
-      process.stdout.write(`Đã tạo ${path}\n`);
-    }
+  for (const info of listGuides()) {
+    const doc = layoutLeaflet({ profile, guide: renderGuide(info, profile), paper: 'a5', logo }, m);
+    files.push({ name: `to-roi-${info.id}.pdf`, doc, format: 'pdf', dpi: 200 }, { name: `to-roi-${info.id}.png`, doc, format: 'png', dpi: 200 });
+  }
+  const campaign = { profile, guide: renderGuide(findGuide(CAMPAIGN_GUIDE), profile), logo };
+  files.push({ name: `ap-phich-${CAMPAIGN_GUIDE}-a2.pdf`, doc: layoutPoster(campaign, { size: 'a2', landscape: false, bleed: 0 }, m).doc, format: 'pdf', dpi: 150 });
+  for (const [preset, px] of Object.entries(IMAGE_PRESETS)) {
+    files.push({ name: `anh-${CAMPAIGN_GUIDE}-${preset}.png`, doc: layoutScreenImage(campaign, px, m), format: 'png', dpi: IMAGE_DPI });
+  }
+  const banner = parseBannerSize('500x80cm')!;
+  files.push({ name: 'bang-ron-500x80cm.pdf', doc: layoutBanner(profile, profile.slogan ?? DEFAULT_SLOGAN, banner.width, banner.height, m), format: 'pdf', dpi: 72 });
+
+  for (const f of files) {
+    const [bytes] = await renderDocument(f.doc, unit.fonts, { format: f.format, dpi: f.dpi, date });
+    const path = join(o.out, f.name);
+    await writeFileAtomic(path, bytes!);
+    process.stdout.write(`Đã tạo ${path}\n`);
   }
   return 0;
 }

@@ -1,0 +1,24 @@
+import { cleanText } from '../../content/clean-text.js';
+import { UserError } from '../../errors.js';
+import { writeFileAtomic } from '../../output/write-atomic.js';
+import { DEFAULT_SLOGAN, layoutBanner, parseBannerSize } from '../../products/banner.js';
+import { renderDocument } from '../../products/render.js';
+import { loadUnit } from '../../products/unit-context.js';
+import { sourceDate } from '../output-options.js';
+
+export async function bannerCommand(o: { unit: string; text?: string; size: string; cmyk: boolean; out?: string }): Promise<number> {
+  const size = parseBannerSize(o.size);
+  if (!size) throw new UserError({ field: '--size', message: `không hiểu kích thước "${o.size}"`, hint: 'ghi dài x cao kèm đơn vị, ví dụ 500x80cm hoặc 3000x600mm' });
+  const date = sourceDate();
+  const unit = await loadUnit(o.unit);
+  const slogan = cleanText(o.text ?? unit.profile.slogan ?? DEFAULT_SLOGAN);
+  const missing = unit.fonts.missingGlyphs(slogan);
+  if (!slogan) throw new UserError({ field: '--text', message: 'khẩu hiệu đang trống', hint: 'ghi khẩu hiệu trong ngoặc kép sau --text' });
+  if (missing.length) throw new UserError({ field: '--text', message: `khẩu hiệu có ký tự không in được: ${missing.map((ch) => `"${ch}"`).join(', ')}`, hint: 'xoá hoặc thay ký tự đó' });
+  const doc = layoutBanner(unit.profile, slogan, size.width, size.height, unit.m);
+  const [bytes] = await renderDocument(doc, unit.fonts, { format: 'pdf', dpi: 72, date, cmyk: o.cmyk });
+  const out = o.out ?? 'bang-ron.pdf';
+  await writeFileAtomic(out, bytes!);
+  process.stdout.write(`Đã tạo ${out} (băng rôn ${o.size}, đúng kích thước thật)\n`);
+  return 0;
+}

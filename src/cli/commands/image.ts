@@ -1,0 +1,43 @@
+import { findGuide, renderGuide } from '../../content/guides.js';
+import { UserError } from '../../errors.js';
+import { writeFileAtomic } from '../../output/write-atomic.js';
+import { renderDocument, type OutputFormat } from '../../products/render.js';
+import { IMAGE_DPI, IMAGE_PRESETS, layoutScreenImage, type ImagePreset } from '../../products/screen-image.js';
+import { loadUnit } from '../../products/unit-context.js';
+import { resolveFormat } from '../output-options.js';
+
+export interface ImageCommandOptions {
+  unit: string;
+  guide: string;
+  preset?: ImagePreset;
+  width?: number;
+  height?: number;
+  format?: OutputFormat;
+  out?: string;
+}
+
+export async function imageCommand(o: ImageCommandOptions): Promise<number> {
+  const format = resolveFormat(o.format, o.out);
+  if (format === 'pdf') throw new UserError({ field: '--format', message: 'ảnh màn hình chỉ xuất PNG, JPEG hoặc WebP', hint: 'ghi --format png (hoặc jpg, webp), hoặc tên tệp --out có đuôi .png' });
+  const px = pixelSize(o);
+  const info = findGuide(o.guide);
+  const unit = await loadUnit(o.unit);
+  const doc = layoutScreenImage({ profile: unit.profile, guide: renderGuide(info, unit.profile), logo: unit.logo }, px, unit.m);
+  const [bytes] = await renderDocument(doc, unit.fonts, { format, dpi: IMAGE_DPI });
+  const out = o.out ?? `anh-${info.id}-${o.preset ?? `${px.width}x${px.height}`}.${format}`;
+  await writeFileAtomic(out, bytes!);
+  process.stdout.write(`Đã tạo ${out} (${px.width} × ${px.height} điểm ảnh)\n`);
+  return 0;
+}
+
+function pixelSize(o: ImageCommandOptions): { width: number; height: number } {
+  if (o.preset && (o.width || o.height)) throw new UserError({ field: '--preset', message: 'chỉ dùng một trong hai: --preset, hoặc --width và --height', hint: 'bỏ bớt một cách ghi kích thước' });
+  if (o.preset) return IMAGE_PRESETS[o.preset];
+  if (o.width === undefined || o.height === undefined) {
+    throw new UserError({ field: '--preset', message: 'chưa có kích thước ảnh', hint: `ghi --preset (${Object.keys(IMAGE_PRESETS).join(', ')}) hoặc cả --width và --height (điểm ảnh)` });
+  }
+  for (const [name, v] of [['--width', o.width], ['--height', o.height]] as const) {
+    if (!Number.isInteger(v) || v < 320 || v > 8000) throw new UserError({ field: name, message: `${v} điểm ảnh không dùng được`, hint: 'ghi số nguyên từ 320 đến 8000' });
+  }
+  return { width: o.width, height: o.height };
+}

@@ -1,0 +1,188 @@
+import type { Guide } from '../content/guides.js';
+import type { LogoImage } from '../content/logo.js';
+import type { UnitProfile } from '../content/profile.js';
+import type { RichText } from '../content/rich-text.js';
+import { row, stack, type Block } from '../layout/block.js';
+import type { Item, Page } from '../layout/display-list.js';
+import { qrBlock } from '../layout/qr-block.js';
+import { fitTextBlock, textBlock } from '../layout/text-block.js';
+import { LEADING } from '../layout/theme.js';
+import { fitScale } from './fit-scale.js';
+import { footerLines } from './parts/contact-footer.js';
+import type { PartContext } from './parts/part-context.js';
+import { stepTiles } from './parts/step-tiles.js';
+import { storeQrCards } from './parts/store-qr-panel.js';
+
+export interface CampaignInput {
+  profile: UnitProfile;
+  guide: Guide;
+  logo?: LogoImage;
+}
+
+export interface CampaignPage {
+  page: Page;
+  /** Printed side of each QR code, in points. */
+  qrSize: number;
+}
+
+/**
+ * A poster or screen picture of any shape: a headline, the steps as big numbered
+ * tiles, large QR codes, and bands for the unit and for the deadline and hotline.
+ * Tall shapes stack these; wide shapes put the codes in a column of their own.
+ * Undefined when the content cannot fit this shape legibly.
+ */
+export function layoutCampaign(input: CampaignInput, width: number, height: number, c: PartContext): CampaignPage | undefined {
+  const u = Math.min(width, height) / 100;
+  const ratio = width / height;
+  const shape = ratio >= 1.3 ? landscape : ratio <= 1 / 1.15 ? portrait : square;
+  // Give way in this order: a little QR size, then the venues' addresses and hours.
+  for (const venueDetail of [true, false]) {
+    for (const qrShare of [1, 0.85, 0.7]) {
+      const build = (s: number) => shape(input, width, height, u, s, qrShare, venueDetail, c);
+      const scale = fitScale((s) => build(s).height, height, 0.6, 1.3);
+      if (scale === undefined) continue;
+      const { block, qrSize } = build(scale);
+      return { page: { width, height, items: block.place(0, 0) }, qrSize };
+    }
+  }
+  return undefined;
+}
+
+interface Built {
+  block: Block;
+  height: number;
+  qrSize: number;
+}
+
+function portrait(input: CampaignInput, w: number, h: number, u: number, s: number, qrShare: number, venueDetail: boolean, c: PartContext): Built {
+  const margin = 6 * u;
+  const inner = w - 2 * margin;
+  const top = unitBand(input, w, margin, u, c);
+  const headline = headlineBlock(input.guide, inner, u, s, c);
+  const tiles = stepTiles(input.guide.steps, inner, input.guide.steps.length >= 4 ? 2 : 1, u, s, c);
+  const qrSize = Math.min(0.3 * w, 0.2 * h) * qrShare;
+  const codes = qrRow(input.profile, qrSize, u, c);
+  const cta = textBlock('Quét mã để cài ứng dụng VNeID', inner, { size: 5 * u, font: 'extrabold', color: c.colors.primary, leading: LEADING.tight, align: 'center' }, c.m);
+  const bottom = infoBand(input.profile, w, margin, u, venueDetail, c);
+  const gap = 2.5 * u;
+  const body = stack([headline, tiles, cta, centre(codes, inner)], gap);
+  return frame([top, body, bottom], w, h, margin, gap, qrSize, c);
+}
+
+function landscape(input: CampaignInput, w: number, h: number, u: number, s: number, qrShare: number, venueDetail: boolean, c: PartContext): Built {
+  const margin = 5 * u;
+  const inner = w - 2 * margin;
+  const top = unitBand(input, w, margin, u, c);
+  const bottom = infoBand(input.profile, w, margin, u, venueDetail, c);
+  const qrSize = Math.min(0.17 * w, 0.42 * h) * qrShare;
+  const codes = qrRow(input.profile, qrSize, u, c);
+  const right = stack([textBlock('Quét mã để cài ứng dụng VNeID', codes.width, { size: 4.5 * u, font: 'extrabold', color: c.colors.primary, leading: LEADING.tight, align: 'center' }, c.m), codes], 2.5 * u);
+  const leftW = inner - right.width - 5 * u;
+  const left = stack([headlineBlock(input.guide, leftW, u, s, c), stepTiles(input.guide.steps, leftW, input.guide.steps.length >= 4 ? 2 : 1, u, s * 0.85, c)], 3 * u);
+  const body = row([left, right], 5 * u, 'middle');
+  return frame([top, body, bottom], w, h, margin, 3 * u, qrSize, c);
+}
+
+/** Near-square (social posts): headline across, then the steps as a list beside the codes. */
+function square(input: CampaignInput, w: number, h: number, u: number, s: number, qrShare: number, venueDetail: boolean, c: PartContext): Built {
+  const margin = 5 * u;
+  const inner = w - 2 * margin;
+  const top = unitBand(input, w, margin, u, c);
+  const bottom = infoBand(input.profile, w, margin, u, venueDetail, c);
+  const qrSize = 0.19 * w * qrShare;
+  const codes = qrRow(input.profile, qrSize, u, c);
+  const right = stack([textBlock('Quét mã để cài ứng dụng VNeID', codes.width, { size: 3.6 * u, font: 'extrabold', color: c.colors.primary, leading: LEADING.tight, align: 'center' }, c.m), codes], 2 * u);
+  const listW = inner - right.width - 4 * u;
+  const middle = row([stepTiles(input.guide.steps, listW, 1, u, s * 0.8, c, { compact: true }), right], 4 * u, 'middle');
+  const body = stack([headlineBlock(input.guide, inner, u, s, c), middle], 3 * u);
+  return frame([top, body, bottom], w, h, margin, 2.5 * u, qrSize, c);
+}
+
+/** Top band and bottom band at the edges; the body centred in what is left. */
+function frame([top, body, bottom]: [Block, Block, Block], w: number, h: number, margin: number, gap: number, qrSize: number, c: PartContext): Built {
+  const height = top.height + body.height + bottom.height + gap;
+  return {
+    qrSize,
+    height,
+    block: {
+      width: w,
+      height,
+      place(x, y) {
+        const items: Item[] = [{ type: 'rect', x, y, width: w, height: h, fill: c.colors.paper }];
+        items.push(...top.place(x, y));
+        const free = h - top.height - bottom.height - body.height;
+        items.push(...body.place(x + margin, y + top.height + free / 2));
+        items.push(...bottom.place(x, y + h - bottom.height));
+        return items;
+      },
+    },
+  };
+}
+
+function headlineBlock(guide: Guide, width: number, u: number, s: number, c: PartContext): Block {
+  const title = fitTextBlock(guide.title, width, { size: 8 * u * s, font: 'extrabold', color: c.colors.ink, leading: LEADING.tight, balance: true }, { maxLines: 3, minSize: 4 * u * s }, c.m);
+  const lines: Block[] = [title ?? { width, height: Infinity, place: () => [] }];
+  if (guide.summary) lines.push(textBlock(guide.summary, width, { size: 3.2 * u * s, font: 'regular', color: c.colors.muted, leading: LEADING.tight }, c.m));
+  return stack(lines, 1.2 * u);
+}
+
+function qrCards(profile: UnitProfile, size: number, u: number, c: PartContext): Block[] {
+  return storeQrCards(profile)
+    .slice(0, 2)
+    .map((card) => {
+      const label = textBlock(`${card.label} · ${card.caption}`, size, { size: Math.max(2.6 * u, size * 0.09), font: 'bold', color: c.colors.ink, leading: LEADING.tight, align: 'center' }, c.m);
+      return stack([qrBlock(card.url, size, c.colors.ink), label], 1 * u);
+    });
+}
+
+function qrRow(profile: UnitProfile, size: number, u: number, c: PartContext): Block {
+  return row(qrCards(profile, size, u, c), Math.max(4 * u, size * 0.15));
+}
+
+function unitBand(input: CampaignInput, w: number, margin: number, u: number, c: PartContext): Block {
+  const { profile, logo } = input;
+  const logoH = logo ? 8 * u : 0;
+  const logoW = logo ? (logoH * logo.width) / logo.height : 0;
+  const textW = w - 2 * margin - (logo ? logoW + 2 * u : 0);
+  const lines: Block[] = [];
+  if (profile.unit.parent) lines.push(textBlock(profile.unit.parent.toLocaleUpperCase('vi'), textW, { size: 2.4 * u, font: 'semibold', color: c.colors.onBandSoft, leading: LEADING.tight }, c.m));
+  lines.push(textBlock(profile.unit.name, textW, { size: 4.2 * u, font: 'bold', color: c.colors.onBand, leading: LEADING.tight }, c.m));
+  const text = stack(lines, 0.6 * u);
+  const pad = 2 * u;
+  const height = Math.max(text.height, logoH) + 2 * pad;
+  return {
+    width: w,
+    height,
+    place(x, y) {
+      const items: Item[] = [
+        { type: 'rect', x, y, width: w, height, fill: c.colors.band },
+        { type: 'rect', x, y: y + height - 0.8 * u, width: w, height: 0.8 * u, fill: c.colors.gold },
+      ];
+      if (logo) items.push({ type: 'image', x: x + margin, y: y + (height - logoH) / 2, width: logoW, height: logoH, png: logo.png });
+      items.push(...text.place(x + margin + (logo ? logoW + 2 * u : 0), y + (height - text.height) / 2));
+      return items;
+    },
+  };
+}
+
+/** Deadline, hotline and where to go, large enough to read from a distance. */
+function infoBand(profile: UnitProfile, w: number, margin: number, u: number, venueDetail: boolean, c: PartContext): Block {
+  const { deadline, contact } = footerLines(profile);
+  const venues: RichText[] = venueDetail ? footerLines(profile).venues : profile.venues.map((v) => [{ text: v.name, strong: true }]);
+  const inner = w - 2 * margin;
+  const lines: Block[] = [];
+  if (deadline) lines.push(textBlock(deadline, inner, { size: 4.2 * u, font: 'extrabold', strongFont: 'extrabold', color: c.colors.onBand, leading: LEADING.tight }, c.m));
+  const small = { size: 2.4 * u, font: 'regular' as const, strongFont: 'bold' as const, color: c.colors.onBand, leading: LEADING.body };
+  if (contact) lines.push(textBlock(contact, inner, small, c.m));
+  const where: RichText = venues.length ? [{ text: 'Nơi làm thủ tục: ', strong: true }, ...venues.flatMap((v, i) => (i ? [{ text: '; ', strong: false }, ...v] : v))] : [];
+  if (where.length) lines.push(textBlock(where, inner, small, c.m));
+  if (!lines.length) return { width: w, height: 0, place: () => [] };
+  const text = stack(lines, 0.8 * u);
+  const pad = 2.2 * u;
+  const height = text.height + 2 * pad;
+  return { width: w, height, place: (x, y) => [{ type: 'rect', x, y, width: w, height, fill: c.colors.band }, ...text.place(x + margin, y + pad)] };
+}
+
+function centre(b: Block, width: number): Block {
+  return { width, height: b.height, place: (x, y) => b.place(x + (width - b.width) / 2, y) };
+}

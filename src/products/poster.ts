@@ -1,0 +1,51 @@
+import { UserError } from '../errors.js';
+import { withBleed } from '../layout/bleed.js';
+import type { LaidOutDocument, Page } from '../layout/display-list.js';
+import type { Measurer } from '../layout/measure.js';
+import { MM, POSTER_PAPER, type PosterSize } from '../layout/page-sizes.js';
+import { textBlock } from '../layout/text-block.js';
+import { LEADING, PALETTES } from '../layout/theme.js';
+import { OVERLAP, tilePoster, type TileSheet } from '../layout/tiles.js';
+import { layoutCampaign, type CampaignInput } from './campaign.js';
+import type { PartContext } from './parts/part-context.js';
+
+export interface PosterOptions {
+  size: PosterSize;
+  landscape: boolean;
+  /** Bleed in points (0 for none). */
+  bleed: number;
+  tile?: TileSheet;
+}
+
+export interface PosterResult {
+  doc: LaidOutDocument;
+  /** Printed side of each QR code, in points. */
+  qrSize: number;
+  tiles?: { rows: number; columns: number };
+}
+
+/** A poster at real size, optionally with bleed and crop marks, or tiled over office sheets. */
+export function layoutPoster(input: CampaignInput, o: PosterOptions, m: Measurer): PosterResult {
+  const paper = POSTER_PAPER[o.size];
+  const [width, height] = o.landscape ? [paper.height, paper.width] : [paper.width, paper.height];
+  const c: PartContext = { m, k: 1, colors: PALETTES.color };
+  const laid = layoutCampaign(input, width, height, c);
+  if (!laid) {
+    throw new UserError({
+      file: input.profile.source,
+      message: `hướng dẫn "${input.guide.id}" không vừa áp phích ${o.size.toUpperCase()}${o.landscape ? ' ngang' : ''} mà chữ vẫn đọc được từ xa`,
+      hint: 'chọn khổ lớn hơn, in khổ dọc, hoặc rút gọn tên đơn vị, địa chỉ và giờ làm việc trong hồ sơ',
+    });
+  }
+  const title = `Áp phích ${input.guide.title} – ${input.profile.unit.name}`;
+  const author = input.profile.unit.name;
+  if (o.tile) {
+    const label = (r: number, col: number, i: number, n: number) =>
+      `Tờ ${i}/${n} · hàng ${r}, cột ${col} · dán chồng ${Math.round(OVERLAP / MM)} mm lên tờ bên trái và tờ phía trên, theo các dấu góc`;
+    const labelItems = (text: string, x: number, y: number, w: number) => textBlock(text, w, { size: 8, font: 'regular', color: '#333333', leading: LEADING.tight }, m).place(x, y - 8);
+    const tiled = tilePoster(laid.page, o.tile, label, labelItems);
+    return { doc: { title, author, pages: tiled.pages }, qrSize: laid.qrSize, tiles: { rows: tiled.rows, columns: tiled.columns } };
+  }
+  const page: Page = o.bleed > 0 ? withBleed(laid.page, o.bleed) : laid.page;
+  return { doc: { title, author, pages: [page] }, qrSize: laid.qrSize };
+}
