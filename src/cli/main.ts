@@ -18,6 +18,7 @@ async function main(argv: string[]): Promise<number> {
   const cli = yargs(argv)
     .scriptName('vneid-print')
     .updateStrings(VI_STRINGS as unknown as Record<string, string>)
+    .option('allow-scheme', { type: 'string', array: true, global: true, describe: 'Cho phép mã QR dùng loại link khác http(s), ví dụ: --allow-scheme tel' })
     .usage('$0 <lệnh> [tuỳ chọn]\n\nIn tờ hướng dẫn VNeID có thông tin của đơn vị bạn.')
     .command(
       'guides',
@@ -43,7 +44,8 @@ async function main(argv: string[]): Promise<number> {
       (y) =>
         y
           .option('unit', { type: 'string', demandOption: true, describe: 'Tệp hồ sơ đơn vị (.yaml)' })
-          .option('guide', { type: 'string', demandOption: true, describe: 'Mã hướng dẫn (xem lệnh: guides)' })
+          .option('guide', { type: 'string', describe: 'Mã hướng dẫn (xem lệnh: guides)' })
+          .option('template', { type: 'string', describe: 'Tệp mẫu hướng dẫn của bạn (.hbs), thay cho --guide' })
           .option('size', { choices: PAPER_SIZES, default: 'a5' as const, describe: 'Khổ giấy' })
           .option('format', { choices: FORMATS, describe: 'Loại tệp; mặc định theo đuôi tên tệp --out, hoặc pdf' })
           .option('dpi', { type: 'number', default: 200, describe: 'Độ nét của ảnh (điểm ảnh mỗi inch), 72–600' })
@@ -52,7 +54,7 @@ async function main(argv: string[]): Promise<number> {
           .example('$0 leaflet --unit don-vi.yaml --guide kich-hoat --format png', 'ảnh để gửi Zalo, Facebook'),
       async (args) => {
         const { leafletCommand } = await import('./commands/leaflet.js');
-        exitCode = await leafletCommand({ unit: args.unit, guide: args.guide, size: args.size, format: args.format, dpi: args.dpi, out: args.out });
+        exitCode = await leafletCommand({ allowScheme: args['allow-scheme'], unit: args.unit, guide: args.guide, template: args.template, size: args.size, format: args.format, dpi: args.dpi, out: args.out });
       },
     )
     .command(
@@ -74,7 +76,7 @@ async function main(argv: string[]): Promise<number> {
           .example('$0 poster --unit don-vi.yaml --guide kich-hoat --size a1 --tile a4 --out ghep.pdf', ''),
       async (args) => {
         const { posterCommand } = await import('./commands/poster.js');
-        exitCode = await posterCommand({ unit: args.unit, guide: args.guide, size: args.size, landscape: args.landscape, bleed: args.bleed, tile: args.tile, cmyk: args.cmyk, format: args.format, dpi: args.dpi, out: args.out });
+        exitCode = await posterCommand({ allowScheme: args['allow-scheme'], unit: args.unit, guide: args.guide, size: args.size, landscape: args.landscape, bleed: args.bleed, tile: args.tile, cmyk: args.cmyk, format: args.format, dpi: args.dpi, out: args.out });
       },
     )
     .command(
@@ -92,7 +94,7 @@ async function main(argv: string[]): Promise<number> {
           .example('$0 image --unit don-vi.yaml --guide kich-hoat --preset social-square --out bai-dang.png', ''),
       async (args) => {
         const { imageCommand } = await import('./commands/image.js');
-        exitCode = await imageCommand({ unit: args.unit, guide: args.guide, preset: args.preset, width: args.width, height: args.height, format: args.format ?? (args.out ? undefined : 'png'), out: args.out });
+        exitCode = await imageCommand({ allowScheme: args['allow-scheme'], unit: args.unit, guide: args.guide, preset: args.preset, width: args.width, height: args.height, format: args.format ?? (args.out ? undefined : 'png'), out: args.out });
       },
     )
     .command(
@@ -108,7 +110,7 @@ async function main(argv: string[]): Promise<number> {
           .example('$0 banner --unit don-vi.yaml --text "Cài VNeID – dùng dịch vụ công dễ dàng" --size 500x80cm --out bang-ron.pdf', ''),
       async (args) => {
         const { bannerCommand } = await import('./commands/banner.js');
-        exitCode = await bannerCommand({ unit: args.unit, text: args.text, size: args.size, cmyk: args.cmyk, out: args.out });
+        exitCode = await bannerCommand({ allowScheme: args['allow-scheme'], unit: args.unit, text: args.text, size: args.size, cmyk: args.cmyk, out: args.out });
       },
     )
     .command(
@@ -125,7 +127,7 @@ async function main(argv: string[]): Promise<number> {
           .example('$0 stickers --unit don-vi.yaml --data toa-nha.xlsx --sheet a4-2x4 --out tem/', ''),
       async (args) => {
         const { stickersCommand } = await import('./commands/stickers.js');
-        exitCode = await stickersCommand({ unit: args.unit, data: args.data, sheet: args.sheet, out: args.out, png: args.png, quiet: args.quiet });
+        exitCode = await stickersCommand({ allowScheme: args['allow-scheme'], unit: args.unit, data: args.data, sheet: args.sheet, out: args.out, png: args.png, quiet: args.quiet });
       },
     )
     .command(
@@ -145,7 +147,7 @@ async function main(argv: string[]): Promise<number> {
           .example('$0 handout --unit truong.yaml --data cac-lop.xlsx --out to-phu-huynh/ --two-up --duplex --grayscale', ''),
       async (args) => {
         const { handoutCommand } = await import('./commands/handout.js');
-        exitCode = await handoutCommand({ unit: args.unit, data: args.data, out: args.out, guide: args.guide, back: args.back, twoUp: args['two-up'], duplex: args.duplex, grayscale: args.grayscale, quiet: args.quiet });
+        exitCode = await handoutCommand({ allowScheme: args['allow-scheme'], unit: args.unit, data: args.data, out: args.out, guide: args.guide, back: args.back, twoUp: args['two-up'], duplex: args.duplex, grayscale: args.grayscale, quiet: args.quiet });
       },
     )
     .command(
@@ -157,7 +159,7 @@ async function main(argv: string[]): Promise<number> {
           .option('out', { type: 'string', default: 'output', describe: 'Thư mục kết quả' }),
       async (args) => {
         const { kitCommand } = await import('./commands/kit.js');
-        exitCode = await kitCommand({ unit: args.unit, out: args.out });
+        exitCode = await kitCommand({ allowScheme: args['allow-scheme'], unit: args.unit, out: args.out });
       },
     )
     .demandCommand(1, 'Hãy ghi một lệnh, ví dụ: vneid-print leaflet --help')

@@ -1,4 +1,5 @@
 import { extname } from 'node:path';
+import { findGuide, guideFromFile, type GuideInfo } from '../content/guides.js';
 import { UserError } from '../errors.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../products/render.js';
 
@@ -32,4 +33,25 @@ export function sourceDate(): Date | undefined {
     throw new UserError({ field: 'SOURCE_DATE_EPOCH', message: `"${raw}" không phải số giây hợp lệ`, hint: 'ghi số nguyên giây kể từ 1/1/1970, hoặc bỏ biến này' });
   }
   return new Date(seconds * 1000);
+}
+
+/** The guide to print: one of ours by id, or the user's own template file. */
+export function pickGuide(guide: string | undefined, template: string | undefined): GuideInfo {
+  if (guide && template) throw new UserError({ field: '--template', message: 'chỉ dùng một trong hai: --guide hoặc --template', hint: 'bỏ bớt một tuỳ chọn' });
+  if (template) return guideFromFile(template);
+  if (!guide) throw new UserError({ field: '--guide', message: 'chưa chọn hướng dẫn', hint: 'ghi --guide kèm mã hướng dẫn (xem lệnh: vneid-print guides), hoặc --template kèm tệp mẫu của bạn' });
+  return findGuide(guide);
+}
+
+const NEVER_ALLOWED = ['javascript', 'vbscript', 'data', 'file', 'blob'];
+
+/** --allow-scheme tel zalo → ['tel', 'zalo']; schemes that run code or read files are refused. */
+export function allowedSchemes(raw: readonly (string | number)[] | undefined): string[] {
+  const schemes = (raw ?? []).map((s) => String(s).toLowerCase().replace(/:\/*$/, '').trim()).filter(Boolean);
+  for (const s of schemes) {
+    if (NEVER_ALLOWED.includes(s) || !/^[a-z][a-z0-9+.-]*$/.test(s)) {
+      throw new UserError({ field: '--allow-scheme', message: `không cho phép loại link "${s}:"`, hint: 'chỉ cho phép các loại link an toàn như tel, zalo, mailto' });
+    }
+  }
+  return schemes;
 }

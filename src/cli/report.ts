@@ -1,7 +1,12 @@
 import { UserError, formatProblem } from '../errors.js';
+import { InterruptedError } from './interrupt.js';
 
-/** Prints an error for the user and returns the exit code: 2 for what they can fix, 1 for our bugs. */
+/** Prints an error for the user and returns the exit code: 2 for what they can fix, 130 when stopped with Ctrl-C, 1 for our bugs. */
 export function reportError(err: unknown): number {
+  if (err instanceof InterruptedError) {
+    process.stderr.write(`${err.problems[0]!.message}\n  → ${err.problems[0]!.hint}\n`);
+    return 130;
+  }
   if (err instanceof UserError) {
     const n = err.problems.length;
     process.stderr.write(`Lỗi${n > 1 ? ` (${n} chỗ cần sửa)` : ''}:\n${err.problems.map((p) => `• ${formatProblem(p)}`).join('\n')}\n`);

@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import { UserError, type Problem } from '../errors.js';
 import { cleanText } from './clean-text.js';
 import { decodeTextFile } from './decode-text.js';
-import { isWebLink } from './web-link.js';
+import { isAllowedLink, linkHint } from './web-link.js';
 
 /** One data row, with the spreadsheet line it came from (the header is line 1). */
 export interface DataRow {
@@ -25,6 +25,8 @@ export interface ColumnSpec {
   maxRows?: number;
   /** Columns whose cells must be web links (they become QR codes). */
   links?: string[];
+  /** Link schemes allowed besides http(s), from --allow-scheme. */
+  allowSchemes?: readonly string[];
   /** Characters the fonts cannot draw; reported by line and column. */
   missingGlyphs(text: string): string[];
 }
@@ -134,7 +136,7 @@ function toTable(grid: string[][], file: string, spec: ColumnSpec, warnings: str
     }
     for (const col of spec.required) if (!values[col]) problems.push({ file, line, field: col, message: `ô "${col}" đang trống`, hint: 'điền vào, hoặc xoá cả dòng nếu không dùng' });
     for (const col of spec.links ?? []) {
-      if (values[col] && !isWebLink(values[col])) problems.push({ file, line, field: col, message: `"${values[col]}" không phải đường link web`, hint: 'chỉ nhận link bắt đầu bằng http:// hoặc https://' });
+      if (values[col] && !isAllowedLink(values[col], spec.allowSchemes)) problems.push({ file, line, field: col, message: `"${values[col]}" không phải đường link dùng được`, hint: linkHint(spec.allowSchemes ?? []) });
     }
     for (const [col, value] of Object.entries(values)) {
       const missing = spec.missingGlyphs(value);

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { parse as parseYaml } from 'yaml';
@@ -48,6 +48,18 @@ export function findGuide(id: string, dir?: string): GuideInfo {
   return found;
 }
 
+/** A guide written by the user: a .hbs file in the same form as templates/guides. */
+export function guideFromFile(file: string): GuideInfo {
+  let source: string;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch {
+    throw new UserError({ file, field: '--template', message: 'không tìm thấy tệp mẫu hướng dẫn', hint: 'kiểm tra lại tên và đường dẫn tệp sau --template' });
+  }
+  const { meta } = splitFrontMatter(source, file);
+  return { id: basename(file).replace(/\.[^.]*$/, ''), title: meta.title, summary: meta.summary, file };
+}
+
 /** Fills a guide template with the unit's details and parses it into steps. */
 export function renderGuide(info: GuideInfo, profile: UnitProfile): Guide {
   const source = readFileSync(info.file, 'utf8');
@@ -66,11 +78,19 @@ export function renderGuide(info: GuideInfo, profile: UnitProfile): Guide {
     const msg = (err as Error).message;
     const line = /line (\d+)|- (\d+):\d+/.exec(msg);
     const at = line ? Number(line[1] ?? line[2]) + bodyLine - 1 : undefined;
-    throw fail(msg.split('\n')[0]!, at);
+    const unknown = /"([^"]+)" not defined/.exec(msg);
+    throw new UserError({
+      file: info.file,
+      line: at,
+      message: unknown ? `mẫu hướng dẫn dùng biến "${unknown[1]}" không có` : 'mẫu hướng dẫn viết sai cú pháp (thường do thiếu {{/if}} hoặc {{/each}})',
+      hint: `các biến dùng được: ${TEMPLATE_VARIABLES}`,
+    });
   }
   const parsed = parseGuideMarkdown(markdown.normalize('NFC'), (problem) => fail(problem));
   return { id: info.id, title: meta.title, summary: meta.summary, ...parsed };
 }
+
+const TEMPLATE_VARIABLES = 'unit.name, unit.parent, contact.name, contact.title, contact.phone, deadline, venues (mỗi địa điểm có name, address, hours)';
 
 /** What a template may use; every field exists so strict mode only catches typos. */
 function templateContext(p: UnitProfile) {

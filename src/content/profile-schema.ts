@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { formatDeadline, parseDeadline } from './deadline.js';
 import { parseVietnamesePhone } from './phone.js';
-import { isWebLink } from './web-link.js';
 
 export const OFFICIAL_STORE_LINKS = {
   ios: 'https://apps.apple.com/vn/app/vneid/id1582750372',
@@ -17,9 +16,8 @@ const text = (what: string, max: number) =>
 const optionalText = (what: string, max: number) =>
   z.union([text(what, max), z.literal('').transform(() => undefined), z.null().transform(() => undefined)]).optional();
 
-const webLink = z
-  .string({ error: 'cần một đường link (bắt đầu bằng https://)' })
-  .refine(isWebLink, { error: 'chỉ nhận đường link bắt đầu bằng http:// hoặc https://' });
+// Which schemes are allowed is decided after parsing (see profile.ts): it depends on --allow-scheme.
+const link = z.string({ error: 'cần một đường link (bắt đầu bằng https://)' }).min(1, { error: 'đường link đang để trống' });
 
 const phone = z
   .union([z.string(), z.number().transform(String)], { error: 'cần ghi số điện thoại' })
@@ -81,10 +79,10 @@ export const unitProfileSchema = z.strictObject({
     .default([]),
   qr: z
     .strictObject({
-      ios: webLink.default(OFFICIAL_STORE_LINKS.ios),
-      android: webLink.default(OFFICIAL_STORE_LINKS.android),
+      ios: link.default(OFFICIAL_STORE_LINKS.ios),
+      android: link.default(OFFICIAL_STORE_LINKS.android),
       extra: z
-        .array(z.strictObject({ label: text('nhãn mã QR', 40), url: webLink }))
+        .array(z.strictObject({ label: text('nhãn mã QR', 40), url: link }))
         .max(2, { error: 'nhiều nhất 2 mã QR thêm để mã đủ lớn khi in' })
         .default([]),
     })

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { UserError, type Problem } from '../errors.js';
 import { cleanDeep } from './clean-text.js';
 import { decodeTextFile } from './decode-text.js';
+import { isAllowedLink, linkHint } from './web-link.js';
 import { unitProfileSchema, type ParsedProfile } from './profile-schema.js';
 import { makeLineFinder } from './yaml-places.js';
 
@@ -19,6 +20,8 @@ export type UnitProfile = ParsedProfile & {
 export interface ProfileChecks {
   /** Characters the fonts cannot draw; they are reported by field. */
   missingGlyphs(text: string): string[];
+  /** Link schemes allowed besides http(s), from --allow-scheme. */
+  allowSchemes?: readonly string[];
 }
 
 const MAX_PROFILE_BYTES = 256 * 1024;
@@ -68,6 +71,16 @@ export function parseProfile(source: string, file: string, checks: ProfileChecks
 
   const parsed = unitProfileSchema.safeParse(raw);
   if (!parsed.success) problems.push(...parsed.error.issues.map((issue) => toProblem(issue, raw, file, lineOf)));
+  if (parsed.success) {
+    const links: [string[], string][] = [
+      [['qr', 'ios'], parsed.data.qr.ios],
+      [['qr', 'android'], parsed.data.qr.android],
+      ...parsed.data.qr.extra.map((e, i): [string[], string] => [['qr', 'extra', String(i), 'url'], e.url]),
+    ];
+    for (const [path, url] of links) {
+      if (!isAllowedLink(url, checks.allowSchemes)) problems.push({ file, line: lineOf(path), field: path.join('.'), message: `"${url}" không dùng được làm mã QR`, hint: linkHint(checks.allowSchemes ?? []) });
+    }
+  }
   if (problems.length || !parsed.success) throw new UserError(sortByLine(problems));
 
   const profile: UnitProfile = { ...parsed.data, source: file };

@@ -11,9 +11,9 @@ export interface UnitContext {
   m: Measurer;
 }
 
-export async function loadUnit(profileFile: string): Promise<UnitContext> {
+export async function loadUnit(profileFile: string, o: { allowSchemes?: readonly string[] } = {}): Promise<UnitContext> {
   const fonts = loadFonts();
-  const profile = await loadProfile(profileFile, fonts);
+  const profile = await loadProfile(profileFile, { missingGlyphs: fonts.missingGlyphs, allowSchemes: o.allowSchemes });
   const logo = profile.logoPath ? await loadLogo(profile.logoPath, profile.source) : undefined;
   return { profile, logo, fonts, m: createMeasurer(fonts) };
 }

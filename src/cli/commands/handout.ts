@@ -12,10 +12,13 @@ import { paintPdf } from '../../paint/pdf.js';
 import { layoutHandout, type HandoutClass } from '../../products/handout.js';
 import { loadUnit } from '../../products/unit-context.js';
 import { verifyQrCodes } from '../../qr/verify.js';
-import { sourceDate } from '../output-options.js';
+import { allowedSchemes, sourceDate } from '../output-options.js';
+import { watchInterrupt } from '../interrupt.js';
 import { startProgress } from '../progress.js';
 
 export interface HandoutCommandOptions {
+  /** Extra link schemes for QR codes (--allow-scheme). */
+  allowScheme?: string[];
   unit: string;
   data: string;
   out: string;
@@ -34,10 +37,10 @@ interface ClassRow extends HandoutClass {
 /** Parent handouts, one PDF per class and one for the print room with every copy. */
 export async function handoutCommand(o: HandoutCommandOptions): Promise<number> {
   const date = sourceDate();
-  const unit = await loadUnit(o.unit);
+  const unit = await loadUnit(o.unit, { allowSchemes: allowedSchemes(o.allowScheme) });
   const guideInfo = findGuide(o.guide);
   const backInfo = o.duplex ? findGuide(o.back) : undefined;
-  const classes = await readClasses(o.data, unit.fonts.missingGlyphs);
+  const classes = await readClasses(o.data, unit.fonts.missingGlyphs, allowedSchemes(o.allowScheme));
   const logo = unit.logo && o.grayscale ? await grayscaleLogo(unit.logo) : unit.logo;
   const options = {
     profile: unit.profile,
@@ -51,6 +54,7 @@ export async function handoutCommand(o: HandoutCommandOptions): Promise<number> 
   const laidOut = classes.map((cls) => ({ cls, pages: layoutHandout(cls, options, unit.m) }));
 
   const progress = startProgress('Đang làm tờ phát tay', laidOut.length, o.quiet);
+  const interrupt = watchInterrupt();
   try {
     const proven = new Set<string>();
     const slug = makeSlugger('lop');
@@ -71,7 +75,10 @@ export async function handoutCommand(o: HandoutCommandOptions): Promise<number> 
     }
     const combinedName = 'in-tat-ca-cac-lop.pdf';
     const combined = await paintPdf(document('Tờ hướng dẫn phụ huynh – tất cả các lớp', unit.profile.unit.name, printRoom), unit.fonts, { date });
-    for (const f of files) await writeFileAtomic(join(o.out, f.name), f.bytes);
+    for (const [i, f] of files.entries()) {
+      interrupt.check(i, files.length, 'tệp của các lớp');
+      await writeFileAtomic(join(o.out, f.name), f.bytes);
+    }
     await writeFileAtomic(join(o.out, combinedName), combined);
     await writeFileAtomic(join(o.out, 'danh-sach-in.csv'), manifestCsv(['class', 'teacher', 'copies', 'sheets', 'pages', 'file'], manifest));
     progress.stop();
@@ -84,6 +91,7 @@ export async function handoutCommand(o: HandoutCommandOptions): Promise<number> 
     return 0;
   } finally {
     progress.stop();
+    interrupt.dispose();
   }
 }
 
@@ -91,8 +99,8 @@ function document(title: string, author: string, pages: Page[]): LaidOutDocument
   return { title, author, pages };
 }
 
-async function readClasses(file: string, missingGlyphs: (t: string) => string[]): Promise<ClassRow[]> {
-  const table = await readDataTable(file, { required: ['class'], optional: ['teacher', 'phone', 'zalo', 'students'], links: ['zalo'], missingGlyphs });
+async function readClasses(file: string, missingGlyphs: (t: string) => string[], allowSchemes: string[]): Promise<ClassRow[]> {
+  const table = await readDataTable(file, { required: ['class'], optional: ['teacher', 'phone', 'zalo', 'students'], links: ['zalo'], allowSchemes, missingGlyphs });
   const problems: Problem[] = [];
   const rows = table.rows.map((r): ClassRow => {
     const v = r.values;

@@ -8,7 +8,8 @@ import { layoutPoster } from '../../products/poster.js';
 import { renderDocument, type OutputFormat } from '../../products/render.js';
 import { IMAGE_DPI, IMAGE_PRESETS, layoutScreenImage } from '../../products/screen-image.js';
 import { loadUnit } from '../../products/unit-context.js';
-import { sourceDate } from '../output-options.js';
+import { watchInterrupt } from '../interrupt.js';
+import { allowedSchemes, sourceDate } from '../output-options.js';
 
 interface KitFile {
   name: string;
@@ -24,9 +25,9 @@ const CAMPAIGN_GUIDE = 'kich-hoat';
  * The whole set at default sizes: every guide as an A5 leaflet (PDF and PNG),
  * an A2 poster, the four screen pictures, and a 500 × 80 cm banner.
  */
-export async function kitCommand(o: { unit: string; out: string }): Promise<number> {
+export async function kitCommand(o: { allowScheme?: string[]; unit: string; out: string }): Promise<number> {
   const date = sourceDate();
-  const unit = await loadUnit(o.unit);
+  const unit = await loadUnit(o.unit, { allowSchemes: allowedSchemes(o.allowScheme) });
   const { profile, logo, m } = unit;
   const files: KitFile[] = [];
   // Lay out everything first: a problem stops the run before any file is written.
@@ -42,11 +43,14 @@ export async function kitCommand(o: { unit: string; out: string }): Promise<numb
   const banner = parseBannerSize('500x80cm')!;
   files.push({ name: 'bang-ron-500x80cm.pdf', doc: layoutBanner(profile, profile.slogan ?? DEFAULT_SLOGAN, banner.width, banner.height, m), format: 'pdf', dpi: 72 });
 
-  for (const f of files) {
+  const interrupt = watchInterrupt();
+  for (const [i, f] of files.entries()) {
+    interrupt.check(i, files.length, 'tệp');
     const [bytes] = await renderDocument(f.doc, unit.fonts, { format: f.format, dpi: f.dpi, date });
     const path = join(o.out, f.name);
     await writeFileAtomic(path, bytes!);
     process.stdout.write(`Đã tạo ${path}\n`);
   }
+  interrupt.dispose();
   return 0;
 }

@@ -1,14 +1,18 @@
-import { findGuide, renderGuide } from '../../content/guides.js';
+import { renderGuide } from '../../content/guides.js';
 import type { PaperName } from '../../layout/page-sizes.js';
 import { layoutLeaflet } from '../../products/leaflet.js';
 import { renderDocument, type OutputFormat } from '../../products/render.js';
 import { loadUnit } from '../../products/unit-context.js';
 import { writeFileAtomic } from '../../output/write-atomic.js';
-import { checkDpi, resolveFormat, sourceDate } from '../output-options.js';
+import { allowedSchemes, checkDpi, pickGuide, resolveFormat, sourceDate } from '../output-options.js';
 
 export interface LeafletOptions {
+  /** Extra link schemes for QR codes (--allow-scheme). */
+  allowScheme?: string[];
   unit: string;
-  guide: string;
+  guide?: string;
+  /** A guide template of the user's own, instead of --guide. */
+  template?: string;
   size: PaperName;
   format?: OutputFormat;
   dpi: number;
@@ -19,8 +23,8 @@ export async function leafletCommand(o: LeafletOptions): Promise<number> {
   const format = resolveFormat(o.format, o.out);
   const dpi = checkDpi(o.dpi);
   const date = sourceDate();
-  const info = findGuide(o.guide);
-  const unit = await loadUnit(o.unit);
+  const info = pickGuide(o.guide, o.template);
+  const unit = await loadUnit(o.unit, { allowSchemes: allowedSchemes(o.allowScheme) });
   const doc = layoutLeaflet({ profile: unit.profile, guide: renderGuide(info, unit.profile), paper: o.size, logo: unit.logo }, unit.m);
   const [file] = await renderDocument(doc, unit.fonts, { format, dpi, date });
   const out = o.out ?? `to-roi-${info.id}-${o.size}.${format}`;

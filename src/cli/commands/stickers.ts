@@ -12,10 +12,13 @@ import { paintRaster } from '../../paint/raster.js';
 import { verifyQrCodes } from '../../qr/verify.js';
 import { layoutStickerSheets, type StickerRow } from '../../products/sticker-sheet.js';
 import { loadUnit } from '../../products/unit-context.js';
-import { sourceDate } from '../output-options.js';
+import { allowedSchemes, sourceDate } from '../output-options.js';
+import { watchInterrupt } from '../interrupt.js';
 import { startProgress } from '../progress.js';
 
 export interface StickersOptions {
+  /** Extra link schemes for QR codes (--allow-scheme). */
+  allowScheme?: string[];
   unit: string;
   data: string;
   sheet: string;
@@ -31,9 +34,9 @@ const PNG_DPI = 300;
 /** One QR sticker per apartment block, on label sheets; every code read back before success. */
 export async function stickersCommand(o: StickersOptions): Promise<number> {
   const date = sourceDate();
-  const unit = await loadUnit(o.unit);
+  const unit = await loadUnit(o.unit, { allowSchemes: allowedSchemes(o.allowScheme) });
   const preset = loadSheetPreset(o.sheet);
-  const table = await readDataTable(o.data, { required: ['block'], optional: ['address', 'url', 'url_label'], links: ['url'], missingGlyphs: unit.fonts.missingGlyphs });
+  const table = await readDataTable(o.data, { required: ['block'], optional: ['address', 'url', 'url_label'], links: ['url'], allowSchemes: allowedSchemes(o.allowScheme), missingGlyphs: unit.fonts.missingGlyphs });
   for (const w of table.warnings) process.stderr.write(`Lưu ý: ${w}\n`);
   const rows: StickerRow[] = table.rows.map((r) => ({
     line: r.line,
@@ -46,6 +49,7 @@ export async function stickersCommand(o: StickersOptions): Promise<number> {
   const { doc, placed } = layoutStickerSheets({ profile: unit.profile, rows, preset, reminder, dataFile: o.data }, unit.m);
 
   const progress = startProgress('Đang làm tem', doc.pages.length + (o.png ? placed.length : 0), o.quiet);
+  const interrupt = watchInterrupt();
   try {
     const proven = new Set<string>();
     for (const [i, page] of doc.pages.entries()) {
@@ -57,9 +61,10 @@ export async function stickersCommand(o: StickersOptions): Promise<number> {
     const pdfName = `tem-qr-${preset.name}.pdf`;
     const slug = makeSlugger('toa-nha');
     const manifest: Record<string, string | number>[] = [];
-    for (const p of placed) {
+    for (const [i, p] of placed.entries()) {
       const file = o.png ? join('png', `${slug(p.row.block)}.png`) : '';
       if (o.png) {
+        interrupt.check(i, placed.length, 'ảnh tem');
         await writeFileAtomic(join(o.out, file), await paintRaster(p.single(), unit.fonts, 'png', PNG_DPI));
         progress.tick();
       }
@@ -75,6 +80,7 @@ export async function stickersCommand(o: StickersOptions): Promise<number> {
     return 0;
   } finally {
     progress.stop();
+    interrupt.dispose();
   }
 }
 

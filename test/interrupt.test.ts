@@ -1,0 +1,42 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { example, filesIn, ROOT, runCli, tempDir } from './helpers/cli.js';
+
+describe('Ctrl-C during a batch', () => {
+  it('stops after the file being written, leaves only complete files, says how far it got; a rerun completes', async () => {
+    const dir = tempDir();
+    const csv = join(dir, 'toa-nha.csv');
+    writeFileSync(csv, 'block,address\n' + Array.from({ length: 300 }, (_, i) => `Tòa nhà số ${i + 1},${i + 1} Nơ Trang Long`).join('\n'));
+    const out = join(dir, 'tem');
+    const child = spawn(process.execPath, [join(ROOT, 'dist/cli/main.js'), 'stickers', '--unit', example('phuong-binh-thanh.yaml'), '--data', csv, '--out', out, '--png'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => {
+      const poll = setInterval(() => {
+        const pngs = existsSync(join(out, 'png')) ? readdirSync(join(out, 'png')) : [];
+        if (pngs.length >= 3) {
+          clearInterval(poll);
+          child.kill('SIGINT');
+        }
+      }, 20);
+      child.on('exit', (c) => {
+        clearInterval(poll);
+        resolve(c);
+      });
+    });
+    expect(code).toBe(130);
+    expect(stderr).toMatch(/đã dừng theo yêu cầu \(Ctrl-C\) sau \d+\/300 ảnh tem/);
+    const written = filesIn(out);
+    expect(written.length).toBeGreaterThanOrEqual(3);
+    expect(written.length).toBeLessThan(300);
+    expect(written.filter((f) => !/^toa-nha-so-\d+\.png$/.test(f))).toEqual([]); // no temporary or half files
+    for (const f of written) expect((await sharp(readFileSync(join(out, 'png', f))).metadata()).format).toBe('png');
+
+    const again = runCli(['stickers', '--unit', example('phuong-binh-thanh.yaml'), '--data', csv, '--out', out, '--png', '--quiet']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(filesIn(out).filter((f) => f.endsWith('.png'))).toHaveLength(300);
+  }, 120_000);
+});
