@@ -69,12 +69,14 @@ export function renderGuide(info: GuideInfo, profile: UnitProfile): Guide {
 
   let markdown: string;
   try {
+    refusePrototypeAccess(Handlebars.parse(body), info.file, bodyLine);
     const template = Handlebars.compile(body, { strict: true, noEscape: true, knownHelpersOnly: true });
     markdown = template(escapeMarkdownDeep(templateContext(profile)), {
       allowProtoPropertiesByDefault: false,
       allowProtoMethodsByDefault: false,
     });
   } catch (err) {
+    if (err instanceof UserError) throw err;
     const msg = (err as Error).message;
     const line = /line (\d+)|- (\d+):\d+/.exec(msg);
     const at = line ? Number(line[1] ?? line[2]) + bodyLine - 1 : undefined;
@@ -88,6 +90,29 @@ export function renderGuide(info: GuideInfo, profile: UnitProfile): Guide {
   }
   const parsed = parseGuideMarkdown(markdown.normalize('NFC'), (problem) => fail(problem));
   return { id: info.id, title: meta.title, summary: meta.summary, ...parsed };
+}
+
+const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__']);
+
+/** Templates may read the unit's details, never the objects' machinery. */
+function refusePrototypeAccess(ast: hbs.AST.Program, file: string, bodyLine: number): void {
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    const n = node as { type?: string; parts?: string[]; loc?: hbs.AST.SourceLocation };
+    if (n.type === 'PathExpression' && n.parts?.some((p) => FORBIDDEN.has(p))) {
+      throw new UserError({
+        file,
+        line: n.loc ? n.loc.start.line + bodyLine - 1 : undefined,
+        message: `mẫu hướng dẫn dùng biến "${n.parts.join('.')}" không có`,
+        hint: `các biến dùng được: ${TEMPLATE_VARIABLES}`,
+      });
+    }
+    for (const v of Object.values(node)) {
+      if (Array.isArray(v)) v.forEach(visit);
+      else if (v && typeof v === 'object') visit(v);
+    }
+  };
+  visit(ast);
 }
 
 const TEMPLATE_VARIABLES = 'unit.name, unit.parent, contact.name, contact.title, contact.phone, deadline, venues (mỗi địa điểm có name, address, hours)';
