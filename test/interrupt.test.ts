@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { example, filesIn, ROOT, runCli, tempDir } from './helpers/cli.js';
+import { readPdf } from './helpers/pdf-text.js';
 
 describe('Ctrl-C during a batch', () => {
   it('stops after the file being written, leaves only complete files, says how far it got; a rerun completes', async () => {
@@ -29,11 +30,14 @@ describe('Ctrl-C during a batch', () => {
     });
     expect(code).toBe(130);
     expect(stderr).toMatch(/đã dừng theo yêu cầu \(Ctrl-C\) sau \d+\/300 ảnh tem/);
+    // The sheets' PDF is finished before the images start; then whole images only.
     const written = filesIn(out);
-    expect(written.length).toBeGreaterThanOrEqual(3);
-    expect(written.length).toBeLessThan(300);
-    expect(written.filter((f) => !/^toa-nha-so-\d+\.png$/.test(f))).toEqual([]); // no temporary or half files
-    for (const f of written) expect((await sharp(readFileSync(join(out, 'png', f))).metadata()).format).toBe('png');
+    expect(written.filter((f) => !/^toa-nha-so-\d+\.png$/.test(f))).toEqual(['tem-qr-a4-2x4.pdf']); // no temporary or half files
+    expect((await readPdf(readFileSync(join(out, 'tem-qr-a4-2x4.pdf')))).length).toBe(38);
+    const pngs = written.filter((f) => f.endsWith('.png'));
+    expect(pngs.length).toBeGreaterThanOrEqual(3);
+    expect(pngs.length).toBeLessThan(300);
+    for (const f of pngs) expect((await sharp(readFileSync(join(out, 'png', f))).metadata()).format).toBe('png');
 
     const again = runCli(['stickers', '--unit', example('phuong-binh-thanh.yaml'), '--data', csv, '--out', out, '--png', '--quiet']);
     expect(again.code, again.stderr).toBe(0);

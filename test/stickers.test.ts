@@ -64,6 +64,12 @@ describe('stickers from a semicolon CSV with BOM, CRLF, quotes and commas', () =
     expect(pages[1]!.text.match(/Quét mã để cài đặt VNeID/g)).toHaveLength(2);
   });
 
+  it('stores each distinct QR code once in the PDF and places it wherever it repeats', () => {
+    const pdf = readFileSync(join(dir, 'tem', 'tem-qr-a4-2x4.pdf')).toString('latin1');
+    // Two store codes shared by all ten stickers, plus the two blocks' own links.
+    expect(pdf.match(/\/Subtype \/Form/g)).toHaveLength(4);
+  });
+
   it('prints every block name exactly as typed, quotes and commas included', () => {
     const all = pages.map((p) => p.text).join(' ');
     for (const [block, address] of BLOCKS) {

@@ -1,3 +1,4 @@
+import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -18,4 +19,38 @@ export async function writeFileAtomic(path: string, data: Buffer | string): Prom
     await rm(tmp, { force: true });
     throw err;
   }
+}
+
+export interface AtomicStream {
+  write(chunk: Buffer): void;
+  /** Renames the finished file into place. */
+  commit(): Promise<void>;
+  /** Removes the unfinished file. */
+  abort(): Promise<void>;
+}
+
+/** Like writeFileAtomic, for a file written piece by piece (a PDF of thousands of pages). */
+export async function openAtomic(path: string): Promise<AtomicStream> {
+  const dir = dirname(path);
+  await mkdir(dir, { recursive: true });
+  const tmp = join(dir, `.${basename(path)}.tmp-${process.pid}-${counter++}`);
+  const stream = createWriteStream(tmp);
+  let failure: Error | undefined;
+  stream.on('error', (err) => (failure = err));
+  const closed = () => new Promise<void>((resolve) => (stream.closed ? resolve() : stream.end(resolve)));
+  return {
+    write: (chunk) => void stream.write(chunk),
+    async commit() {
+      await closed();
+      if (failure) {
+        await rm(tmp, { force: true });
+        throw failure;
+      }
+      await rename(tmp, path);
+    },
+    async abort() {
+      await closed();
+      await rm(tmp, { force: true });
+    },
+  };
 }

@@ -13,15 +13,33 @@ export interface PdfOptions {
 type PdfColor = string | [number, number, number, number];
 
 /** Draws a laid-out document with pdfkit: fonts embedded and subset, QR codes as vectors. */
-export function paintPdf(doc: LaidOutDocument, fonts: FontSet, options: PdfOptions): Promise<Buffer> {
+export async function paintPdf(doc: LaidOutDocument, fonts: FontSet, options: PdfOptions): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const writer = openPdf(doc, fonts, options, (c) => chunks.push(c));
+  for (const page of doc.pages) writer.addPage(page);
+  await writer.end();
+  return Buffer.concat(chunks);
+}
+
+export interface PdfWriter {
+  addPage(page: Page): void;
+  /** Finishes the file; resolves once every byte has been handed to `sink`. */
+  end(): Promise<void>;
+}
+
+/**
+ * A PDF written page by page: each page goes to `sink` as soon as it is drawn,
+ * so a batch of thousands of pages never sits in memory.
+ */
+export function openPdf(meta: { title: string; author: string }, fonts: FontSet, options: PdfOptions, sink: (chunk: Buffer) => void): PdfWriter {
   const pdf = new PDFDocument({
     autoFirstPage: false,
     margin: 0,
     lang: 'vi-VN',
     displayTitle: true,
     info: {
-      Title: doc.title,
-      Author: doc.author,
+      Title: meta.title,
+      Author: meta.author,
       Creator: 'vneid-print',
       Producer: 'vneid-print',
       // pdfkit always writes a date and derives the file ID from it: without
@@ -31,22 +49,62 @@ export function paintPdf(doc: LaidOutDocument, fonts: FontSet, options: PdfOptio
     },
   });
   for (const face of Object.values(fonts.faces)) pdf.registerFont(face.id, face.file);
-
-  const chunks: Buffer[] = [];
-  pdf.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
+  pdf.on('data', sink);
+  const done = new Promise<void>((resolve, reject) => {
+    pdf.on('end', resolve);
     pdf.on('error', reject);
   });
-
   const color = options.cmyk ? toCmyk : (c: Color): PdfColor => c;
-  for (const page of doc.pages) {
-    pdf.addPage({ size: [page.width, page.height], margin: 0 });
-    setBoxes(pdf, page);
-    for (const item of page.items) drawItem(pdf, item, color);
+  const qrForms = new QrForms(pdf, options.cmyk ?? false);
+  return {
+    addPage(page) {
+      pdf.addPage({ size: [page.width, page.height], margin: 0 });
+      setBoxes(pdf, page);
+      for (const item of page.items) drawItem(pdf, item, color, qrForms);
+    },
+    end() {
+      pdf.end();
+      return done;
+    },
+  };
+}
+
+/**
+ * Each distinct QR code is written once as a form XObject and placed wherever
+ * it appears: a thousand stickers carry the two store codes, not two thousand.
+ */
+class QrForms {
+  private forms = new Map<string, { name: string; ref: PDFKit.PDFKitReference }>();
+
+  constructor(
+    private pdf: PDFKit.PDFDocument,
+    private cmyk: boolean,
+  ) {}
+
+  draw(item: Extract<Item, { type: 'qr' }>): void {
+    const n = item.modules.length;
+    const key = `${item.color}|${item.url}`;
+    let form = this.forms.get(key);
+    if (!form) {
+      const runs = qrRuns(item.modules)
+        .map((r) => `${r.x} ${r.y} ${r.length} 1 re`)
+        .join('\n');
+      const fill = this.cmyk ? `${toCmyk(item.color).map((v) => v / 100).join(' ')} k` : `${rgb(item.color).join(' ')} rg`;
+      const ref = this.pdf.ref({ Type: 'XObject', Subtype: 'Form', BBox: [0, 0, n, n], Resources: {} });
+      ref.end(`${fill}\n${runs}\nf\n`);
+      form = { name: `Qr${this.forms.size + 1}`, ref };
+      this.forms.set(key, form);
+    }
+    const page = this.pdf.page as unknown as { xobjects: Record<string, PDFKit.PDFKitReference> };
+    page.xobjects[form.name] = form.ref;
+    const cell = item.size / (n + 2 * item.margin);
+    // The page's user space already runs top-down, as the form's module grid does.
+    this.pdf.addContent(`q ${cell} 0 0 ${cell} ${item.x + item.margin * cell} ${item.y + item.margin * cell} cm /${form.name} Do Q`);
   }
-  pdf.end();
-  return done;
+}
+
+function rgb(hex: Color): [number, number, number] {
+  return [1, 3, 5].map((i) => Math.round((parseInt(hex.slice(i, i + 2), 16) / 255) * 1000) / 1000) as [number, number, number];
 }
 
 /** TrimBox and BleedBox, in PDF's bottom-up coordinates. */
@@ -57,7 +115,7 @@ function setBoxes(pdf: PDFKit.PDFDocument, page: Page): void {
   if (page.bleedBox) dict.BleedBox = box(page.bleedBox);
 }
 
-function drawItem(pdf: PDFKit.PDFDocument, item: Item, color: (c: Color) => PdfColor): void {
+function drawItem(pdf: PDFKit.PDFDocument, item: Item, color: (c: Color) => PdfColor, qrForms: QrForms): void {
   switch (item.type) {
     case 'rect': {
       if (item.radius) pdf.roundedRect(item.x, item.y, item.width, item.height, item.radius);
@@ -79,23 +137,18 @@ function drawItem(pdf: PDFKit.PDFDocument, item: Item, color: (c: Color) => PdfC
       // lineBreak:false keeps pdfkit from wrapping or adding pages: layout placed it.
       pdf.font(item.font).fontSize(item.size).fillColor(color(item.color)).text(item.text, item.x, item.y, { lineBreak: false, baseline: 'alphabetic' });
       return;
-    case 'qr': {
-      const cell = item.size / (item.modules.length + 2 * item.margin);
-      const ox = item.x + item.margin * cell;
-      const oy = item.y + item.margin * cell;
-      for (const run of qrRuns(item.modules)) pdf.rect(ox + run.x * cell, oy + run.y * cell, run.length * cell, cell);
-      pdf.fill(color(item.color));
+    case 'qr':
+      qrForms.draw(item);
       // On screen the code is also a link, for people who get the PDF on their phone.
       pdf.link(item.x, item.y, item.size, item.size, item.url);
       return;
-    }
     case 'image':
       pdf.image(item.png, item.x, item.y, { width: item.width, height: item.height });
       return;
     case 'clip':
       pdf.save();
       pdf.rect(item.x, item.y, item.width, item.height).clip();
-      for (const inner of item.items) drawItem(pdf, inner, color);
+      for (const inner of item.items) drawItem(pdf, inner, color, qrForms);
       pdf.restore();
       return;
     default:

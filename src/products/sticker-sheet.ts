@@ -36,38 +36,46 @@ export interface PlacedSticker {
 
 /** Lays stickers out on label sheets, in data order, with crop marks where the preset asks. */
 export function layoutStickerSheets(input: StickerSheetInput, m: Measurer): { doc: LaidOutDocument; placed: PlacedSticker[] } {
+  const pages: Page[] = [];
+  const placed: PlacedSticker[] = [];
+  for (const sheet of stickerSheets(input, m)) {
+    pages.push(sheet.page);
+    placed.push(...sheet.placed);
+  }
+  return { doc: { title: stickerTitle(input), author: input.profile.unit.name, pages }, placed };
+}
+
+export const stickerTitle = (input: StickerSheetInput) => `Tem QR VNeID – ${input.profile.unit.name}`;
+
+/** The same, one sheet at a time, so a batch of thousands never sits in memory. */
+export function* stickerSheets(input: StickerSheetInput, m: Measurer): Generator<{ page: Page; placed: PlacedSticker[] }> {
   const { preset } = input;
   const slots = labelSlots(preset);
   const c: PartContext = { m, k: 1, colors: PALETTES.color };
-  const pages: Page[] = [];
-  const placed: PlacedSticker[] = [];
-
-  input.rows.forEach((row, i) => {
-    const label = stickerLabel(row, input.reminder, input.profile, preset.label.width, preset.label.height, c);
-    if (!label) {
-      throw new UserError({
-        file: input.dataFile,
-        line: row.line,
-        field: 'block',
-        message: `tem cho "${row.block}" không vừa nhãn ${(preset.label.width / MM).toFixed(0)} × ${(preset.label.height / MM).toFixed(0)} mm mà chữ vẫn đọc được`,
-        hint: row.url
-          ? 'nhãn này không đủ chỗ cho mã QR thứ ba (cột url): bỏ link ở dòng này, hoặc chọn nhãn lớn hơn (--sheet a4-2x4, a4-4xa6, a6)'
-          : 'rút gọn tên tòa nhà hoặc địa chỉ, hoặc chọn nhãn lớn hơn (--sheet a4-2x4, a4-4xa6, a6)',
-      });
-    }
-    const slot = slots[i % slots.length]!;
-    if (i % slots.length === 0) pages.push({ width: preset.paper.width, height: preset.paper.height, items: [{ type: 'rect', x: 0, y: 0, width: preset.paper.width, height: preset.paper.height, fill: '#FFFFFF' }] });
-    const page = pages[pages.length - 1]!;
-    page.items.push(...label.place(slot.x, slot.y));
-    if (preset.marks === 'crop') page.items.push(...cropMarks(slot.x, slot.y, preset.label.width, preset.label.height, { length: 3 * MM, offset: 1 * MM }));
-    placed.push({
-      row,
-      page: pages.length,
-      sheetRow: slot.row,
-      sheetColumn: slot.column,
-      single: () => ({ width: preset.label.width, height: preset.label.height, items: label.place(0, 0) }),
+  for (let start = 0, sheet = 1; start < input.rows.length; start += slots.length, sheet++) {
+    const page: Page = { width: preset.paper.width, height: preset.paper.height, items: [{ type: 'rect', x: 0, y: 0, width: preset.paper.width, height: preset.paper.height, fill: '#FFFFFF' }] };
+    const placed: PlacedSticker[] = [];
+    input.rows.slice(start, start + slots.length).forEach((row, i) => {
+      const label = stickerLabel(row, input.reminder, input.profile, preset.label.width, preset.label.height, c);
+      if (!label) throw tooSmall(input, row);
+      const slot = slots[i]!;
+      page.items.push(...label.place(slot.x, slot.y));
+      if (preset.marks === 'crop') page.items.push(...cropMarks(slot.x, slot.y, preset.label.width, preset.label.height, { length: 3 * MM, offset: 1 * MM }));
+      placed.push({ row, page: sheet, sheetRow: slot.row, sheetColumn: slot.column, single: () => ({ width: preset.label.width, height: preset.label.height, items: label.place(0, 0) }) });
     });
-  });
+    yield { page, placed };
+  }
+}
 
-  return { doc: { title: `Tem QR VNeID – ${input.profile.unit.name}`, author: input.profile.unit.name, pages }, placed };
+function tooSmall(input: StickerSheetInput, row: StickerRow): UserError {
+  const { preset } = input;
+  return new UserError({
+    file: input.dataFile,
+    line: row.line,
+    field: 'block',
+    message: `tem cho "${row.block}" không vừa nhãn ${(preset.label.width / MM).toFixed(0)} × ${(preset.label.height / MM).toFixed(0)} mm mà chữ vẫn đọc được`,
+    hint: row.url
+      ? 'nhãn này không đủ chỗ cho mã QR thứ ba (cột url): bỏ link ở dòng này, hoặc chọn nhãn lớn hơn (--sheet a4-2x4, a4-4xa6, a6)'
+      : 'rút gọn tên tòa nhà hoặc địa chỉ, hoặc chọn nhãn lớn hơn (--sheet a4-2x4, a4-4xa6, a6)',
+  });
 }

@@ -1,7 +1,21 @@
 import QRCode from 'qrcode';
 
+// Choosing the mask is the costly part of making a code; a batch repeats the same
+// store links on every sticker, so each text is encoded once per process.
+const cache = new Map<string, boolean[][]>();
+
 /** The dark modules of a QR code for `text`, row-major (quiet zone not included). */
 export function qrModules(text: string): boolean[][] {
+  let modules = cache.get(text);
+  if (!modules) {
+    modules = encode(text);
+    if (cache.size > 10_000) cache.clear();
+    cache.set(text, modules);
+  }
+  return modules;
+}
+
+function encode(text: string): boolean[][] {
   // Level M survives a scuffed sticker or a fold and keeps store links small (~33×33).
   const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const n = qr.modules.size;

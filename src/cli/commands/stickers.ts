@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readDataTable } from '../../content/data-table.js';
@@ -6,14 +7,14 @@ import { UserError } from '../../errors.js';
 import { loadSheetPreset } from '../../layout/sheet-preset.js';
 import { manifestCsv } from '../../output/manifest.js';
 import { makeSlugger } from '../../output/slug.js';
-import { writeFileAtomic } from '../../output/write-atomic.js';
-import { paintPdf } from '../../paint/pdf.js';
+import { openAtomic, writeFileAtomic } from '../../output/write-atomic.js';
+import { openPdf } from '../../paint/pdf.js';
 import { paintRaster } from '../../paint/raster.js';
 import { verifyQrCodes } from '../../qr/verify.js';
-import { layoutStickerSheets, type StickerRow } from '../../products/sticker-sheet.js';
-import { loadUnit } from '../../products/unit-context.js';
-import { allowedSchemes, sourceDate } from '../output-options.js';
+import { stickerSheets, stickerTitle, type PlacedSticker, type StickerRow, type StickerSheetInput } from '../../products/sticker-sheet.js';
+import { loadUnit, type UnitContext } from '../../products/unit-context.js';
 import { watchInterrupt } from '../interrupt.js';
+import { allowedSchemes, sourceDate } from '../output-options.js';
 import { startProgress } from '../progress.js';
 
 export interface StickersOptions {
@@ -31,12 +32,17 @@ const REMINDER = fileURLToPath(new URL('../../../templates/stickers/nhac-viec.hb
 /** Per-block images at print resolution. */
 const PNG_DPI = 300;
 
-/** One QR sticker per apartment block, on label sheets; every code read back before success. */
+/**
+ * One QR sticker per apartment block, on label sheets. Sheets are laid out,
+ * checked and written one at a time, so memory stays flat for any batch; every
+ * QR code is read back from a raster before the run reports success.
+ */
 export async function stickersCommand(o: StickersOptions): Promise<number> {
   const date = sourceDate();
-  const unit = await loadUnit(o.unit, { allowSchemes: allowedSchemes(o.allowScheme) });
+  const allow = allowedSchemes(o.allowScheme);
+  const unit = await loadUnit(o.unit, { allowSchemes: allow });
   const preset = loadSheetPreset(o.sheet);
-  const table = await readDataTable(o.data, { required: ['block'], optional: ['address', 'url', 'url_label'], links: ['url'], allowSchemes: allowedSchemes(o.allowScheme), missingGlyphs: unit.fonts.missingGlyphs });
+  const table = await readDataTable(o.data, { required: ['block'], optional: ['address', 'url', 'url_label'], links: ['url'], allowSchemes: allow, missingGlyphs: unit.fonts.missingGlyphs });
   for (const w of table.warnings) process.stderr.write(`Lưu ý: ${w}\n`);
   const rows: StickerRow[] = table.rows.map((r) => ({
     line: r.line,
@@ -45,36 +51,18 @@ export async function stickersCommand(o: StickersOptions): Promise<number> {
     url: r.values.url || undefined,
     urlLabel: r.values.url_label || undefined,
   }));
-  const reminder = renderGuide({ id: 'nhac-viec', title: '', summary: '', file: REMINDER }, unit.profile);
-  const { doc, placed } = layoutStickerSheets({ profile: unit.profile, rows, preset, reminder, dataFile: o.data }, unit.m);
-
-  const progress = startProgress('Đang làm tem', doc.pages.length + (o.png ? placed.length : 0), o.quiet);
+  const input: StickerSheetInput = { profile: unit.profile, rows, preset, reminder: renderGuide({ id: 'nhac-viec', title: '', summary: '', file: REMINDER }, unit.profile), dataFile: o.data };
+  const sheetCount = Math.ceil(rows.length / (preset.columns * preset.rows));
+  const progress = startProgress('Đang làm tem', sheetCount + (o.png ? rows.length : 0), o.quiet);
   const interrupt = watchInterrupt();
   try {
-    const proven = new Set<string>();
-    for (const [i, page] of doc.pages.entries()) {
-      const failures = await verifyQrCodes(page, unit.fonts, proven);
-      if (failures.length) throw unreadable(o.data, placed.filter((p) => p.page === i + 1).map((p) => p.row), failures[0]!.qr.url);
-      progress.tick();
-    }
-    const pdf = await paintPdf(doc, unit.fonts, { date });
     const pdfName = `tem-qr-${preset.name}.pdf`;
-    const slug = makeSlugger('toa-nha');
-    const manifest: Record<string, string | number>[] = [];
-    for (const [i, p] of placed.entries()) {
-      const file = o.png ? join('png', `${slug(p.row.block)}.png`) : '';
-      if (o.png) {
-        interrupt.check(i, placed.length, 'ảnh tem');
-        await writeFileAtomic(join(o.out, file), await paintRaster(p.single(), unit.fonts, 'png', PNG_DPI));
-        progress.tick();
-      }
-      manifest.push({ block: p.row.block, line: p.row.line, page: p.page, row: p.sheetRow, column: p.sheetColumn, png: file });
-    }
-    await writeFileAtomic(join(o.out, pdfName), pdf);
+    const manifest = await writeSheets(input, unit, join(o.out, pdfName), date, () => progress.tick());
+    if (o.png) await writePngs(input, unit, o.out, manifest, interrupt, () => progress.tick());
     await writeFileAtomic(join(o.out, 'manifest.csv'), manifestCsv(['block', 'line', 'page', 'row', 'column', 'png'], manifest));
     progress.stop();
     process.stdout.write(
-      `Đã tạo ${join(o.out, pdfName)}: ${placed.length} tem trên ${doc.pages.length} tờ (${preset.title}); mọi mã QR đã được quét thử.\n` +
+      `Đã tạo ${join(o.out, pdfName)}: ${rows.length} tem trên ${sheetCount} tờ (${preset.title}); mọi mã QR đã được quét thử.\n` +
         `Danh sách tem: ${join(o.out, 'manifest.csv')}${o.png ? `; ảnh từng tem trong ${join(o.out, 'png')}` : ''}\n`,
     );
     return 0;
@@ -84,8 +72,51 @@ export async function stickersCommand(o: StickersOptions): Promise<number> {
   }
 }
 
-function unreadable(file: string, rows: StickerRow[], url: string): UserError {
-  const row = rows.find((r) => r.url === url) ?? rows[0];
+/** The PDF of all sheets, streamed to a temporary file that becomes the real one only when complete. */
+async function writeSheets(input: StickerSheetInput, unit: UnitContext, path: string, date: Date | undefined, tick: () => void) {
+  const file = await openAtomic(path);
+  const writer = openPdf({ title: stickerTitle(input), author: input.profile.unit.name }, unit.fonts, { date }, (chunk) => file.write(chunk));
+  const proven = new Set<string>();
+  const manifest: Record<string, string | number>[] = [];
+  try {
+    for (const { page, placed } of stickerSheets(input, unit.m)) {
+      const failures = await verifyQrCodes(page, unit.fonts, proven);
+      if (failures.length) throw unreadable(input.dataFile, placed, failures[0]!.qr.url);
+      writer.addPage(page);
+      for (const p of placed) manifest.push({ block: p.row.block, line: p.row.line, page: p.page, row: p.sheetRow, column: p.sheetColumn, png: '' });
+      tick();
+    }
+    await writer.end();
+    await file.commit();
+  } catch (err) {
+    await file.abort();
+    throw err;
+  }
+  return manifest;
+}
+
+/** One image per block, named by a safe slug, rendered on every core. */
+async function writePngs(input: StickerSheetInput, unit: UnitContext, out: string, manifest: Record<string, string | number>[], interrupt: ReturnType<typeof watchInterrupt>, tick: () => void) {
+  const slug = makeSlugger('toa-nha');
+  const jobs: { sticker: PlacedSticker; file: string }[] = [];
+  for (const { placed } of stickerSheets(input, unit.m)) for (const sticker of placed) jobs.push({ sticker, file: join('png', `${slug(sticker.row.block)}.png`) });
+  jobs.forEach((j, i) => (manifest[i]!.png = j.file));
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    for (let i = next++; i < jobs.length; i = next++) {
+      interrupt.check(done, jobs.length, 'ảnh tem');
+      const { sticker, file } = jobs[i]!;
+      await writeFileAtomic(join(out, file), await paintRaster(sticker.single(), unit.fonts, 'png', PNG_DPI));
+      done++;
+      tick();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, availableParallelism()) }, worker));
+}
+
+function unreadable(file: string, placed: PlacedSticker[], url: string): UserError {
+  const row = placed.find((p) => p.row.url === url)?.row ?? placed[0]?.row;
   return new UserError({
     file,
     line: row?.line,
