@@ -10,8 +10,7 @@ export type FontId = 'regular' | 'semibold' | 'bold' | 'extrabold';
 
 export interface FontFace {
   id: FontId;
-  /** Absolute path of the TTF file (pdfkit embeds from it). */
-  file: string;
+  /** Parsed once; the layout measures with it and pdfkit embeds it. */
   font: fontkit.Font;
 }
 
@@ -36,7 +35,7 @@ export function loadFonts(): FontSet {
   const faces = {} as Record<FontId, FontFace>;
   for (const [id, rel] of Object.entries(FILES) as [FontId, string][]) {
     const file = require.resolve(`@expo-google-fonts/be-vietnam-pro/${rel}`);
-    faces[id] = { id, file, font: fontkit.create(readFileSync(file)) as fontkit.Font };
+    faces[id] = { id, font: fontkit.create(readFileSync(file)) as fontkit.Font };
   }
   const missingGlyphs = (text: string): string[] => {
     const missing = new Set<string>();

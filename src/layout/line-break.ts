@@ -70,12 +70,29 @@ export function breakLines(rich: RichText, maxWidth: number, style: BreakStyle, 
   return lines.map((chunks, i) => ({ ...positionLine(trimEnd(mergeChunks(chunks)), style.size, m), ...(split.has(i) ? { splitWord: true } : {}) }));
 }
 
-function toSegments(rich: RichText, style: BreakStyle): { chunks: Chunk[]; required: boolean }[] {
+type Segment = { chunks: Chunk[]; required: boolean };
+
+// Break opportunities depend only on the text and its fonts, not on the width or
+// size: fitting tries many sizes of the same paragraph, so find them once.
+const segmentCache = new Map<string, Segment[]>();
+
+function toSegments(rich: RichText, style: BreakStyle): Segment[] {
+  const key = `${style.font}|${style.strongFont}|${rich.map((s) => (s.strong ? '*' : '-') + s.text).join('\u0000')}`;
+  let segments = segmentCache.get(key);
+  if (!segments) {
+    if (segmentCache.size > 20_000) segmentCache.clear();
+    segments = findSegments(rich, style);
+    segmentCache.set(key, segments);
+  }
+  return segments;
+}
+
+function findSegments(rich: RichText, style: BreakStyle): Segment[] {
   const text = rich.map((s) => s.text).join('');
   const fontAt: FontId[] = [];
   for (const span of rich) for (let i = 0; i < span.text.length; i++) fontAt.push(span.strong ? style.strongFont : style.font);
 
-  const segments: { chunks: Chunk[]; required: boolean }[] = [];
+  const segments: Segment[] = [];
   const breaker = new LineBreaker(text);
   let last = 0;
   for (let br = breaker.nextBreak(); br; br = breaker.nextBreak()) {

@@ -48,7 +48,9 @@ export function openPdf(meta: { title: string; author: string }, fonts: FontSet,
       ModDate: options.date ?? new Date(0),
     },
   });
-  for (const face of Object.values(fonts.faces)) pdf.registerFont(face.id, face.file);
+  // The parsed fonts the layout measured with: shaping is identical, and their
+  // glyph tables are parsed once per process rather than once per document.
+  for (const face of Object.values(fonts.faces)) pdf.registerFont(face.id, face.font as unknown as string); // pdfkit takes a fontkit font, though its types say path
   pdf.on('data', sink);
   const done = new Promise<void>((resolve, reject) => {
     pdf.on('end', resolve);
@@ -61,6 +63,7 @@ export function openPdf(meta: { title: string; author: string }, fonts: FontSet,
       pdf.addPage({ size: [page.width, page.height], margin: 0 });
       setBoxes(pdf, page);
       for (const item of page.items) drawItem(pdf, item, color, qrForms);
+      forgetShaping(pdf);
     },
     end() {
       pdf.end();
@@ -105,6 +108,18 @@ class QrForms {
 
 function rgb(hex: Color): [number, number, number] {
   return [1, 3, 5].map((i) => Math.round((parseInt(hex.slice(i, i + 2), 16) / 255) * 1000) / 1000) as [number, number, number];
+}
+
+/**
+ * pdfkit keeps the shaping of every distinct string it has drawn. In a batch
+ * every block name is new, so that cache would grow with every page: reset it
+ * once it is large (the strings that repeat come back at once).
+ */
+function forgetShaping(pdf: PDFKit.PDFDocument): void {
+  const families = (pdf as unknown as { _fontFamilies: Record<string, { layoutCache?: Record<string, unknown> }> })._fontFamilies;
+  for (const font of Object.values(families)) {
+    if (font.layoutCache && Object.keys(font.layoutCache).length > 2000) font.layoutCache = Object.create(null);
+  }
 }
 
 /** TrimBox and BleedBox, in PDF's bottom-up coordinates. */

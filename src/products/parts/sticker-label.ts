@@ -7,7 +7,7 @@ import { MM } from '../../layout/page-sizes.js';
 import { qrBlock } from '../../layout/qr-block.js';
 import { textBlock } from '../../layout/text-block.js';
 import { LEADING } from '../../layout/theme.js';
-import { fitScale } from '../fit-scale.js';
+import { fitScale, type ScaleMemo } from '../fit-scale.js';
 import { numberedItem } from './numbered-item.js';
 import type { PartContext } from './part-context.js';
 
@@ -37,6 +37,15 @@ const VARIANTS: Variant[] = [
   { steps: false, address: true, minScale: 5 / 6.5 },
   { steps: false, address: false, minScale: 5 / 6.5 },
 ];
+// Stickers in a batch mostly fit at the same scale: each search starts where the last one ended.
+const memos = new Map<string, ScaleMemo>();
+function memo(shape: string, v: Variant, width: number, height: number): ScaleMemo {
+  const key = `${shape}|${v.steps}|${v.address}|${width.toFixed(1)}|${height.toFixed(1)}`;
+  let m = memos.get(key);
+  if (!m) memos.set(key, (m = {}));
+  return m;
+}
+
 /** The design size fits a 68-mm-high label; beyond it a short name would look louder than its neighbours. */
 const DESIGN_HEIGHT = 67.7 * MM;
 
@@ -49,7 +58,7 @@ export function stickerLabel(entry: StickerEntry, reminder: Guide, profile: Unit
   for (const v of VARIANTS) {
     const shape = height >= width ? portrait : height < 45 * MM ? compact : landscape;
     const build = (s: number) => shape(entry, reminder, profile, width, height, s, v, c);
-    const scale = fitScale((s) => build(s).height, height, v.minScale, Math.max(1, Math.min(width, height) / DESIGN_HEIGHT));
+    const scale = fitScale((s) => build(s).height, height, v.minScale, Math.max(1, Math.min(width, height) / DESIGN_HEIGHT), memo(shape.name, v, width, height));
     if (scale !== undefined) return build(scale);
   }
   return undefined;

@@ -1,0 +1,157 @@
+// npm run bench: measures the figures of the performance issue on this machine
+// and writes BENCHMARKS.md. Medians of several runs; each compared with a floor
+// measured in the same run: pdfkit drawing the already-laid-out pages.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const dist = (p) => import(join(ROOT, 'dist', p));
+const UNIT = join(ROOT, 'examples/phuong-binh-thanh.yaml');
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const work = mkdtempSync(join(tmpdir(), 'vneid-bench-'));
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (x) => `${Math.round(x)} ms`;
+const mb = (kb) => `${(kb / 1024).toFixed(0)} MB`;
+
+/** Runs the CLI through bench/measure.mjs: wall time, peak memory, and CPU time of the process. */
+function cli(args, { npx = false } = {}) {
+  const start = performance.now();
+  const r = npx
+    ? spawnSync('npx', ['--no-install', 'vneid-print', ...args], { cwd: ROOT, encoding: 'utf8' })
+    : spawnSync(process.execPath, [join(ROOT, 'bench/measure.mjs'), ...args], { cwd: ROOT, encoding: 'utf8' });
+  const wall = performance.now() - start;
+  if (r.status !== 0) throw new Error(`vneid-print ${args.join(' ')} failed:\n${r.stderr}`);
+  const peak = /@@peak (.*)/.exec(r.stderr);
+  return { wall, ...(peak ? JSON.parse(peak[1]) : {}) };
+}
+
+function repeat(n, fn) {
+  const results = Array.from({ length: n }, fn);
+  return { wall: median(results.map((r) => r.wall)), maxRssKb: median(results.map((r) => r.maxRssKb ?? 0)) };
+}
+
+function blocksCsv(n) {
+  const file = join(work, `blocks-${n}.csv`);
+  writeFileSync(file, 'block,address\n' + Array.from({ length: n }, (_, i) => `Tòa nhà số ${i + 1} – Khu đô thị Ngọc Lan,"${i + 1} Nơ Trang Long, Phường 13"`).join('\n'));
+  return file;
+}
+
+async function floorFor(layout) {
+  const { paintPdf } = await dist('paint/pdf.js');
+  const { loadFonts } = await dist('layout/fonts.js');
+  const doc = await layout();
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    await paintPdf(doc, loadFonts(), {});
+    times.push(performance.now() - t);
+  }
+  return median(times);
+}
+
+const rows = [];
+const add = (name, measured, target, floor, extra = '') => rows.push({ name, measured, target, floor, extra });
+
+// 1. One leaflet, cold, as a user runs it.
+const leafletArgs = ['leaflet', '--unit', UNIT, '--guide', 'kich-hoat', '--out', join(work, 'to-roi.pdf')];
+const coldNpx = repeat(RUNS, () => cli(leafletArgs, { npx: true }));
+const coldNode = repeat(RUNS, () => cli(leafletArgs));
+const { loadUnit } = await dist('products/unit-context.js');
+const { findGuide, renderGuide } = await dist('content/guides.js');
+const { layoutLeaflet } = await dist('products/leaflet.js');
+const leafletLayout = async () => {
+  const unit = await loadUnit(UNIT);
+  return layoutLeaflet({ profile: unit.profile, guide: renderGuide(findGuide('kich-hoat'), unit.profile), paper: 'a5' }, unit.m);
+};
+const leafletFloor = await floorFor(leafletLayout);
+add('1. one leaflet, cold (`npx vneid-print leaflet`)', ms(coldNpx.wall), '< 1 s', ms(leafletFloor), `${ms(coldNode.wall)} without npx (node + bin), peak ${mb(coldNode.maxRssKb)}`);
+
+// 2. Leaflets in one process, warm.
+{
+  const { paintPdf } = await dist('paint/pdf.js');
+  const unit = await loadUnit(UNIT);
+  const guides = ['kich-hoat', 'muc-1', 'muc-2', 'dich-vu-cong', 'tien-ich'].map((id) => renderGuide(findGuide(id), unit.profile));
+  const pages = 50;
+  for (let i = 0; i < 5; i++) await paintPdf(layoutLeaflet({ profile: unit.profile, guide: guides[i], paper: 'a5' }, unit.m), unit.fonts, {});
+  const t = performance.now();
+  let paintOnly = 0;
+  for (let i = 0; i < pages; i++) {
+    const doc = layoutLeaflet({ profile: unit.profile, guide: guides[i % guides.length], paper: 'a5' }, unit.m);
+    const p = performance.now();
+    await paintPdf(doc, unit.fonts, {});
+    paintOnly += performance.now() - p;
+  }
+  const perPage = (performance.now() - t) / pages;
+  add('2. leaflets in one process, warm', `${perPage.toFixed(1)} ms/page`, '< 20 ms/page', `${(paintOnly / pages).toFixed(1)} ms/page`, `ratio ${(perPage / (paintOnly / pages)).toFixed(2)}×`);
+}
+
+// 3. 1,000 stickers into one PDF.
+const sticker = async (n) => {
+  const { loadSheetPreset } = await dist('layout/sheet-preset.js');
+  const { layoutStickerSheets } = await dist('products/sticker-sheet.js');
+  const unit = await loadUnit(UNIT);
+  const rows = Array.from({ length: n }, (_, i) => ({ line: i + 2, block: `Tòa nhà số ${i + 1} – Khu đô thị Ngọc Lan`, address: `${i + 1} Nơ Trang Long, Phường 13` }));
+  const reminder = renderGuide({ id: 'nhac-viec', title: '', summary: '', file: join(ROOT, 'templates/stickers/nhac-viec.hbs') }, unit.profile);
+  return layoutStickerSheets({ profile: unit.profile, rows, preset: loadSheetPreset('a4-2x4'), reminder, dataFile: 'x.csv' }, unit.m).doc;
+};
+{
+  const csv = blocksCsv(1000);
+  const out = join(work, 's1000');
+  const r = repeat(RUNS, () => cli(['stickers', '--unit', UNIT, '--data', csv, '--out', out, '--quiet']));
+  const size = statSync(join(out, 'tem-qr-a4-2x4.pdf')).size;
+  const floor = await floorFor(() => sticker(1000));
+  add('3. 1,000 stickers → one PDF (125 A4 sheets)', ms(r.wall), '< 3 s, < 3 MB', ms(floor), `${(size / 1024 / 1024).toFixed(2)} MB, peak ${mb(r.maxRssKb)}, ratio ${(r.wall / floor).toFixed(2)}×`);
+}
+
+// 4. An A1 poster as PNG at 150 dpi.
+{
+  const out = join(work, 'a1.png');
+  const r = repeat(Math.min(RUNS, 3), () => cli(['poster', '--unit', UNIT, '--guide', 'kich-hoat', '--size', 'a1', '--dpi', '150', '--out', out]));
+  const { layoutPoster } = await dist('products/poster.js');
+  const floor = await floorFor(async () => {
+    const unit = await loadUnit(UNIT);
+    return layoutPoster({ profile: unit.profile, guide: renderGuide(findGuide('kich-hoat'), unit.profile) }, { size: 'a1', landscape: false, bleed: 0 }, unit.m).doc;
+  });
+  add('4. A1 poster as PNG, 150 dpi (3508 × 4967 px)', ms(r.wall), '< 3 s', `${ms(floor)} (as PDF)`, `peak ${mb(r.maxRssKb)}`);
+}
+
+// 5. 10,000 stickers: memory stays flat.
+{
+  const csv = blocksCsv(10000);
+  const out = join(work, 's10000');
+  const r = cli(['stickers', '--unit', UNIT, '--data', csv, '--out', out, '--quiet']);
+  const small = cli(['stickers', '--unit', UNIT, '--data', blocksCsv(1000), '--out', join(work, 's1000b'), '--quiet']);
+  const capped = spawnSync(process.execPath, ['--max-old-space-size=64', join(ROOT, 'bench/measure.mjs'), 'stickers', '--unit', UNIT, '--data', csv, '--out', join(work, 's10000c'), '--quiet'], { encoding: 'utf8' });
+  add('5. 10,000 stickers (1,250 sheets)', ms(r.wall), 'flat memory', '—', `peak ${mb(r.maxRssKb)} (1,000: ${mb(small.maxRssKb)}); ${capped.status === 0 ? 'also completes with a 64 MB heap' : 'FAILS with a 64 MB heap'}`);
+}
+
+// PNG batches use every core: CPU time well above wall time means several cores worked.
+{
+  const csv = blocksCsv(200);
+  const r = cli(['stickers', '--unit', UNIT, '--data', csv, '--out', join(work, 'png'), '--png', '--quiet']);
+  add('PNG batch: 200 stickers, one 300-dpi PNG each', ms(r.wall), 'uses every core', '—', `CPU time ${(r.cpuMs / r.wall).toFixed(2)}× wall time, ${availableParallelism()} cores`);
+}
+
+// Startup: commands load only what they need.
+{
+  const r = spawnSync(process.execPath, ['--import', join(ROOT, 'bench/trace-imports.mjs'), join(ROOT, 'dist/cli/main.js'), 'guides'], { encoding: 'utf8' });
+  const loaded = /@@modules (.*)/.exec(r.stderr)?.[1] ?? '';
+  const heavy = ['pdfkit', 'sharp', 'fontkit'].filter((m) => loaded.includes(`/node_modules/${m}/`));
+  const help = repeat(RUNS, () => cli(['--help']));
+  add('startup: `guides` and `--help`', ms(help.wall), 'no pdfkit or sharp', '—', heavy.length ? `loads ${heavy.join(', ')}` : 'loads neither pdfkit, sharp nor fontkit');
+}
+
+rmSync(work, { recursive: true, force: true });
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
+const table = [
+  '| what | measured (median) | target | floor: pdfkit drawing the laid-out pages | notes |',
+  '|---|---|---|---|---|',
+  ...rows.map((r) => `| ${r.name} | ${r.measured} | ${r.target} | ${r.floor} | ${r.extra} |`),
+].join('\n');
+const md = `# Benchmarks\n\nMeasured by \`npm run bench\` (bench/run.mjs) on ${new Date().toISOString().slice(0, 10)}, ${cpu}, ${cpus().length} cores, Node ${process.version}. Medians of ${RUNS} runs unless noted.\n\n${table}\n`;
+writeFileSync(join(ROOT, 'BENCHMARKS.md'), md);
+process.stdout.write(md);
