@@ -2,7 +2,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { UserError, type Problem } from '../errors.js';
 import { cleanText } from './clean-text.js';
-import { decodeTextFile } from './decode-text.js';
+import { decodeTextFile, legacyWarning } from './decode-text.js';
+import { convertLegacyVietnamese, detectLegacyVietnamese } from './legacy-encoding.js';
 import { isAllowedLink, linkHint } from './web-link.js';
 
 /** One data row, with the spreadsheet line it came from (the header is line 1). */
@@ -47,8 +48,15 @@ export async function readDataTable(file: string, spec: ColumnSpec): Promise<Dat
 
   let grid: string[][];
   const warnings: string[] = [];
-  if (ext === '.xlsx') grid = await readXlsx(bytes, file);
-  else if (ext === '.csv' || ext === '.txt' || ext === '.tsv') {
+  if (ext === '.xlsx') {
+    grid = await readXlsx(bytes, file);
+    // Old sheets typed in TCVN3 or VNI fonts keep that mojibake inside the .xlsx.
+    const enc = detectLegacyVietnamese(grid.flat().join('\n'));
+    if (enc) {
+      grid = grid.map((r) => r.map((cell) => convertLegacyVietnamese(cell, enc)));
+      warnings.push(legacyWarning(file, enc));
+    }
+  } else if (ext === '.csv' || ext === '.txt' || ext === '.tsv') {
     const text = decodeTextFile(bytes, file);
     warnings.push(...text.warnings);
     grid = await parseDelimited(text.text, file);

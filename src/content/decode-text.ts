@@ -1,21 +1,50 @@
+import iconv from 'iconv-lite';
 import { UserError } from '../errors.js';
+import { convertLegacyVietnamese, detectLegacyVietnamese, type LegacyEncoding } from './legacy-encoding.js';
+
+const LEGACY_NAMES: Record<LegacyEncoding, string> = { tcvn3: 'TCVN3 (ABC)', vni: 'VNI' };
 
 /**
  * Text files come as UTF-8 (with or without BOM) or, from Excel's "Unicode Text",
- * as UTF-16 with a BOM. Anything else is refused with how to re-save it.
+ * as UTF-16 with a BOM. Old files typed with TCVN3 (ABC) or VNI fonts — as raw
+ * 8-bit bytes, or as mojibake pasted into a UTF-8 file — are converted with a
+ * warning. Anything else is refused with how to re-save it.
  */
 export function decodeTextFile(bytes: Buffer, file: string): { text: string; warnings: string[] } {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), warnings: [] };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), warnings: [] };
+  let utf8: string | undefined;
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes), warnings: [] };
+    utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    const text = new TextDecoder('utf-8').decode(bytes);
-    throw new UserError({
-      file,
-      line: text.slice(0, text.indexOf('\uFFFD')).split('\n').length,
-      message: 'tệp không lưu theo bảng mã UTF-8 nên chữ tiếng Việt sẽ bị lỗi',
-      hint: 'trong Excel chọn Lưu thành (Save As) > "CSV UTF-8 (Comma delimited)"; trong LibreOffice chọn bảng mã Unicode (UTF-8)',
-    });
+    utf8 = undefined;
   }
+  if (utf8 !== undefined) return fromLegacy(utf8, file) ?? { text: utf8, warnings: [] };
+
+  // Legacy font encodings are single-byte: read the bytes as Windows-1252, the
+  // way those fonts were laid out, and keep them only if they look Vietnamese.
+  // (iconv-lite, because Node 20's TextDecoder reads 'windows-1252' as Latin-1,
+  // turning 0x80–0x9F such as the en dash 0x96 into control characters.)
+  const legacy = fromLegacy(iconv.decode(bytes, 'windows-1252'), file);
+  if (legacy) return legacy;
+  const text = new TextDecoder('utf-8').decode(bytes);
+  throw new UserError({
+    file,
+    line: text.slice(0, text.indexOf('\uFFFD')).split('\n').length,
+    message: 'tệp không lưu theo bảng mã UTF-8 nên chữ tiếng Việt sẽ bị lỗi',
+    hint: 'trong Excel chọn Lưu thành (Save As) > "CSV UTF-8 (Comma delimited)"; trong LibreOffice chọn bảng mã Unicode (UTF-8)',
+  });
+}
+
+function fromLegacy(text: string, file: string): { text: string; warnings: string[] } | undefined {
+  const enc = detectLegacyVietnamese(text);
+  if (!enc) return undefined;
+  return {
+    text: convertLegacyVietnamese(text, enc),
+    warnings: [legacyWarning(file, enc)],
+  };
+}
+
+export function legacyWarning(file: string, enc: LegacyEncoding): string {
+  return `tệp ${file} có chữ theo bảng mã cũ ${LEGACY_NAMES[enc]}; đã tự chuyển sang Unicode. Hãy kiểm tra lại chữ trên bản in.`;
 }

@@ -15,6 +15,8 @@ export type UnitProfile = ParsedProfile & {
   source: string;
   /** The logo's absolute path, when the profile names one. */
   logoPath?: string;
+  /** Things the user should know that did not stop the run (e.g. an old encoding converted). */
+  warnings: string[];
 };
 
 export interface ProfileChecks {
@@ -27,8 +29,10 @@ export interface ProfileChecks {
 const MAX_PROFILE_BYTES = 256 * 1024;
 
 export async function loadProfile(file: string, checks: ProfileChecks): Promise<UnitProfile> {
-  const source = await readProfileText(file);
-  return parseProfile(source, file, checks);
+  const { text, warnings } = await readProfileText(file);
+  const profile = parseProfile(text, file, checks);
+  profile.warnings.push(...warnings);
+  return profile;
 }
 
 export function parseProfile(source: string, file: string, checks: ProfileChecks): UnitProfile {
@@ -83,12 +87,12 @@ export function parseProfile(source: string, file: string, checks: ProfileChecks
   }
   if (problems.length || !parsed.success) throw new UserError(sortByLine(problems));
 
-  const profile: UnitProfile = { ...parsed.data, source: file };
+  const profile: UnitProfile = { ...parsed.data, source: file, warnings: [] };
   if (profile.unit.logo) profile.logoPath = resolve(dirname(file), profile.unit.logo);
   return profile;
 }
 
-async function readProfileText(file: string): Promise<string> {
+async function readProfileText(file: string): Promise<{ text: string; warnings: string[] }> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -103,7 +107,7 @@ async function readProfileText(file: string): Promise<string> {
   if (bytes.length > MAX_PROFILE_BYTES) {
     throw new UserError({ file, message: 'tệp hồ sơ quá lớn (hơn 256 KB)', hint: 'tệp hồ sơ chỉ cần vài dòng; kiểm tra xem có chọn nhầm tệp không' });
   }
-  return decodeTextFile(bytes, file).text;
+  return decodeTextFile(bytes, file);
 }
 
 type LineFinder = ReturnType<typeof makeLineFinder>;

@@ -3,14 +3,14 @@ import { UserError } from '../../errors.js';
 import { writeFileAtomic } from '../../output/write-atomic.js';
 import { DEFAULT_SLOGAN, layoutBanner, parseBannerSize } from '../../products/banner.js';
 import { renderDocument } from '../../products/render.js';
-import { loadUnit } from '../../products/unit-context.js';
-import { allowedSchemes, sourceDate } from '../output-options.js';
+import { loadUnitFor } from '../unit.js';
+import { sourceDate } from '../output-options.js';
 
 export async function bannerCommand(o: { allowScheme?: string[]; unit: string; text?: string; size: string; cmyk: boolean; out?: string }): Promise<number> {
   const size = parseBannerSize(o.size);
   if (!size) throw new UserError({ field: '--size', message: `không hiểu kích thước "${o.size}"`, hint: 'ghi dài x cao kèm đơn vị, ví dụ 500x80cm hoặc 3000x600mm' });
   const date = sourceDate();
-  const unit = await loadUnit(o.unit, { allowSchemes: allowedSchemes(o.allowScheme) });
+  const unit = await loadUnitFor(o.unit, o.allowScheme);
   const slogan = cleanText(o.text ?? unit.profile.slogan ?? DEFAULT_SLOGAN);
   const missing = unit.fonts.missingGlyphs(slogan);
   if (!slogan) throw new UserError({ field: '--text', message: 'khẩu hiệu đang trống', hint: 'ghi khẩu hiệu trong ngoặc kép sau --text' });

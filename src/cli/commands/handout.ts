@@ -10,7 +10,7 @@ import { makeSlugger } from '../../output/slug.js';
 import { writeFileAtomic } from '../../output/write-atomic.js';
 import { paintPdf } from '../../paint/pdf.js';
 import { layoutHandout, type HandoutClass } from '../../products/handout.js';
-import { loadUnit } from '../../products/unit-context.js';
+import { loadUnitFor } from '../unit.js';
 import { verifyQrCodes } from '../../qr/verify.js';
 import { allowedSchemes, sourceDate } from '../output-options.js';
 import { watchInterrupt } from '../interrupt.js';
@@ -37,7 +37,7 @@ interface ClassRow extends HandoutClass {
 /** Parent handouts, one PDF per class and one for the print room with every copy. */
 export async function handoutCommand(o: HandoutCommandOptions): Promise<number> {
   const date = sourceDate();
-  const unit = await loadUnit(o.unit, { allowSchemes: allowedSchemes(o.allowScheme) });
+  const unit = await loadUnitFor(o.unit, o.allowScheme);
   const guideInfo = findGuide(o.guide);
   const backInfo = o.duplex ? findGuide(o.back) : undefined;
   const classes = await readClasses(o.data, unit.fonts.missingGlyphs, allowedSchemes(o.allowScheme));
@@ -101,6 +101,7 @@ function document(title: string, author: string, pages: Page[]): LaidOutDocument
 
 async function readClasses(file: string, missingGlyphs: (t: string) => string[], allowSchemes: string[]): Promise<ClassRow[]> {
   const table = await readDataTable(file, { required: ['class'], optional: ['teacher', 'phone', 'zalo', 'students'], links: ['zalo'], allowSchemes, missingGlyphs });
+  for (const w of table.warnings) process.stderr.write(`Lưu ý: ${w}\n`);
   const problems: Problem[] = [];
   const rows = table.rows.map((r): ClassRow => {
     const v = r.values;

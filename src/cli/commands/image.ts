@@ -3,8 +3,8 @@ import { UserError } from '../../errors.js';
 import { writeFileAtomic } from '../../output/write-atomic.js';
 import { renderDocument, type OutputFormat } from '../../products/render.js';
 import { IMAGE_DPI, IMAGE_PRESETS, layoutScreenImage, type ImagePreset } from '../../products/screen-image.js';
-import { loadUnit } from '../../products/unit-context.js';
-import { allowedSchemes, resolveFormat } from '../output-options.js';
+import { loadUnitFor } from '../unit.js';
+import { resolveFormat } from '../output-options.js';
 
 export interface ImageCommandOptions {
   /** Extra link schemes for QR codes (--allow-scheme). */
@@ -23,7 +23,7 @@ export async function imageCommand(o: ImageCommandOptions): Promise<number> {
   if (format === 'pdf') throw new UserError({ field: '--format', message: 'ảnh màn hình chỉ xuất PNG, JPEG hoặc WebP', hint: 'ghi --format png (hoặc jpg, webp), hoặc tên tệp --out có đuôi .png' });
   const px = pixelSize(o);
   const info = findGuide(o.guide);
-  const unit = await loadUnit(o.unit, { allowSchemes: allowedSchemes(o.allowScheme) });
+  const unit = await loadUnitFor(o.unit, o.allowScheme);
   const doc = layoutScreenImage({ profile: unit.profile, guide: renderGuide(info, unit.profile), logo: unit.logo }, px, unit.m);
   const [bytes] = await renderDocument(doc, unit.fonts, { format, dpi: IMAGE_DPI });
   const out = o.out ?? `anh-${info.id}-${o.preset ?? `${px.width}x${px.height}`}.${format}`;

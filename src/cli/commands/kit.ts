@@ -7,9 +7,9 @@ import { layoutLeaflet } from '../../products/leaflet.js';
 import { layoutPoster } from '../../products/poster.js';
 import { renderDocument, type OutputFormat } from '../../products/render.js';
 import { IMAGE_DPI, IMAGE_PRESETS, layoutScreenImage } from '../../products/screen-image.js';
-import { loadUnit } from '../../products/unit-context.js';
+import { loadUnitFor } from '../unit.js';
 import { watchInterrupt } from '../interrupt.js';
-import { allowedSchemes, sourceDate } from '../output-options.js';
+import { sourceDate } from '../output-options.js';
 
 interface KitFile {
   name: string;
@@ -27,7 +27,7 @@ const CAMPAIGN_GUIDE = 'kich-hoat';
  */
 export async function kitCommand(o: { allowScheme?: string[]; unit: string; out: string }): Promise<number> {
   const date = sourceDate();
-  const unit = await loadUnit(o.unit, { allowSchemes: allowedSchemes(o.allowScheme) });
+  const unit = await loadUnitFor(o.unit, o.allowScheme);
   const { profile, logo, m } = unit;
   const files: KitFile[] = [];
   // Lay out everything first: a problem stops the run before any file is written.

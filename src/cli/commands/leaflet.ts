@@ -2,9 +2,9 @@ import { renderGuide } from '../../content/guides.js';
 import type { PaperName } from '../../layout/page-sizes.js';
 import { layoutLeaflet } from '../../products/leaflet.js';
 import { renderDocument, type OutputFormat } from '../../products/render.js';
-import { loadUnit } from '../../products/unit-context.js';
+import { loadUnitFor } from '../unit.js';
 import { writeFileAtomic } from '../../output/write-atomic.js';
-import { allowedSchemes, checkDpi, pickGuide, resolveFormat, sourceDate } from '../output-options.js';
+import { checkDpi, pickGuide, resolveFormat, sourceDate } from '../output-options.js';
 
 export interface LeafletOptions {
   /** Extra link schemes for QR codes (--allow-scheme). */
@@ -24,7 +24,7 @@ export async function leafletCommand(o: LeafletOptions): Promise<number> {
   const dpi = checkDpi(o.dpi);
   const date = sourceDate();
   const info = pickGuide(o.guide, o.template);
-  const unit = await loadUnit(o.unit, { allowSchemes: allowedSchemes(o.allowScheme) });
+  const unit = await loadUnitFor(o.unit, o.allowScheme);
   const doc = layoutLeaflet({ profile: unit.profile, guide: renderGuide(info, unit.profile), paper: o.size, logo: unit.logo }, unit.m);
   const [file] = await renderDocument(doc, unit.fonts, { format, dpi, date });
   const out = o.out ?? `to-roi-${info.id}-${o.size}.${format}`;

@@ -5,8 +5,8 @@ import type { TileSheet } from '../../layout/tiles.js';
 import { writeFileAtomic } from '../../output/write-atomic.js';
 import { layoutPoster } from '../../products/poster.js';
 import { renderDocument, type OutputFormat } from '../../products/render.js';
-import { loadUnit } from '../../products/unit-context.js';
-import { allowedSchemes, checkDpi, resolveFormat, sourceDate } from '../output-options.js';
+import { loadUnitFor } from '../unit.js';
+import { checkDpi, resolveFormat, sourceDate } from '../output-options.js';
 
 export interface PosterCommandOptions {
   /** Extra link schemes for QR codes (--allow-scheme). */
@@ -35,7 +35,7 @@ export async function posterCommand(o: PosterCommandOptions): Promise<number> {
   }
   const date = sourceDate();
   const info = findGuide(o.guide);
-  const unit = await loadUnit(o.unit, { allowSchemes: allowedSchemes(o.allowScheme) });
+  const unit = await loadUnitFor(o.unit, o.allowScheme);
   const result = layoutPoster({ profile: unit.profile, guide: renderGuide(info, unit.profile), logo: unit.logo }, { size: o.size, landscape: o.landscape, bleed: o.bleed * MM, tile: o.tile }, unit.m);
   const out = o.out ?? `ap-phich-${info.id}-${o.size}${o.tile ? `-ghep-${o.tile}` : ''}.${format}`;
   const [bytes] = await renderDocument(result.doc, unit.fonts, { format, dpi, date, cmyk: o.cmyk });

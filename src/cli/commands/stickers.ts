@@ -12,7 +12,8 @@ import { openPdf } from '../../paint/pdf.js';
 import { paintRaster } from '../../paint/raster.js';
 import { verifyQrCodes } from '../../qr/verify.js';
 import { stickerSheets, stickerTitle, type PlacedSticker, type StickerRow, type StickerSheetInput } from '../../products/sticker-sheet.js';
-import { loadUnit, type UnitContext } from '../../products/unit-context.js';
+import type { UnitContext } from '../../products/unit-context.js';
+import { loadUnitFor } from '../unit.js';
 import { watchInterrupt } from '../interrupt.js';
 import { allowedSchemes, sourceDate } from '../output-options.js';
 import { startProgress } from '../progress.js';
@@ -40,7 +41,7 @@ const PNG_DPI = 300;
 export async function stickersCommand(o: StickersOptions): Promise<number> {
   const date = sourceDate();
   const allow = allowedSchemes(o.allowScheme);
-  const unit = await loadUnit(o.unit, { allowSchemes: allow });
+  const unit = await loadUnitFor(o.unit, o.allowScheme);
   const preset = loadSheetPreset(o.sheet);
   const table = await readDataTable(o.data, { required: ['block'], optional: ['address', 'url', 'url_label'], links: ['url'], allowSchemes: allow, missingGlyphs: unit.fonts.missingGlyphs });
   for (const w of table.warnings) process.stderr.write(`Lưu ý: ${w}\n`);
