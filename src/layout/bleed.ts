@@ -1,7 +1,7 @@
 import { cropMarks } from './crop-marks.js';
 import type { Item, Page } from './display-list.js';
 import { MM } from './page-sizes.js';
-import { translateItems } from './two-up.js';
+import { translateItems } from './translate.js';
 
 /** Room outside the bleed for the crop marks. */
 const SLUG = 8 * MM;

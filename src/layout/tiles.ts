@@ -1,7 +1,7 @@
 import { cropMarks } from './crop-marks.js';
 import type { Item, Page } from './display-list.js';
 import { MM, PAPER } from './page-sizes.js';
-import { translateItems } from './two-up.js';
+import { translateItems } from './translate.js';
 
 export type TileSheet = 'a4' | 'a3';
 

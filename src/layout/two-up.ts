@@ -1,24 +1,6 @@
-import type { Item, Page } from './display-list.js';
+import type { Page } from './display-list.js';
 import { PAPER } from './page-sizes.js';
-
-/** Moves every item of a page by (dx, dy). */
-export function translateItems(items: Item[], dx: number, dy: number): Item[] {
-  return items.map((it): Item => {
-    switch (it.type) {
-      case 'line':
-        return { ...it, x1: it.x1 + dx, y1: it.y1 + dy, x2: it.x2 + dx, y2: it.y2 + dy };
-      case 'circle':
-        return { ...it, cx: it.cx + dx, cy: it.cy + dy };
-      case 'text':
-      case 'rect':
-      case 'qr':
-      case 'image':
-        return { ...it, x: it.x + dx, y: it.y + dy };
-      case 'clip':
-        return { ...it, x: it.x + dx, y: it.y + dy, items: translateItems(it.items, dx, dy) };
-    }
-  });
-}
+import { translateItems } from './translate.js';
 
 /**
  * Two A5 pages side by side on one A4 landscape sheet (297 mm holds two 148-mm
