@@ -9,7 +9,7 @@ import { UserError } from '../src/errors.js';
 // module's tables: TCVN3 from byte values, VNI from the letter's parts (NFD).
 // ---------------------------------------------------------------------------
 
-/** TCVN3 byte for each letter, in the order of the string above it. */
+/** TCVN3_BYTES[i] is the TCVN3 byte for TCVN3_LETTERS[i]. */
 const TCVN3_LETTERS = 'àảãáạăằẳẵắặâầẩẫấậèẻẽéẹêềểễếệìỉĩíịòỏõóọôồổỗốộơờởỡớợùủũúụưừửữứựỳỷỹýỵđĂÂÊÔƠƯĐ';
 // prettier-ignore
 const TCVN3_BYTES = [
@@ -22,8 +22,8 @@ const TCVN3_BYTES = [
 
 /** Unicode → TCVN3 as a Latin-1 string. Toned capitals have no code: they use the small letter's. */
 function toTcvn3(text: string): string {
-  expect([...TCVN3_LETTERS]).toHaveLength(TCVN3_BYTES.length);
   const letters = [...TCVN3_LETTERS];
+  if (letters.length !== TCVN3_BYTES.length) throw new Error('TCVN3 test table out of step');
   return [...text.normalize('NFC')]
     .map((c) => {
       const i = letters.indexOf(c) >= 0 ? letters.indexOf(c) : letters.indexOf(c.toLowerCase());
