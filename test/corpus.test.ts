@@ -1,5 +1,5 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { example, filesIn, runCli, tempDir } from './helpers/cli.js';
 
@@ -43,18 +43,22 @@ const cases: Case[] = [
   { name: 'a data file that does not exist', args: ['handout', '--unit', UNIT, '--data', 'DIR/khong-co.csv', '--out', 'DIR/out'], says: ['không tìm thấy tệp dữ liệu'] },
   { name: 'a column written twice', files: { 'd.csv': 'block,Block\r\nA,B\r\n' }, args: ['stickers', '--unit', UNIT, '--data', 'DIR/d.csv', '--out', 'DIR/out'], says: ['dòng 1', 'hai lần'] },
   { name: 'a row with more cells than columns', files: { 'd.csv': 'block,address\r\nTòa A,Số 5,Phường 13\r\n' }, args: ['stickers', '--unit', UNIT, '--data', 'DIR/d.csv', '--out', 'DIR/out'], says: ['dòng 2', 'nhiều ô hơn số cột'] },
+  { name: 'an output path that is a folder', files: { 'sub/keep.txt': 'x' }, args: ['leaflet', '--unit', UNIT, '--guide', 'muc-1', '--out', 'DIR/sub'], says: ['mục --out', 'thư mục'] },
   { name: 'a data file not in UTF-8', files: { 'd.csv': Buffer.from('block\r\nT\xF2a A \xFF\xFE\x80\r\n', 'latin1') }, args: ['stickers', '--unit', UNIT, '--data', 'DIR/d.csv', '--out', 'DIR/out'], says: ['UTF-8'] },
 ];
 
 describe('bad input corpus: exit 2, a message naming the place and what to do, nothing written', () => {
   it.each(cases)('$name', (c) => {
     const dir = tempDir();
-    for (const [name, content] of Object.entries(c.files ?? {})) writeFileSync(join(dir, name), content);
+    for (const [name, content] of Object.entries(c.files ?? {})) {
+      mkdirSync(dirname(join(dir, name)), { recursive: true });
+      writeFileSync(join(dir, name), content);
+    }
     const env = c.name.includes('SOURCE_DATE_EPOCH') ? { SOURCE_DATE_EPOCH: 'hôm nay' } : undefined;
     const r = runCli(c.args.map((a) => a.replace('DIR', dir)), { env });
     expect(r.code, r.stderr).toBe(2);
     for (const s of c.says) expect(r.stderr).toContain(s.replace('DIR', dir));
     expect(r.stderr).not.toMatch(/\n\s+at .*\.js:\d+/);
-    expect(filesIn(dir).sort()).toEqual(Object.keys(c.files ?? {}).sort());
+    expect(filesIn(dir).sort()).toEqual(Object.keys(c.files ?? {}).map((f) => f.split('/').pop()!).sort());
   });
 });

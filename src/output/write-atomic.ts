@@ -1,14 +1,29 @@
 import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { UserError } from '../errors.js';
 import { basename, dirname, join } from 'node:path';
 
 let counter = 0;
+
+/** The rename would replace whatever is at the path: never a folder, a device or a link. */
+async function refuseSpecialFile(path: string): Promise<void> {
+  const info = await lstat(path).catch(() => undefined);
+  if (info && !info.isFile()) {
+    throw new UserError({
+      file: path,
+      field: '--out',
+      message: info.isDirectory() ? 'đây là một thư mục, không phải tên tệp' : 'chỗ này không phải tệp thường, không ghi đè được',
+      hint: 'ghi tên một tệp mới, ví dụ to-roi.pdf',
+    });
+  }
+}
 
 /**
  * Writes a file so that it is either complete or absent: the bytes go to a
  * hidden temporary file beside it, which is then renamed into place.
  */
 export async function writeFileAtomic(path: string, data: Buffer | string): Promise<void> {
+  await refuseSpecialFile(path);
   const dir = dirname(path);
   await mkdir(dir, { recursive: true });
   const tmp = join(dir, `.${basename(path)}.tmp-${process.pid}-${counter++}`);
@@ -31,6 +46,7 @@ export interface AtomicStream {
 
 /** Like writeFileAtomic, for a file written piece by piece (a PDF of thousands of pages). */
 export async function openAtomic(path: string): Promise<AtomicStream> {
+  await refuseSpecialFile(path);
   const dir = dirname(path);
   await mkdir(dir, { recursive: true });
   const tmp = join(dir, `.${basename(path)}.tmp-${process.pid}-${counter++}`);
