@@ -130,8 +130,10 @@ function qrCards(profile: UnitProfile, size: number, u: number, c: PartContext):
   return storeQrCards(profile)
     .slice(0, 2)
     .map((card) => {
-      const label = textBlock(`${card.label} · ${card.caption}`, size, { size: Math.max(2.6 * u, size * 0.09), font: 'bold', color: c.colors.ink, leading: LEADING.tight, align: 'center' }, c.m);
-      return stack([qrBlock(card.url, size, c.colors.ink), label], 1 * u);
+      const text = Math.max(2.6 * u, size * 0.09);
+      const label = textBlock(card.label, size, { size: text, font: 'bold', color: c.colors.ink, leading: LEADING.tight, align: 'center' }, c.m);
+      const caption = textBlock(card.caption, size, { size: text * 0.8, font: 'regular', color: c.colors.muted, leading: LEADING.tight, align: 'center' }, c.m);
+      return stack([qrBlock(card.url, size, c.colors.ink), label, caption], 0.6 * u);
     });
 }
 
