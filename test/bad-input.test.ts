@@ -20,8 +20,8 @@ interface Case {
   line?: number;
   says: string;
   args?: string[];
-  /** Put a wide logo beside the profile. */
-  logo?: boolean;
+  /** Put a wide logo beside the profile, or a huge one. */
+  logo?: boolean | 'huge';
 }
 
 const LONG = 'Ủy ban nhân dân phường có một cái tên rất dài dài dài dài để thử ';
@@ -59,6 +59,7 @@ const cases: Case[] = [
   { name: 'an unknown paper size', profile: GOOD, says: 'a3', args: ['--size', 'a3'] },
   { name: 'a dpi out of range', profile: GOOD, field: '--dpi', says: 'từ 72 đến 600', args: ['--dpi', '5000', '--out', 'OUT/x.png'] },
   { name: 'a logo file that does not exist', profile: edit('  parent:', '  logo: khong-co.png\n  parent:'), field: 'unit.logo', says: 'không tìm thấy tệp logo' },
+  { name: 'a logo of 30 million pixels', profile: edit('  parent:', '  logo: logo.png\n  parent:'), field: 'unit.logo', says: 'ảnh logo quá lớn (6000 × 5000 điểm ảnh)', logo: 'huge' },
   { name: 'a logo that is not an image', profile: edit('  parent:', '  logo: don-vi.yaml\n  parent:'), field: 'unit.logo', says: 'không phải ảnh' },
   { name: 'a file name that contradicts --format', profile: GOOD, field: '--out', says: 'đuôi', args: ['--format', 'png', '--out', 'OUT/x.pdf'] },
 ];
@@ -70,7 +71,8 @@ describe('bad input: exit 2, a message naming the place and the fix, and no file
     writeFileSync(unit, c.profile);
     const before = ['don-vi.yaml'];
     if (c.logo) {
-      await sharp({ create: { width: 400, height: 100, channels: 3, background: '#C8102E' } }).png().toFile(join(dir, 'logo.png'));
+      const [width, height] = c.logo === 'huge' ? [6000, 5000] : [400, 100];
+      await sharp({ create: { width, height, channels: 3, background: '#C8102E' } }).png().toFile(join(dir, 'logo.png'));
       before.unshift('logo.png');
     }
     const outDir = join(dir, 'OUT');

@@ -19,8 +19,16 @@ export async function loadLogo(path: string, profileFile: string): Promise<LogoI
   if (!info?.isFile()) throw fail(`không tìm thấy tệp logo ${path}`, 'ghi đường dẫn tệp ảnh PNG hoặc JPG, tính từ thư mục chứa tệp hồ sơ');
   if (info.size > MAX_BYTES) throw fail('tệp logo lớn quá 5 MB', 'dùng ảnh nhỏ hơn (khoảng 600 × 600 điểm ảnh là đủ)');
   const { default: sharp } = await import('sharp');
+  const bytes = await readFile(path);
+  const meta = await sharp(bytes, { limitInputPixels: false })
+    .metadata()
+    .catch(() => undefined);
+  if (!meta?.width || !meta.height) throw fail('tệp logo không phải ảnh đọc được', 'dùng ảnh PNG, JPG hoặc SVG');
+  if (meta.width * meta.height > MAX_INPUT_PIXELS) {
+    throw fail(`ảnh logo quá lớn (${meta.width} × ${meta.height} điểm ảnh)`, 'thu nhỏ ảnh còn khoảng 600 × 600 điểm ảnh rồi dùng lại');
+  }
   try {
-    const { data, info: out } = await sharp(await readFile(path), { limitInputPixels: MAX_INPUT_PIXELS })
+    const { data, info: out } = await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS })
       .rotate()
       .resize(MAX_SIDE, MAX_SIDE, { fit: 'inside', withoutEnlargement: true })
       .png()
