@@ -43,6 +43,12 @@ const cases: Case[] = [
   { name: 'a data file that does not exist', args: ['handout', '--unit', UNIT, '--data', 'DIR/khong-co.csv', '--out', 'DIR/out'], says: ['không tìm thấy tệp dữ liệu'] },
   { name: 'a column written twice', files: { 'd.csv': 'block,Block\r\nA,B\r\n' }, args: ['stickers', '--unit', UNIT, '--data', 'DIR/d.csv', '--out', 'DIR/out'], says: ['dòng 1', 'hai lần'] },
   { name: 'a row with more cells than columns', files: { 'd.csv': 'block,address\r\nTòa A,Số 5,Phường 13\r\n' }, args: ['stickers', '--unit', UNIT, '--data', 'DIR/d.csv', '--out', 'DIR/out'], says: ['dòng 2', 'nhiều ô hơn số cột'] },
+  {
+    name: 'a YAML alias bomb',
+    files: { 'bom.yaml': 'a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\nunit: { name: *d }\n' },
+    args: ['validate', '--unit', 'DIR/bom.yaml'],
+    says: ['tệp DIR/bom.yaml', 'bí danh'],
+  },
   { name: 'an output path that is a folder', files: { 'sub/keep.txt': 'x' }, args: ['leaflet', '--unit', UNIT, '--guide', 'muc-1', '--out', 'DIR/sub'], says: ['mục --out', 'thư mục'] },
   { name: 'a data file not in UTF-8', files: { 'd.csv': Buffer.from('block\r\nT\xF2a A \xFF\xFE\x80\r\n', 'latin1') }, args: ['stickers', '--unit', UNIT, '--data', 'DIR/d.csv', '--out', 'DIR/out'], says: ['UTF-8'] },
 ];

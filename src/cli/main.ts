@@ -11,7 +11,7 @@ const POSTER_SIZES = ['a4', 'a3', 'a2', 'a1', 'a0'] as const;
 const TILE_SHEETS = ['a4', 'a3'] as const;
 const IMAGE_PRESETS = ['social-square', 'social-wide', 'led-fhd', 'led-portrait'] as const;
 const FORMATS = ['pdf', 'png', 'jpg', 'webp'] as const;
-const COMMANDS = ['guides', 'validate', 'leaflet', 'poster', 'image', 'banner', 'stickers', 'handout', 'kit'];
+const COMMANDS = ['guides', 'validate', 'leaflet', 'poster', 'image', 'banner', 'stickers', 'handout', 'kit', 'serve'];
 
 async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
@@ -160,6 +160,19 @@ async function main(argv: string[]): Promise<number> {
       async (args) => {
         const { kitCommand } = await import('./commands/kit.js');
         exitCode = await kitCommand({ allowScheme: args['allow-scheme'], unit: args.unit, out: args.out });
+      },
+    )
+    .command(
+      'serve',
+      'Mở trang web trên máy này để điền hồ sơ, xem trước và tải tờ in (không cần gõ lệnh)',
+      (y) =>
+        y
+          .option('port', { type: 'number', default: 8080, describe: 'Cổng của trang web (0: chọn cổng trống)' })
+          .option('open', { type: 'boolean', default: true, describe: 'Mở trình duyệt; tắt bằng --no-open' })
+          .example('$0 serve', 'rồi mở http://127.0.0.1:8080 bằng trình duyệt'),
+      async (args) => {
+        const { serveCommand } = await import('./commands/serve.js');
+        exitCode = await serveCommand({ allowScheme: args['allow-scheme'], port: args.port, open: args.open });
       },
     )
     .demandCommand(1, 'Hãy ghi một lệnh, ví dụ: vneid-print leaflet --help')

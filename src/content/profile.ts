@@ -49,7 +49,7 @@ export function parseProfile(source: string, file: string, checks: ProfileChecks
     );
   }
   const lineOf = makeLineFinder(doc, counter);
-  const raw = cleanDeep(doc.toJS({ maxAliasCount: 50 }));
+  const raw = cleanDeep(toPlainData(doc, file));
   if (raw === null || raw === undefined || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new UserError({
       file,
@@ -90,6 +90,15 @@ export function parseProfile(source: string, file: string, checks: ProfileChecks
   const profile: UnitProfile = { ...parsed.data, source: file, warnings: [] };
   if (profile.unit.logo) profile.logoPath = resolve(dirname(file), profile.unit.logo);
   return profile;
+}
+
+/** YAML aliases (&a, *a) can nest into an exponential "alias bomb": refuse it plainly. */
+function toPlainData(doc: ReturnType<typeof parseDocument>, file: string): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: 50 });
+  } catch {
+    throw new UserError({ file, message: 'tệp hồ sơ dùng bí danh YAML (&, *) lồng nhau quá nhiều', hint: 'ghi thẳng giá trị vào từng mục, không dùng & và *' });
+  }
 }
 
 async function readProfileText(file: string): Promise<{ text: string; warnings: string[] }> {

@@ -2,14 +2,14 @@ import { join } from 'node:path';
 import { readDataTable } from '../../content/data-table.js';
 import { grayscaleLogo } from '../../content/logo.js';
 import { findGuide, renderGuide } from '../../content/guides.js';
-import { parseVietnamesePhone } from '../../content/phone.js';
-import { UserError, type Problem } from '../../errors.js';
+import { UserError } from '../../errors.js';
 import type { LaidOutDocument, Page } from '../../layout/display-list.js';
 import { manifestCsv } from '../../output/manifest.js';
 import { makeSlugger } from '../../output/slug.js';
 import { writeFileAtomic } from '../../output/write-atomic.js';
 import { paintPdf } from '../../paint/pdf.js';
-import { layoutHandout, type HandoutClass } from '../../products/handout.js';
+import { CLASS_COLUMNS, classRows, type ClassRow } from '../../products/data-rows.js';
+import { layoutHandout } from '../../products/handout.js';
 import { loadUnitFor } from '../unit.js';
 import { verifyQrCodes } from '../../qr/verify.js';
 import { allowedSchemes, sourceDate } from '../output-options.js';
@@ -28,10 +28,6 @@ export interface HandoutCommandOptions {
   duplex: boolean;
   grayscale: boolean;
   quiet: boolean;
-}
-
-interface ClassRow extends HandoutClass {
-  copies: number;
 }
 
 /** Parent handouts, one PDF per class and one for the print room with every copy. */
@@ -100,19 +96,7 @@ function document(title: string, author: string, pages: Page[]): LaidOutDocument
 }
 
 async function readClasses(file: string, missingGlyphs: (t: string) => string[], allowSchemes: string[]): Promise<ClassRow[]> {
-  const table = await readDataTable(file, { required: ['class'], optional: ['teacher', 'phone', 'zalo', 'students'], links: ['zalo'], allowSchemes, missingGlyphs });
+  const table = await readDataTable(file, { ...CLASS_COLUMNS, allowSchemes, missingGlyphs });
   for (const w of table.warnings) process.stderr.write(`Lưu ý: ${w}\n`);
-  const problems: Problem[] = [];
-  const rows = table.rows.map((r): ClassRow => {
-    const v = r.values;
-    const phone = v.phone ? parseVietnamesePhone(v.phone) : undefined;
-    if (v.phone && !phone) problems.push({ file, line: r.line, field: 'phone', message: `"${v.phone}" không phải số điện thoại Việt Nam hợp lệ`, hint: 'ghi số di động 10 chữ số, ví dụ 0907 028 318' });
-    const copies = v.students ? Number(v.students) : 1;
-    if (!Number.isInteger(copies) || copies < 1 || copies > 200) {
-      problems.push({ file, line: r.line, field: 'students', message: `"${v.students}" không phải số học sinh hợp lệ`, hint: 'ghi một số nguyên từ 1 đến 200, hoặc để trống (in 1 bản)' });
-    }
-    return { line: r.line, dataFile: file, name: v.class!, teacher: v.teacher || undefined, phone, zalo: v.zalo || undefined, copies };
-  });
-  if (problems.length) throw new UserError(problems.slice(0, 20));
-  return rows;
+  return classRows(table.rows, file);
 }

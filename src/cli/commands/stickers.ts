@@ -11,7 +11,8 @@ import { openAtomic, writeFileAtomic } from '../../output/write-atomic.js';
 import { openPdf } from '../../paint/pdf.js';
 import { paintRaster } from '../../paint/raster.js';
 import { verifyQrCodes } from '../../qr/verify.js';
-import { stickerSheets, stickerTitle, type PlacedSticker, type StickerRow, type StickerSheetInput } from '../../products/sticker-sheet.js';
+import { BLOCK_COLUMNS, blockRows } from '../../products/data-rows.js';
+import { stickerSheets, stickerTitle, type PlacedSticker, type StickerSheetInput } from '../../products/sticker-sheet.js';
 import type { UnitContext } from '../../products/unit-context.js';
 import { loadUnitFor } from '../unit.js';
 import { watchInterrupt } from '../interrupt.js';
@@ -43,15 +44,9 @@ export async function stickersCommand(o: StickersOptions): Promise<number> {
   const allow = allowedSchemes(o.allowScheme);
   const unit = await loadUnitFor(o.unit, o.allowScheme);
   const preset = loadSheetPreset(o.sheet);
-  const table = await readDataTable(o.data, { required: ['block'], optional: ['address', 'url', 'url_label'], links: ['url'], allowSchemes: allow, missingGlyphs: unit.fonts.missingGlyphs });
+  const table = await readDataTable(o.data, { ...BLOCK_COLUMNS, allowSchemes: allow, missingGlyphs: unit.fonts.missingGlyphs });
   for (const w of table.warnings) process.stderr.write(`Lưu ý: ${w}\n`);
-  const rows: StickerRow[] = table.rows.map((r) => ({
-    line: r.line,
-    block: r.values.block!,
-    address: r.values.address || undefined,
-    url: r.values.url || undefined,
-    urlLabel: r.values.url_label || undefined,
-  }));
+  const rows = blockRows(table.rows);
   const input: StickerSheetInput = { profile: unit.profile, rows, preset, reminder: renderGuide({ id: 'nhac-viec', title: '', summary: '', file: REMINDER }, unit.profile), dataFile: o.data };
   const sheetCount = Math.ceil(rows.length / (preset.columns * preset.rows));
   const progress = startProgress('Đang làm tem', sheetCount + (o.png ? rows.length : 0), o.quiet);

@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import { readDataTable } from '../content/data-table.js';
+import { UserError, type Problem } from '../errors.js';
+import type { FontSet } from '../layout/fonts.js';
+import { BLOCK_COLUMNS, blockRows, CLASS_COLUMNS, classRows, type ClassRow } from '../products/data-rows.js';
+import type { StickerRow } from '../products/sticker-sheet.js';
+
+export type DataKind = 'blocks' | 'classes';
+
+export type { ClassRow };
+
+export type StoredData = { kind: 'blocks'; rows: StickerRow[]; name: string } | { kind: 'classes'; rows: ClassRow[]; name: string };
+
+export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+export const MAX_ROWS = 5000;
+const ALLOWED_EXT = ['.csv', '.xlsx', '.txt', '.tsv', '.xls'];
+/** Uploaded tables stay in memory (never on disk) for an hour, at most this many at once. */
+const KEEP_MS = 60 * 60 * 1000;
+const MAX_TABLES = 100;
+
+/**
+ * Spreadsheets people uploaded, parsed, keyed by a random id. Only rows live
+ * here; the file itself is written to a private temporary directory just long
+ * enough for readDataTable to read it, and removed at once.
+ */
+export class DataStore {
+  private tables = new Map<string, StoredData & { at: number }>();
+
+  /** @param allowSchemes link schemes allowed besides http(s), as --allow-scheme. */
+  constructor(private readonly allowSchemes: readonly string[] = []) {}
+
+  get(id: string | undefined, kind: DataKind): StoredData | undefined {
+    this.expire();
+    const t = id ? this.tables.get(id) : undefined;
+    return t && t.kind === kind ? t : undefined;
+  }
+
+  async add(kind: DataKind, originalName: string, bytes: Buffer, fonts: FontSet): Promise<{ id: string; data: StoredData; warnings: string[] }> {
+    const ext = extname(originalName).toLowerCase();
+    const shown = displayName(originalName);
+    if (!ALLOWED_EXT.includes(ext)) {
+      throw new UserError({ field: 'data', message: `không đọc được tệp "${shown}"`, hint: 'chọn tệp .xlsx (Excel) hoặc .csv' });
+    }
+    const dir = await mkdtemp(join(tmpdir(), 'vneid-print-'));
+    try {
+      const path = join(dir, `bang${ext}`);
+      await writeFile(path, bytes, { flag: 'wx', mode: 0o600 });
+      const table = await readDataTable(
+        path,
+        kind === 'blocks'
+          ? { ...BLOCK_COLUMNS, allowSchemes: this.allowSchemes, maxRows: MAX_ROWS, missingGlyphs: fonts.missingGlyphs }
+          : { ...CLASS_COLUMNS, allowSchemes: this.allowSchemes, maxRows: MAX_ROWS, missingGlyphs: fonts.missingGlyphs },
+      ).catch((err: unknown) => {
+        throw err instanceof UserError ? new UserError(err.problems.map((p) => renamed(p, path, shown))) : err;
+      });
+      const warnings = table.warnings.map((w) => w.split(path).join(shown));
+      const data: StoredData =
+        kind === 'blocks'
+          ? {
+              kind,
+              name: shown,
+              rows: blockRows(table.rows),
+            }
+          : { kind, name: shown, rows: renamingProblems(() => classRows(table.rows, shown), shown, shown) };
+      this.expire();
+      while (this.tables.size >= MAX_TABLES) this.tables.delete(this.tables.keys().next().value!);
+      const id = randomUUID();
+      this.tables.set(id, { ...data, at: Date.now() });
+      return { id, data, warnings };
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  private expire() {
+    const now = Date.now();
+    for (const [id, t] of this.tables) if (now - t.at > KEEP_MS) this.tables.delete(id);
+  }
+}
+
+function renamingProblems<T>(run: () => T, path: string, shown: string): T {
+  try {
+    return run();
+  } catch (err) {
+    throw err instanceof UserError ? new UserError(err.problems.map((p) => renamed(p, path, shown))) : err;
+  }
+}
+
+/** Problems name the user's file, not the temporary copy; the column goes into the message. */
+function renamed(p: Problem, path: string, shown: string): Problem {
+  const column = p.field && p.field !== 'data' ? `cột ${p.field}: ` : '';
+  return { ...p, file: p.file === path ? shown : p.file, field: 'data', message: column + p.message.split(path).join(shown) };
+}
+
+/** The uploaded file's name, for messages only: no path, no control characters, not too long. */
+function displayName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex
+  return base.replace(/[\u0000-\u001f\u007f]/g, '').slice(-100) || 'bang-du-lieu';
+}

@@ -1,0 +1,213 @@
+import type { AddressInfo } from 'node:net';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import multer from 'multer';
+import { z } from 'zod';
+import { listGuides } from '../content/guides.js';
+import { UserError } from '../errors.js';
+import { loadFonts } from '../layout/fonts.js';
+import { createMeasurer } from '../layout/measure.js';
+import { POSTER_PAPER } from '../layout/page-sizes.js';
+import { listSheetPresets } from '../layout/sheet-preset.js';
+import { IMAGE_PRESETS } from '../products/screen-image.js';
+import { DataStore, MAX_ROWS, MAX_UPLOAD_BYTES } from './data-store.js';
+import { GENERIC_ERROR, Jobs } from './jobs.js';
+import { APP_JS, PAGE_HTML } from './page.js';
+import { prepare, preview, productFormSchema, type Context, type Made } from './products.js';
+import { formToYaml, profileFormSchema, profileFromForm, toFieldError, yamlToForm } from './profile-form.js';
+
+export interface ServerOptions {
+  /** 0 picks a free port. */
+  port?: number;
+  /** Loopback only: the page has no login, so it must never be reachable from the network. */
+  host?: string;
+  /** Link schemes QR codes may use besides http(s) (--allow-scheme), already checked. */
+  allowSchemes?: string[];
+  /** Where unexpected errors are written (they never reach the page). */
+  log?: (message: string) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const LOOPBACK = ['127.0.0.1', '::1', 'localhost'];
+const MAX_PROFILE_UPLOAD = 256 * 1024;
+
+const requestSchema = z.object({ profile: profileFormSchema, product: productFormSchema });
+const profileOnlySchema = z.object({ profile: profileFormSchema });
+
+/** Starts the clerk's web page on the loopback interface. Nothing is written to disk except short-lived temporary copies of uploads. */
+export async function startServer(o: ServerOptions = {}): Promise<RunningServer> {
+  const host = o.host ?? '127.0.0.1';
+  if (!LOOPBACK.includes(host)) throw new UserError({ field: '--host', message: `trang web chỉ mở trên máy này (127.0.0.1), không mở ra mạng ở "${host}"`, hint: 'bỏ tuỳ chọn địa chỉ' });
+  const log = o.log ?? ((m: string) => process.stderr.write(`${m}\n`));
+  const fonts = loadFonts();
+  const m = createMeasurer(fonts);
+  const allowSchemes = o.allowSchemes ?? [];
+  const data = new DataStore(allowSchemes);
+  const jobs = new Jobs();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  let port = 0;
+
+  // Another web site open in the same browser must not be able to drive this page (DNS rebinding).
+  app.use((req, res, next) => {
+    const allowed = [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`];
+    if (!allowed.includes(req.headers.host ?? '')) {
+      res.status(403).json({ errors: [{ message: 'chỉ mở trang này bằng địa chỉ http://127.0.0.1 trên chính máy này' }] });
+      return;
+    }
+    // Nor post to it from another page: browsers name the page a request comes from.
+    const origin = req.headers.origin;
+    if (origin && !allowed.some((h) => origin === `http://${h}`)) {
+      res.status(403).json({ errors: [{ message: 'yêu cầu đến từ trang web khác, không được nhận' }] });
+      return;
+    }
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+
+  app.get('/', (_req, res) => {
+    res.setHeader('Content-Security-Policy', "default-src 'self'; img-src 'self' blob: data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'");
+    res.type('html').send(PAGE_HTML);
+  });
+  app.get('/app.js', (_req, res) => void res.type('application/javascript').send(APP_JS));
+
+  app.get('/api/options', (_req, res) => {
+    res.json({
+      guides: listGuides().map((g) => ({ id: g.id, title: g.title })),
+      sheets: listSheetPresets(),
+      posterSizes: Object.keys(POSTER_PAPER),
+      imagePresets: Object.entries(IMAGE_PRESETS).map(([id, px]) => ({ id, width: px.width, height: px.height })),
+      maxUploadBytes: MAX_UPLOAD_BYTES,
+      maxRows: MAX_ROWS,
+    });
+  });
+
+  const json = express.json({ limit: '300kb' });
+  const context = (body: unknown) => {
+    const req = parse(requestSchema, body);
+    const profile = profileFromForm(req.profile, fonts, allowSchemes);
+    return { product: req.product, c: { profile, fonts, m, data } satisfies Context };
+  };
+
+  app.post('/api/preview', json, async (req, res) => {
+    const { product, c } = context(req.body);
+    const shot = await preview(product, c);
+    res.setHeader('X-Preview-Dpi', String(shot.dpi));
+    res.type('png').send(shot.png);
+  });
+
+  app.post('/api/generate', json, async (req, res) => {
+    const { product, c } = context(req.body);
+    sendFile(res, await prepare(product, c)());
+  });
+
+  app.post('/api/jobs', json, (req, res) => {
+    const { product, c } = context(req.body);
+    const run = prepare(product, c);
+    const job = jobs.start(run, (err) => log(`vneid-print serve: ${(err as Error)?.stack ?? String(err)}`));
+    res.status(202).json({ id: job.id });
+  });
+
+  app.get('/api/jobs/:id', (req, res) => {
+    const job = jobs.get(String(req.params.id));
+    if (!job) throw new UserError({ message: 'không tìm thấy việc này (có thể đã quá 15 phút)', hint: 'bấm tải về lần nữa' });
+    res.json({ state: job.state, done: job.done, total: job.total, errors: job.errors, fileName: job.result?.fileName });
+  });
+
+  app.get('/api/jobs/:id/file', (req, res) => {
+    const job = jobs.get(String(req.params.id));
+    if (!job?.result) throw new UserError({ message: 'tệp chưa sẵn sàng hoặc đã quá 15 phút', hint: 'bấm tải về lần nữa' });
+    sendFile(res, job.result);
+  });
+
+  const upload = (limit: number) => multer({ storage: multer.memoryStorage(), limits: { fileSize: limit, files: 1, fields: 5, fieldSize: 1000, parts: 6 } }).single('file');
+
+  app.post('/api/data', upload(MAX_UPLOAD_BYTES), async (req, res) => {
+    const kind = req.body?.kind === 'classes' ? 'classes' : 'blocks';
+    if (!req.file) throw new UserError({ field: 'data', message: 'chưa chọn tệp', hint: 'chọn tệp .xlsx hoặc .csv' });
+    const name = Buffer.from(req.file.originalname, 'latin1').toString('utf8');
+    const { id, data: stored, warnings } = await data.add(kind, name, req.file.buffer, fonts);
+    res.json({ dataId: id, kind, name: stored.name, rows: stored.rows.length, warnings });
+  });
+
+  app.post('/api/profile/yaml', json, (req, res) => {
+    const { profile } = parse(profileOnlySchema, req.body);
+    const { yaml } = formToYaml(profile);
+    res.setHeader('Content-Disposition', 'attachment; filename="ho-so-don-vi.yaml"');
+    res.type('text/yaml; charset=utf-8').send(yaml);
+  });
+
+  app.post('/api/profile/load', upload(MAX_PROFILE_UPLOAD), (req, res) => {
+    if (!req.file) throw new UserError({ field: 'profileFile', message: 'chưa chọn tệp hồ sơ', hint: 'chọn tệp .yaml đã lưu' });
+    const name = Buffer.from(req.file.originalname, 'latin1').toString('utf8').split(/[\\/]/).pop() || 'ho-so.yaml';
+    const text = new TextDecoder('utf-8', { fatal: false }).decode(req.file.buffer);
+    res.json(yamlToForm(text, name, fonts, allowSchemes));
+  });
+
+  app.use('/api', (_req, res) => void res.status(404).json({ errors: [{ message: 'không có địa chỉ này' }] }));
+
+  // Input problems become 400 with their fields; anything else is logged, answered with a
+  // plain message, and the server goes on serving.
+  app.use((err: unknown, req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(err);
+    if (err instanceof UserError) return void res.status(400).json({ errors: err.problems.map(toFieldError) });
+    if (err instanceof multer.MulterError) return void res.status(400).json({ errors: [multerProblem(err, req.path)] });
+    const status = (err as { status?: number; type?: string })?.status;
+    if (status && status >= 400 && status < 500) {
+      const tooLarge = status === 413;
+      return void res.status(status).json({ errors: [{ message: tooLarge ? 'dữ liệu gửi lên quá lớn' : 'dữ liệu gửi lên không đọc được', hint: 'tải lại trang rồi thử lần nữa' }] });
+    }
+    log(`vneid-print serve: ${(err as Error)?.stack ?? String(err)}`);
+    res.status(500).json({ errors: [{ message: GENERIC_ERROR }] });
+  });
+
+  const server = app.listen(o.port ?? 0, host);
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      reject(err.code === 'EADDRINUSE' ? new UserError({ field: '--port', message: `cổng ${o.port} đang được chương trình khác dùng`, hint: 'chọn cổng khác, ví dụ --port 8090, hoặc bỏ --port' }) : err),
+    );
+  });
+  port = (server.address() as AddressInfo).port;
+  server.requestTimeout = 10 * 60 * 1000;
+  return {
+    url: `http://${host === '::1' ? '[::1]' : host}:${port}/`,
+    port,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function parse<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
+  const r = schema.safeParse(body ?? {});
+  if (r.success) return r.data;
+  // Only a page other than ours sends this; zod's own (English) words are not for the clerk.
+  throw new UserError(r.error.issues.slice(0, 10).map((i) => ({ field: i.path.join('.') || undefined, message: 'dữ liệu gửi lên không đúng mẫu', hint: 'tải lại trang rồi thử lần nữa' })));
+}
+
+function sendFile(res: Response, made: Made) {
+  const name = made.fileName.replace(/[^A-Za-z0-9._-]/g, '-');
+  res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
+  res.type(made.type).send(made.bytes);
+}
+
+function multerProblem(err: InstanceType<typeof multer.MulterError>, path: string) {
+  const profile = path === '/api/profile/load';
+  const field = profile ? 'profileFile' : 'data';
+  if (err.code === 'LIMIT_FILE_SIZE') {
+    return profile
+      ? { field, message: 'tệp hồ sơ quá lớn (hơn 256 KB)', hint: 'tệp hồ sơ chỉ cần vài dòng; kiểm tra xem có chọn nhầm tệp không' }
+      : { field, message: `tệp quá lớn (nhiều nhất ${MAX_UPLOAD_BYTES / 1024 / 1024} MB)`, hint: `chia bảng thành nhiều tệp nhỏ hơn, mỗi tệp không quá ${MAX_ROWS} dòng` };
+  }
+  return { field, message: 'tệp gửi lên không đúng cách (chỉ gửi một tệp mỗi lần)', hint: 'chọn lại tệp rồi thử lần nữa' };
+}

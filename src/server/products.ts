@@ -1,0 +1,218 @@
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { findGuide, renderGuide } from '../content/guides.js';
+import type { UnitProfile } from '../content/profile.js';
+import { UserError } from '../errors.js';
+import type { LaidOutDocument, Page } from '../layout/display-list.js';
+import type { FontSet } from '../layout/fonts.js';
+import type { Measurer } from '../layout/measure.js';
+import { PAPER_NAMES, POSTER_PAPER, type PosterSize } from '../layout/page-sizes.js';
+import { listSheetPresets, loadSheetPreset } from '../layout/sheet-preset.js';
+import { openPdf, paintPdf } from '../paint/pdf.js';
+import { paintRaster } from '../paint/raster.js';
+import { layoutHandout } from '../products/handout.js';
+import { layoutLeaflet } from '../products/leaflet.js';
+import { layoutPoster } from '../products/poster.js';
+import { IMAGE_DPI, IMAGE_PRESETS, layoutScreenImage, type ImagePreset } from '../products/screen-image.js';
+import { stickerSheets, stickerTitle, type StickerRow, type StickerSheetInput } from '../products/sticker-sheet.js';
+import { verifyQrCodes } from '../qr/verify.js';
+import type { ClassRow, DataStore } from './data-store.js';
+
+export const PRODUCTS = ['leaflet', 'poster', 'image', 'stickers', 'handout'] as const;
+export type ProductName = (typeof PRODUCTS)[number];
+
+const REMINDER = fileURLToPath(new URL('../../templates/stickers/nhac-viec.hbs', import.meta.url));
+
+/** What to make, as the page's second half sends it. Every value is checked; nothing reaches a path. */
+export const productFormSchema = z.object({
+  product: z.enum(PRODUCTS, { error: 'chưa chọn loại sản phẩm' }),
+  guide: z.string().max(100).default('kich-hoat'),
+  format: z.enum(['pdf', 'png']).default('pdf'),
+  size: z.enum(PAPER_NAMES as [string, ...string[]]).default('a5'),
+  posterSize: z.enum(Object.keys(POSTER_PAPER) as [string, ...string[]]).default('a2'),
+  landscape: z.boolean().default(false),
+  preset: z.enum(Object.keys(IMAGE_PRESETS) as [string, ...string[]]).default('social-square'),
+  sheet: z.string().max(100).default('a4-2x4'),
+  twoUp: z.boolean().default(false),
+  duplex: z.boolean().default(false),
+  grayscale: z.boolean().default(false),
+  /** Handouts: every class as many times as its `students` column says (for the print room). */
+  allCopies: z.boolean().default(false),
+  dataId: z.string().max(100).optional(),
+});
+export type ProductForm = z.output<typeof productFormSchema>;
+
+export interface Made {
+  /** ASCII only, safe in a Content-Disposition header. */
+  fileName: string;
+  type: string;
+  bytes: Buffer;
+}
+
+export interface Context {
+  profile: UnitProfile;
+  fonts: FontSet;
+  m: Measurer;
+  data: DataStore;
+}
+
+export type Progress = (done: number, total: number) => void;
+
+/** Sample rows so a sticker or handout can be previewed before any spreadsheet is uploaded. */
+const SAMPLE_BLOCK: StickerRow = { line: 2, block: 'Tòa nhà mẫu', address: 'Địa chỉ tòa nhà' };
+const SAMPLE_CLASS: ClassRow = { line: 2, dataFile: 'mẫu', name: '6A', teacher: 'Giáo viên chủ nhiệm', copies: 1 };
+
+function sheet(name: string) {
+  if (!listSheetPresets().includes(name)) throw new UserError({ field: 'sheet', message: `không có khổ giấy "${name}"`, hint: `chọn một trong: ${listSheetPresets().join(', ')}` });
+  return loadSheetPreset(name);
+}
+
+function guide(id: string, profile: UnitProfile) {
+  try {
+    return renderGuide(findGuide(id), profile);
+  } catch (err) {
+    if (err instanceof UserError) throw new UserError(err.problems.map((p) => ({ ...p, field: p.field === '--guide' ? 'guide' : p.field })));
+    throw err;
+  }
+}
+
+function needData(kind: 'blocks' | 'classes'): UserError {
+  return new UserError({
+    field: 'data',
+    message: kind === 'blocks' ? 'chưa tải lên bảng các tòa nhà' : 'chưa tải lên bảng các lớp',
+    hint: kind === 'blocks' ? 'chọn tệp .xlsx hoặc .csv có cột block (và address, url nếu có)' : 'chọn tệp .xlsx hoặc .csv có cột class (và teacher, phone, zalo, students nếu có)',
+  });
+}
+
+function stickerInput(p: ProductForm, c: Context, sample: boolean): StickerSheetInput {
+  const data = c.data.get(p.dataId, 'blocks');
+  if (!data && !sample) throw needData('blocks');
+  return {
+    profile: c.profile,
+    rows: (data?.rows as StickerRow[] | undefined) ?? [SAMPLE_BLOCK],
+    preset: sheet(p.sheet),
+    reminder: renderGuide({ id: 'nhac-viec', title: '', summary: '', file: REMINDER }, c.profile),
+    dataFile: data?.name ?? 'mẫu',
+  };
+}
+
+function handoutOptions(p: ProductForm, c: Context) {
+  return {
+    profile: c.profile,
+    guide: guide(p.guide, c.profile),
+    backGuide: p.duplex ? guide('tien-ich', c.profile) : undefined,
+    palette: p.grayscale ? ('grayscale' as const) : ('color' as const),
+    twoUp: p.twoUp,
+  };
+}
+
+/** The one-document products, laid out by the same functions the CLI commands call. */
+function layoutSimple(p: ProductForm, c: Context): { doc: LaidOutDocument; fileBase: string; dpi: number } {
+  switch (p.product) {
+    case 'leaflet':
+      return { doc: layoutLeaflet({ profile: c.profile, guide: guide(p.guide, c.profile), paper: p.size as 'a5' }, c.m), fileBase: `to-roi-${p.guide}-${p.size}`, dpi: 200 };
+    case 'poster': {
+      const r = layoutPoster({ profile: c.profile, guide: guide(p.guide, c.profile) }, { size: p.posterSize as PosterSize, landscape: p.landscape, bleed: 0 }, c.m);
+      return { doc: r.doc, fileBase: `ap-phich-${p.guide}-${p.posterSize}${p.landscape ? '-ngang' : ''}`, dpi: 150 };
+    }
+    case 'image':
+      return { doc: layoutScreenImage({ profile: c.profile, guide: guide(p.guide, c.profile) }, IMAGE_PRESETS[p.preset as ImagePreset], c.m), fileBase: `anh-${p.guide}-${p.preset}`, dpi: IMAGE_DPI };
+    default:
+      throw new Error(`not a one-document product: ${p.product}`);
+  }
+}
+
+/** Preview images are at most this many pixels on their long side. */
+const PREVIEW_PX = 900;
+
+export function previewDpi(page: Page): number {
+  return Math.max(10, Math.min(110, Math.floor((PREVIEW_PX * 72) / Math.max(page.width, page.height))));
+}
+
+/** Page 1 of what would be made, as a small PNG. Stickers and handouts use a sample row until a table is uploaded. */
+export async function preview(p: ProductForm, c: Context): Promise<{ png: Buffer; dpi: number; page: Page }> {
+  let page: Page;
+  if (p.product === 'stickers') {
+    const first = stickerSheets(stickerInput(p, c, true), c.m).next();
+    page = first.value!.page;
+  } else if (p.product === 'handout') {
+    const data = c.data.get(p.dataId, 'classes');
+    const cls = (data?.rows as ClassRow[] | undefined)?.[0] ?? SAMPLE_CLASS;
+    page = layoutHandout(cls, handoutOptions(p, c), c.m)[0]!;
+  } else {
+    page = layoutSimple(p, c).doc.pages[0]!;
+  }
+  const dpi = previewDpi(page);
+  return { png: await paintRaster(page, c.fonts, 'png', dpi), dpi, page };
+}
+
+/** Lets a poll for progress through between pages of a long batch. */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Checks what can be checked at once (guide, sheet, uploaded table) and returns
+ * the work that makes the file in memory; batches report progress page by page.
+ */
+export function prepare(p: ProductForm, c: Context): (progress?: Progress) => Promise<Made> {
+  if (p.product === 'stickers') {
+    const input = stickerInput(p, c, false);
+    return (progress = () => {}) => makeStickers(input, c, progress);
+  }
+  if (p.product === 'handout') {
+    const data = c.data.get(p.dataId, 'classes');
+    if (!data) throw needData('classes');
+    const options = handoutOptions(p, c);
+    return (progress = () => {}) => makeHandout(p, data.rows as ClassRow[], options, c, progress);
+  }
+  const { doc, fileBase, dpi } = layoutSimple(p, c);
+  return async (progress = () => {}) => {
+    progress(0, 1);
+    const made: Made =
+      p.format === 'png'
+        ? { fileName: `${fileBase}.png`, type: 'image/png', bytes: await paintRaster(doc.pages[0]!, c.fonts, 'png', dpi) }
+        : { fileName: `${fileBase}.pdf`, type: 'application/pdf', bytes: await paintPdf(doc, c.fonts, {}) };
+    progress(1, 1);
+    return made;
+  };
+}
+
+/** Sheets are laid out, QR-checked and added to the PDF one at a time, as the stickers command does. */
+async function makeStickers(input: StickerSheetInput, c: Context, progress: Progress): Promise<Made> {
+  const total = Math.ceil(input.rows.length / (input.preset.columns * input.preset.rows));
+  const chunks: Buffer[] = [];
+  const writer = openPdf({ title: stickerTitle(input), author: c.profile.unit.name }, c.fonts, {}, (chunk) => chunks.push(chunk));
+  const proven = new Set<string>();
+  let done = 0;
+  progress(0, total);
+  for (const { page, placed } of stickerSheets(input, c.m)) {
+    const failures = await verifyQrCodes(page, c.fonts, proven);
+    if (failures.length) {
+      const url = failures[0]!.qr.url;
+      const row = placed.find((s) => s.row.url === url)?.row ?? placed[0]?.row;
+      throw new UserError({ field: 'data', line: row?.line, message: `mã QR cho "${url}" không quét lại được ở cỡ in này`, hint: 'dùng đường link ngắn hơn, hoặc nhãn lớn hơn để mã QR được in to hơn' });
+    }
+    writer.addPage(page);
+    progress(++done, total);
+    await breathe();
+  }
+  await writer.end();
+  return { fileName: `tem-qr-${input.preset.name}.pdf`, type: 'application/pdf', bytes: Buffer.concat(chunks) };
+}
+
+/** Every class's handout in one PDF: one copy each, or as many as the print room needs. */
+async function makeHandout(p: ProductForm, classes: ClassRow[], options: ReturnType<typeof handoutOptions>, c: Context, progress: Progress): Promise<Made> {
+  const proven = new Set<string>();
+  const pages: Page[] = [];
+  progress(0, classes.length);
+  for (const [i, cls] of classes.entries()) {
+    const laid = layoutHandout(cls, options, c.m);
+    const failures = await verifyQrCodes(laid[0]!, c.fonts, proven);
+    if (failures.length) throw new UserError({ field: 'data', line: cls.line, message: `mã QR nhóm Zalo của lớp ${cls.name} không quét lại được`, hint: 'dùng đường link mời vào nhóm ngắn hơn' });
+    const copies = p.allCopies ? (p.twoUp ? Math.ceil(cls.copies / 2) : cls.copies) : 1;
+    for (let k = 0; k < copies; k++) pages.push(...laid);
+    progress(i + 1, classes.length);
+    await breathe();
+  }
+  const doc = { title: 'Tờ hướng dẫn phụ huynh – tất cả các lớp', author: c.profile.unit.name, pages };
+  return { fileName: p.allCopies ? 'to-phu-huynh-du-so-ban.pdf' : 'to-phu-huynh-cac-lop.pdf', type: 'application/pdf', bytes: await paintPdf(doc, c.fonts, {}) };
+}
