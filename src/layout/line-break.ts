@@ -80,7 +80,7 @@ function toSegments(rich: RichText, style: BreakStyle): Segment[] {
   const key = `${style.font}|${style.strongFont}|${rich.map((s) => (s.strong ? '*' : '-') + s.text).join('\u0000')}`;
   let segments = segmentCache.get(key);
   if (!segments) {
-    if (segmentCache.size > 20_000) segmentCache.clear();
+    if (segmentCache.size > 2_000) segmentCache.clear();
     segments = findSegments(rich, style);
     segmentCache.set(key, segments);
   }

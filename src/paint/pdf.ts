@@ -8,6 +8,11 @@ export interface PdfOptions {
   date?: Date;
   /** Write colours as CMYK, as print shops ask, instead of RGB. */
   cmyk?: boolean;
+  /**
+   * Make each QR code a clickable link too, for a PDF read on a phone (default).
+   * Label sheets are only ever printed: there the links would be dead weight.
+   */
+  links?: boolean;
 }
 
 type PdfColor = string | [number, number, number, number];
@@ -58,11 +63,12 @@ export function openPdf(meta: { title: string; author: string }, fonts: FontSet,
   });
   const color = options.cmyk ? toCmyk : (c: Color): PdfColor => c;
   const qrForms = new QrForms(pdf, options.cmyk ?? false);
+  const links = options.links ?? true;
   return {
     addPage(page) {
       pdf.addPage({ size: [page.width, page.height], margin: 0 });
       setBoxes(pdf, page);
-      for (const item of page.items) drawItem(pdf, item, color, qrForms);
+      for (const item of page.items) drawItem(pdf, item, color, qrForms, links);
       forgetShaping(pdf);
     },
     end() {
@@ -130,7 +136,7 @@ function setBoxes(pdf: PDFKit.PDFDocument, page: Page): void {
   if (page.bleedBox) dict.BleedBox = box(page.bleedBox);
 }
 
-function drawItem(pdf: PDFKit.PDFDocument, item: Item, color: (c: Color) => PdfColor, qrForms: QrForms): void {
+function drawItem(pdf: PDFKit.PDFDocument, item: Item, color: (c: Color) => PdfColor, qrForms: QrForms, links: boolean): void {
   switch (item.type) {
     case 'rect': {
       if (item.radius) pdf.roundedRect(item.x, item.y, item.width, item.height, item.radius);
@@ -154,8 +160,7 @@ function drawItem(pdf: PDFKit.PDFDocument, item: Item, color: (c: Color) => PdfC
       return;
     case 'qr':
       qrForms.draw(item);
-      // On screen the code is also a link, for people who get the PDF on their phone.
-      pdf.link(item.x, item.y, item.size, item.size, item.url);
+      if (links) pdf.link(item.x, item.y, item.size, item.size, item.url);
       return;
     case 'image':
       pdf.image(item.png, item.x, item.y, { width: item.width, height: item.height });
@@ -163,7 +168,7 @@ function drawItem(pdf: PDFKit.PDFDocument, item: Item, color: (c: Color) => PdfC
     case 'clip':
       pdf.save();
       pdf.rect(item.x, item.y, item.width, item.height).clip();
-      for (const inner of item.items) drawItem(pdf, inner, color, qrForms);
+      for (const inner of item.items) drawItem(pdf, inner, color, qrForms, links);
       pdf.restore();
       return;
     default:

@@ -71,7 +71,7 @@ export async function stickersCommand(o: StickersOptions): Promise<number> {
 /** The PDF of all sheets, streamed to a temporary file that becomes the real one only when complete. */
 async function writeSheets(input: StickerSheetInput, unit: UnitContext, path: string, date: Date | undefined, tick: () => void) {
   const file = await openAtomic(path);
-  const writer = openPdf({ title: stickerTitle(input), author: input.profile.unit.name }, unit.fonts, { date }, (chunk) => file.write(chunk));
+  const writer = openPdf({ title: stickerTitle(input), author: input.profile.unit.name }, unit.fonts, { date, links: false }, (chunk) => file.write(chunk));
   const proven = new Set<string>();
   const manifest: Record<string, string | number>[] = [];
   try {
