@@ -89,5 +89,4 @@ export const unitProfileSchema = z.strictObject({
     .default({ ios: OFFICIAL_STORE_LINKS.ios, android: OFFICIAL_STORE_LINKS.android, extra: [] }),
 });
 
-export type UnitProfileInput = z.input<typeof unitProfileSchema>;
 export type ParsedProfile = z.output<typeof unitProfileSchema>;

@@ -9,7 +9,3 @@ export type RichText = Span[];
 export const plain = (text: string): RichText => [{ text, strong: false }];
 
 export const strong = (text: string): RichText => [{ text, strong: true }];
-
-export function richToString(rich: RichText): string {
-  return rich.map((s) => s.text).join('');
-}

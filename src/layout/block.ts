@@ -10,8 +10,6 @@ export interface Block {
   place(x: number, y: number): Item[];
 }
 
-export const emptyBlock = (width = 0, height = 0): Block => ({ width, height, place: () => [] });
-
 /** Blocks one under another, left-aligned, with a gap between them. */
 export function stack(blocks: Block[], gap: number): Block {
   const shown = blocks.filter((b) => b.height > 0);
@@ -47,19 +45,4 @@ export function row(blocks: Block[], gap: number, align: 'top' | 'middle' = 'top
       return items;
     },
   };
-}
-
-/** Adds space around a block and optionally a background behind it. */
-export function pad(block: Block, p: { top?: number; right?: number; bottom?: number; left?: number }): Block {
-  const { top = 0, right = 0, bottom = 0, left = 0 } = p;
-  return {
-    width: block.width + left + right,
-    height: block.height + top + bottom,
-    place: (x, y) => block.place(x + left, y + top),
-  };
-}
-
-/** A fixed-size block, for giving a part a set width or height. */
-export function sized(block: Block, width: number, height = block.height): Block {
-  return { width, height, place: block.place };
 }

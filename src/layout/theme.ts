@@ -3,7 +3,6 @@ import type { Color } from './display-list.js';
 /** The campaign's look: national red and gold on warm white, dark ink for reading. */
 const COLOR = {
   primary: '#C8102E',
-  primaryDark: '#8E0B1F',
   gold: '#FFCD00',
   ink: '#1B1F24',
   muted: '#545E6B',
@@ -11,7 +10,6 @@ const COLOR = {
   tint: '#FDF1EE',
   noteBg: '#FFF7D6',
   noteBar: '#E0A800',
-  rule: '#E3D6D2',
   onPrimary: '#FFFFFF',
   /** Large bands (page header, sticker call to action) and the text on them. */
   band: '#C8102E',
@@ -27,7 +25,6 @@ export type Palette = Record<keyof typeof COLOR, Color>;
  */
 const GRAYSCALE: Palette = {
   primary: '#000000',
-  primaryDark: '#000000',
   gold: '#000000',
   ink: '#000000',
   muted: '#3A3A3A',
@@ -35,7 +32,6 @@ const GRAYSCALE: Palette = {
   tint: '#F0F0F0',
   noteBg: '#F0F0F0',
   noteBar: '#000000',
-  rule: '#BDBDBD',
   onPrimary: '#FFFFFF',
   band: '#E8E8E8',
   onBand: '#000000',
