@@ -91,6 +91,20 @@ describe('the handout page', () => {
     expect(titles.map((t) => (t.type === 'text' && t.x < 841.89 / 2 ? 'left' : 'right'))).toEqual(['left', 'right']);
   });
 
+  it('--png: a colour picture of each class to post in its Zalo group, whose codes scan', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'lop.csv'), 'class,teacher,phone,zalo\r\n6A1,Cô Hoa,0907 028 318,https://zalo.me/g/tantrung6a1\r\n');
+    const r = runCli(['handout', '--unit', SCHOOL, '--data', join(dir, 'lop.csv'), '--out', join(dir, 'out'), '--grayscale', '--png']);
+    expect(r.code, r.stderr).toBe(0);
+    const png = readFileSync(join(dir, 'out', 'png', '6a1.png'));
+    const { pages } = await handoutPages({});
+    expect(await readQrCodes(png, pages[0]!)).toEqual(['https://zalo.me/g/tantrung6a1', OFFICIAL_STORE_LINKS.ios, OFFICIAL_STORE_LINKS.android]);
+    const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
+    let coloured = 0;
+    for (let i = 0; i < data.length; i += info.channels) if (data[i] !== data[i + 2]) coloured++;
+    expect(coloured).toBeGreaterThan(1000); // colour, even when the print is grey
+  });
+
   it('double-sided: front then back, the back carrying the benefits guide, in that order for every copy', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'lop.csv'), 'class,students\r\n6A1,3\r\n6A2,1\r\n');

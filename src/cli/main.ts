@@ -143,11 +143,12 @@ async function main(argv: string[]): Promise<number> {
           .option('two-up', { type: 'boolean', default: false, describe: 'Hai tờ A5 trên một tờ A4, có đường cắt' })
           .option('duplex', { type: 'boolean', default: false, describe: 'In hai mặt: mặt sau là hướng dẫn --back' })
           .option('grayscale', { type: 'boolean', default: false, describe: 'Chỉ đen trắng, cho máy in laser đen trắng' })
+          .option('png', { type: 'boolean', default: false, describe: 'Thêm ảnh PNG màu của từng lớp, để gửi vào nhóm Zalo' })
           .option('quiet', { type: 'boolean', default: false, describe: 'Không hiện thanh tiến độ' })
           .example('$0 handout --unit truong.yaml --data cac-lop.xlsx --out to-phu-huynh/ --two-up --duplex --grayscale', ''),
       async (args) => {
         const { handoutCommand } = await import('./commands/handout.js');
-        exitCode = await handoutCommand({ allowScheme: args['allow-scheme'], unit: args.unit, data: args.data, out: args.out, guide: args.guide, back: args.back, twoUp: args['two-up'], duplex: args.duplex, grayscale: args.grayscale, quiet: args.quiet });
+        exitCode = await handoutCommand({ allowScheme: args['allow-scheme'], unit: args.unit, data: args.data, out: args.out, guide: args.guide, back: args.back, twoUp: args['two-up'], duplex: args.duplex, grayscale: args.grayscale, png: args.png, quiet: args.quiet });
       },
     )
     .command(

@@ -8,6 +8,7 @@ import { manifestCsv } from '../../output/manifest.js';
 import { makeSlugger } from '../../output/slug.js';
 import { writeFileAtomic } from '../../output/write-atomic.js';
 import { paintPdf } from '../../paint/pdf.js';
+import { paintRaster } from '../../paint/raster.js';
 import { CLASS_COLUMNS, classRows, type ClassRow } from '../../products/data-rows.js';
 import { layoutHandout } from '../../products/handout.js';
 import { loadUnitFor } from '../unit.js';
@@ -27,6 +28,8 @@ export interface HandoutCommandOptions {
   twoUp: boolean;
   duplex: boolean;
   grayscale: boolean;
+  /** Also one colour image per class, to post in the class's Zalo group. */
+  png: boolean;
   quiet: boolean;
 }
 
@@ -62,11 +65,15 @@ export async function handoutCommand(o: HandoutCommandOptions): Promise<number> 
       if (failures.length) {
         throw new UserError({ file: o.data, line: cls.line, field: 'zalo', message: `mã QR nhóm Zalo của lớp ${cls.name} không quét lại được`, hint: 'dùng đường link mời vào nhóm ngắn hơn' });
       }
-      const name = `${slug(cls.name)}.pdf`;
+      const base = slug(cls.name);
+      const name = `${base}.pdf`;
       files.push({ name, bytes: await paintPdf(document(`Lớp ${cls.name}`, unit.profile.unit.name, pages), unit.fonts, { date }) });
+      // On a phone the single A5 front reads best, in colour whatever the printer is.
+      const image = o.png ? join('png', `${base}.png`) : '';
+      if (o.png) files.push({ name: image, bytes: await paintRaster(layoutHandout(cls, { ...options, logo: unit.logo, palette: 'color', twoUp: false }, unit.m)[0]!, unit.fonts, 'png', 200) });
       const sheets = o.twoUp ? Math.ceil(cls.copies / 2) : cls.copies;
       for (let i = 0; i < sheets; i++) printRoom.push(...pages);
-      manifest.push({ class: cls.name, teacher: cls.teacher ?? '', copies: cls.copies, sheets, pages: sheets * pages.length, file: name });
+      manifest.push({ class: cls.name, teacher: cls.teacher ?? '', copies: cls.copies, sheets, pages: sheets * pages.length, file: name, png: image });
       progress.tick();
     }
     const combinedName = 'in-tat-ca-cac-lop.pdf';
@@ -76,11 +83,11 @@ export async function handoutCommand(o: HandoutCommandOptions): Promise<number> 
       await writeFileAtomic(join(o.out, f.name), f.bytes);
     }
     await writeFileAtomic(join(o.out, combinedName), combined);
-    await writeFileAtomic(join(o.out, 'danh-sach-in.csv'), manifestCsv(['class', 'teacher', 'copies', 'sheets', 'pages', 'file'], manifest));
+    await writeFileAtomic(join(o.out, 'danh-sach-in.csv'), manifestCsv(['class', 'teacher', 'copies', 'sheets', 'pages', 'file', 'png'], manifest));
     progress.stop();
     const totalSheets = manifest.reduce((n, r) => n + Number(r.sheets), 0);
     process.stdout.write(
-      `Đã tạo ${laidOut.length} tệp cho từng lớp và ${join(o.out, combinedName)} (${printRoom.length} trang, ${totalSheets} tờ${o.twoUp ? ' A4, mỗi tờ hai bản A5' : ' A5'}).\n` +
+      `Đã tạo ${laidOut.length} tệp${o.png ? ' PDF và ảnh PNG' : ''} cho từng lớp và ${join(o.out, combinedName)} (${printRoom.length} trang, ${totalSheets} tờ${o.twoUp ? ' A4, mỗi tờ hai bản A5' : ' A5'}).\n` +
         (o.duplex ? `In hai mặt${o.twoUp ? ', chọn "lật theo cạnh ngắn" (flip on short edge)' : ''}: trang lẻ là mặt trước, trang chẵn là mặt sau.\n` : '') +
         `Số bản mỗi lớp: ${join(o.out, 'danh-sach-in.csv')}\n`,
     );
