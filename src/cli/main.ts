@@ -11,6 +11,12 @@ const POSTER_SIZES = ['a4', 'a3', 'a2', 'a1', 'a0'] as const;
 const TILE_SHEETS = ['a4', 'a3'] as const;
 const IMAGE_PRESETS = ['social-square', 'social-wide', 'led-fhd', 'led-portrait'] as const;
 const FORMATS = ['pdf', 'png', 'jpg', 'webp'] as const;
+// Options several commands share, written once.
+const UNIT = { type: 'string', demandOption: true, describe: 'Tệp hồ sơ đơn vị (.yaml)' } as const;
+const GUIDE = { type: 'string', demandOption: true, describe: 'Mã hướng dẫn (xem lệnh: guides)' } as const;
+const OUT_FILE = { type: 'string', describe: 'Tên tệp kết quả' } as const;
+const QUIET = { type: 'boolean', default: false, describe: 'Không hiện thanh tiến độ' } as const;
+const FORMAT = { choices: FORMATS, describe: 'Loại tệp; mặc định theo đuôi tên tệp --out, hoặc pdf' } as const;
 const COMMANDS = ['guides', 'validate', 'leaflet', 'poster', 'image', 'banner', 'stickers', 'handout', 'kit', 'serve'];
 
 async function main(argv: string[]): Promise<number> {
@@ -32,7 +38,7 @@ async function main(argv: string[]): Promise<number> {
     .command(
       'validate',
       'Kiểm tra tệp hồ sơ đơn vị và chỉ ra mọi chỗ cần sửa',
-      (y) => y.option('unit', { type: 'string', demandOption: true, describe: 'Tệp hồ sơ đơn vị (.yaml)' }).example('$0 validate --unit don-vi.yaml', ''),
+      (y) => y.option('unit', UNIT).example('$0 validate --unit don-vi.yaml', ''),
       async (args) => {
         const { validateCommand } = await import('./commands/validate.js');
         exitCode = await validateCommand({ unit: args.unit });
@@ -43,13 +49,13 @@ async function main(argv: string[]): Promise<number> {
       'Làm tờ hướng dẫn một trang (PDF hoặc ảnh)',
       (y) =>
         y
-          .option('unit', { type: 'string', demandOption: true, describe: 'Tệp hồ sơ đơn vị (.yaml)' })
+          .option('unit', UNIT)
           .option('guide', { type: 'string', describe: 'Mã hướng dẫn (xem lệnh: guides)' })
           .option('template', { type: 'string', describe: 'Tệp mẫu hướng dẫn của bạn (.hbs), thay cho --guide' })
           .option('size', { choices: PAPER_SIZES, default: 'a5' as const, describe: 'Khổ giấy' })
-          .option('format', { choices: FORMATS, describe: 'Loại tệp; mặc định theo đuôi tên tệp --out, hoặc pdf' })
+          .option('format', FORMAT)
           .option('dpi', { type: 'number', default: 200, describe: 'Độ nét của ảnh (điểm ảnh mỗi inch), 72–600' })
-          .option('out', { type: 'string', describe: 'Tên tệp kết quả' })
+          .option('out', OUT_FILE)
           .example('$0 leaflet --unit don-vi.yaml --guide kich-hoat --out to-roi.pdf', '')
           .example('$0 leaflet --unit don-vi.yaml --guide kich-hoat --format png', 'ảnh để gửi Zalo, Facebook'),
       async (args) => {
@@ -62,16 +68,16 @@ async function main(argv: string[]): Promise<number> {
       'Làm áp phích (A4 đến A0), cho nhà in (tràn lề, dấu cắt, CMYK) hoặc ghép từ nhiều tờ A4/A3',
       (y) =>
         y
-          .option('unit', { type: 'string', demandOption: true, describe: 'Tệp hồ sơ đơn vị (.yaml)' })
-          .option('guide', { type: 'string', demandOption: true, describe: 'Mã hướng dẫn (xem lệnh: guides)' })
+          .option('unit', UNIT)
+          .option('guide', GUIDE)
           .option('size', { choices: POSTER_SIZES, default: 'a2' as const, describe: 'Khổ áp phích' })
           .option('landscape', { type: 'boolean', default: false, describe: 'Khổ ngang' })
           .option('bleed', { type: 'number', default: 0, describe: 'Tràn lề cho nhà in, mm (thường 3); thêm dấu cắt' })
           .option('cmyk', { type: 'boolean', default: false, describe: 'Ghi màu CMYK cho nhà in' })
           .option('tile', { choices: TILE_SHEETS, describe: 'Chia áp phích ra nhiều tờ A4 hoặc A3 để in ở văn phòng rồi ghép' })
-          .option('format', { choices: FORMATS, describe: 'Loại tệp; mặc định theo đuôi tên tệp --out, hoặc pdf' })
+          .option('format', FORMAT)
           .option('dpi', { type: 'number', default: 150, describe: 'Độ nét khi xuất ảnh' })
-          .option('out', { type: 'string', describe: 'Tên tệp kết quả' })
+          .option('out', OUT_FILE)
           .example('$0 poster --unit don-vi.yaml --guide kich-hoat --size a2 --bleed 3 --out ap-phich.pdf', '')
           .example('$0 poster --unit don-vi.yaml --guide kich-hoat --size a1 --tile a4 --out ghep.pdf', ''),
       async (args) => {
@@ -84,13 +90,13 @@ async function main(argv: string[]): Promise<number> {
       'Làm ảnh cho màn hình LED, Facebook, Zalo (PNG, JPEG, WebP)',
       (y) =>
         y
-          .option('unit', { type: 'string', demandOption: true, describe: 'Tệp hồ sơ đơn vị (.yaml)' })
-          .option('guide', { type: 'string', demandOption: true, describe: 'Mã hướng dẫn (xem lệnh: guides)' })
+          .option('unit', UNIT)
+          .option('guide', GUIDE)
           .option('preset', { choices: IMAGE_PRESETS, describe: 'social-square 1080×1080, social-wide 1200×630, led-fhd 1920×1080, led-portrait 1080×1920' })
           .option('width', { type: 'number', describe: 'Chiều rộng ảnh (điểm ảnh), thay cho --preset' })
           .option('height', { type: 'number', describe: 'Chiều cao ảnh (điểm ảnh), thay cho --preset' })
           .option('format', { choices: ['png', 'jpg', 'webp'] as const, describe: 'Loại ảnh; mặc định theo đuôi tên tệp --out, hoặc png' })
-          .option('out', { type: 'string', describe: 'Tên tệp kết quả' })
+          .option('out', OUT_FILE)
           .example('$0 image --unit don-vi.yaml --guide kich-hoat --preset social-square --out bai-dang.png', ''),
       async (args) => {
         const { imageCommand } = await import('./commands/image.js');
@@ -102,7 +108,7 @@ async function main(argv: string[]): Promise<number> {
       'Làm băng rôn đúng kích thước thật (PDF), một khẩu hiệu và tên đơn vị',
       (y) =>
         y
-          .option('unit', { type: 'string', demandOption: true, describe: 'Tệp hồ sơ đơn vị (.yaml)' })
+          .option('unit', UNIT)
           .option('text', { type: 'string', describe: 'Khẩu hiệu; mặc định lấy mục slogan trong hồ sơ' })
           .option('size', { type: 'string', default: '500x80cm', describe: 'Dài x cao, ví dụ 500x80cm' })
           .option('cmyk', { type: 'boolean', default: false, describe: 'Ghi màu CMYK cho nhà in' })
@@ -118,12 +124,12 @@ async function main(argv: string[]): Promise<number> {
       'Làm tem mã QR dán ở sảnh chung cư: mỗi tòa nhà một tem, in trên giấy decal',
       (y) =>
         y
-          .option('unit', { type: 'string', demandOption: true, describe: 'Tệp hồ sơ đơn vị (.yaml)' })
+          .option('unit', UNIT)
           .option('data', { type: 'string', demandOption: true, describe: 'Bảng các tòa nhà (.xlsx hoặc .csv) với cột block, address, url' })
           .option('sheet', { type: 'string', default: 'a4-2x4', describe: 'Khổ giấy decal: a4-2x4, a4-3x8, a4-4xa6, a6, a5, hoặc tệp .json' })
           .option('out', { type: 'string', default: 'tem-qr', describe: 'Thư mục kết quả' })
           .option('png', { type: 'boolean', default: false, describe: 'Thêm ảnh PNG cho từng tem' })
-          .option('quiet', { type: 'boolean', default: false, describe: 'Không hiện thanh tiến độ' })
+          .option('quiet', QUIET)
           .example('$0 stickers --unit don-vi.yaml --data toa-nha.xlsx --sheet a4-2x4 --out tem/', ''),
       async (args) => {
         const { stickersCommand } = await import('./commands/stickers.js');
@@ -144,7 +150,7 @@ async function main(argv: string[]): Promise<number> {
           .option('duplex', { type: 'boolean', default: false, describe: 'In hai mặt: mặt sau là hướng dẫn --back' })
           .option('grayscale', { type: 'boolean', default: false, describe: 'Chỉ đen trắng, cho máy in laser đen trắng' })
           .option('png', { type: 'boolean', default: false, describe: 'Thêm ảnh PNG màu của từng lớp, để gửi vào nhóm Zalo' })
-          .option('quiet', { type: 'boolean', default: false, describe: 'Không hiện thanh tiến độ' })
+          .option('quiet', QUIET)
           .example('$0 handout --unit truong.yaml --data cac-lop.xlsx --out to-phu-huynh/ --two-up --duplex --grayscale', ''),
       async (args) => {
         const { handoutCommand } = await import('./commands/handout.js');
@@ -156,7 +162,7 @@ async function main(argv: string[]): Promise<number> {
       'Làm cả bộ ở khổ mặc định: tờ rơi mọi hướng dẫn (PDF, PNG), áp phích, ảnh mạng xã hội và màn hình LED, băng rôn',
       (y) =>
         y
-          .option('unit', { type: 'string', demandOption: true, describe: 'Tệp hồ sơ đơn vị (.yaml)' })
+          .option('unit', UNIT)
           .option('out', { type: 'string', default: 'output', describe: 'Thư mục kết quả' }),
       async (args) => {
         const { kitCommand } = await import('./commands/kit.js');
