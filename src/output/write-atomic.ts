@@ -38,6 +38,8 @@ export async function writeFileAtomic(path: string, data: Buffer | string): Prom
 
 export interface AtomicStream {
   write(chunk: Buffer): void;
+  /** Resolves once the disk has caught up, so a fast writer does not pile chunks up in memory. */
+  drained(): Promise<void>;
   /** Renames the finished file into place. */
   commit(): Promise<void>;
   /** Removes the unfinished file. */
@@ -56,6 +58,7 @@ export async function openAtomic(path: string): Promise<AtomicStream> {
   const closed = () => new Promise<void>((resolve) => (stream.closed ? resolve() : stream.end(resolve)));
   return {
     write: (chunk) => void stream.write(chunk),
+    drained: () => (stream.writableNeedDrain ? new Promise<void>((resolve) => stream.once('drain', resolve)) : Promise.resolve()),
     async commit() {
       await closed();
       if (failure) {

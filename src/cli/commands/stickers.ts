@@ -79,6 +79,7 @@ async function writeSheets(input: StickerSheetInput, unit: UnitContext, path: st
       const failures = await verifyQrCodes(page, unit.fonts, proven);
       if (failures.length) throw unreadable(input.dataFile, placed, failures[0]!.qr.url);
       writer.addPage(page);
+      await file.drained();
       for (const p of placed) manifest.push({ block: p.row.block, line: p.row.line, page: p.page, row: p.sheetRow, column: p.sheetColumn, png: '' });
       tick();
     }
