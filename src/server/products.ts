@@ -1,3 +1,4 @@
+import { drawStickerSheets } from '../batch/sticker-batch.js';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { findGuide, renderGuide } from '../content/guides.js';
@@ -181,20 +182,12 @@ async function makeStickers(input: StickerSheetInput, c: Context, progress: Prog
   const total = Math.ceil(input.rows.length / (input.preset.columns * input.preset.rows));
   const chunks: Buffer[] = [];
   const writer = openPdf({ title: stickerTitle(input), author: c.profile.unit.name }, c.fonts, {}, (chunk) => chunks.push(chunk));
-  const proven = new Set<string>();
   let done = 0;
   progress(0, total);
-  for (const { page, placed } of stickerSheets(input, c.m)) {
-    const failures = await verifyQrCodes(page, c.fonts, proven);
-    if (failures.length) {
-      const url = failures[0]!.qr.url;
-      const row = placed.find((s) => s.row.url === url)?.row ?? placed[0]?.row;
-      throw new UserError({ field: 'data', line: row?.line, message: `mã QR cho "${url}" không quét lại được ở cỡ in này`, hint: 'dùng đường link ngắn hơn, hoặc nhãn lớn hơn để mã QR được in to hơn' });
-    }
-    writer.addPage(page);
+  await drawStickerSheets(input, c, writer, async () => {
     progress(++done, total);
     await breathe();
-  }
+  });
   await writer.end();
   return { fileName: `tem-qr-${input.preset.name}.pdf`, type: 'application/pdf', bytes: Buffer.concat(chunks) };
 }

@@ -1,16 +1,15 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { drawStickerSheets } from '../../batch/sticker-batch.js';
 import { readDataTable } from '../../content/data-table.js';
 import { renderGuide } from '../../content/guides.js';
-import { UserError } from '../../errors.js';
 import { loadSheetPreset } from '../../layout/sheet-preset.js';
 import { manifestCsv } from '../../output/manifest.js';
 import { makeSlugger } from '../../output/slug.js';
 import { openAtomic, writeFileAtomic } from '../../output/write-atomic.js';
 import { openPdf } from '../../paint/pdf.js';
 import { paintRaster } from '../../paint/raster.js';
-import { verifyQrCodes } from '../../qr/verify.js';
 import { BLOCK_COLUMNS, blockRows } from '../../products/data-rows.js';
 import { stickerSheets, stickerTitle, type PlacedSticker, type StickerSheetInput } from '../../products/sticker-sheet.js';
 import type { UnitContext } from '../../products/unit-context.js';
@@ -72,17 +71,13 @@ export async function stickersCommand(o: StickersOptions): Promise<number> {
 async function writeSheets(input: StickerSheetInput, unit: UnitContext, path: string, date: Date | undefined, tick: () => void) {
   const file = await openAtomic(path);
   const writer = openPdf({ title: stickerTitle(input), author: input.profile.unit.name }, unit.fonts, { date, links: false }, (chunk) => file.write(chunk));
-  const proven = new Set<string>();
   const manifest: Record<string, string | number>[] = [];
   try {
-    for (const { page, placed } of stickerSheets(input, unit.m)) {
-      const failures = await verifyQrCodes(page, unit.fonts, proven);
-      if (failures.length) throw unreadable(input.dataFile, placed, failures[0]!.qr.url);
-      writer.addPage(page);
-      await file.drained();
+    await drawStickerSheets(input, unit, writer, async (placed) => {
       for (const p of placed) manifest.push({ block: p.row.block, line: p.row.line, page: p.page, row: p.sheetRow, column: p.sheetColumn, png: '' });
       tick();
-    }
+      await file.drained();
+    });
     await writer.end();
     await file.commit();
   } catch (err) {
@@ -110,15 +105,4 @@ async function writePngs(input: StickerSheetInput, unit: UnitContext, out: strin
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, availableParallelism()) }, worker));
-}
-
-function unreadable(file: string, placed: PlacedSticker[], url: string): UserError {
-  const row = placed.find((p) => p.row.url === url)?.row ?? placed[0]?.row;
-  return new UserError({
-    file,
-    line: row?.line,
-    field: row?.url === url ? 'url' : undefined,
-    message: `mã QR cho "${url}" không quét lại được ở cỡ in này`,
-    hint: 'dùng đường link ngắn hơn, hoặc nhãn lớn hơn để mã QR được in to hơn',
-  });
 }
