@@ -169,8 +169,9 @@ function unitBand(input: CampaignInput, w: number, margin: number, u: number, c:
 
 /** Deadline, hotline and where to go, large enough to read from a distance. */
 function infoBand(profile: UnitProfile, w: number, margin: number, u: number, venueDetail: boolean, c: PartContext): Block {
-  const { deadline, contact } = footerLines(profile);
-  const venues: RichText[] = venueDetail ? footerLines(profile).venues : profile.venues.map((v) => [{ text: v.name, strong: true }]);
+  const footer = footerLines(profile);
+  const { deadline, contact } = footer;
+  const venues: RichText[] = venueDetail ? footer.venues : profile.venues.map((v) => [{ text: v.name, strong: true }]);
   const inner = w - 2 * margin;
   const lines: Block[] = [];
   if (deadline) lines.push(textBlock(deadline, inner, { size: 4.2 * u, font: 'extrabold', strongFont: 'extrabold', color: c.colors.onBand, leading: LEADING.tight }, c.m));

@@ -12,7 +12,8 @@ import { layoutGuidePage } from './guide-page.js';
 import { classBox, type ClassEntry } from './parts/class-box.js';
 import type { PartContext } from './parts/part-context.js';
 import { returnSlip } from './parts/return-slip.js';
-import { qrCardRow, storeQrCards, storeQrPanel } from './parts/store-qr-panel.js';
+import { layoutLeaflet } from './leaflet.js';
+import { qrCardRow, storeQrCards } from './parts/store-qr-panel.js';
 
 export interface HandoutOptions {
   profile: UnitProfile;
@@ -63,13 +64,8 @@ export function layoutHandout(entry: HandoutClass, o: HandoutOptions, m: Measure
       hint: 'rút gọn tên giáo viên, hoặc địa chỉ và giờ làm việc trong hồ sơ trường',
     });
   }
-  const back = o.backGuide
-    ? layoutGuidePage(
-        { profile: o.profile, guide: o.backGuide, logo: o.logo, width, height, aboveFooter: (margin, inner) => [{ block: storeQrPanel(storeQrCards(o.profile), inner, 78, c), x: margin }] },
-        c,
-      )
-    : undefined;
-  if (o.backGuide && !back) throw new UserError({ file: o.profile.source, message: `mặt sau (hướng dẫn "${o.backGuide.id}") không vừa một trang A5`, hint: 'rút gọn địa chỉ, giờ làm việc và chức vụ trong hồ sơ' });
+  // The back is the benefits guide as its own A5 leaflet, in the same colours.
+  const back = o.backGuide ? layoutLeaflet({ profile: o.profile, guide: o.backGuide, logo: o.logo, paper: 'a5', palette: o.palette }, m).pages[0]! : undefined;
   const sides = back ? [front, back] : [front];
   return o.twoUp ? sides.map((side) => twoUp(side, side)) : sides;
 }

@@ -5,7 +5,7 @@ import { UserError } from '../errors.js';
 import type { LaidOutDocument } from '../layout/display-list.js';
 import type { Measurer } from '../layout/measure.js';
 import { PAPER, type PaperName } from '../layout/page-sizes.js';
-import { PALETTES } from '../layout/theme.js';
+import { PALETTES, type PaletteName } from '../layout/theme.js';
 import { layoutGuidePage } from './guide-page.js';
 import type { PartContext } from './parts/part-context.js';
 import { storeQrCards, storeQrPanel } from './parts/store-qr-panel.js';
@@ -15,13 +15,15 @@ export interface LeafletInput {
   guide: Guide;
   paper: PaperName;
   logo?: LogoImage;
+  /** Colour (default) or grayscale for black-and-white printers. */
+  palette?: PaletteName;
 }
 
 /** One page: the guide page with the two store QR codes above the contact band. */
 export function layoutLeaflet(input: LeafletInput, m: Measurer): LaidOutDocument {
   const { width, height } = PAPER[input.paper];
   const k = width / PAPER.a5.width;
-  const c: PartContext = { m, k, colors: PALETTES.color };
+  const c: PartContext = { m, k, colors: PALETTES[input.palette ?? 'color'] };
   const page = layoutGuidePage(
     {
       ...input,

@@ -87,7 +87,11 @@ async function writeSheets(input: StickerSheetInput, unit: UnitContext, path: st
   return manifest;
 }
 
-/** One image per block, named by a safe slug, rendered on every core. */
+/**
+ * One image per block, named by a safe slug, rendered on every core. The sheets
+ * are laid out again here (cheap) rather than kept from the PDF pass, so memory
+ * stays flat however many blocks there are.
+ */
 async function writePngs(input: StickerSheetInput, unit: UnitContext, out: string, manifest: Record<string, string | number>[], interrupt: ReturnType<typeof watchInterrupt>, tick: () => void) {
   const slug = makeSlugger('toa-nha');
   const jobs: { sticker: PlacedSticker; file: string }[] = [];
