@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
+import { shareShaping } from './shaping.js';
 
 /**
  * The one font family every product uses: Be Vietnam Pro (OFL), shipped by an npm
@@ -35,7 +36,9 @@ export function loadFonts(): FontSet {
   const faces = {} as Record<FontId, FontFace>;
   for (const [id, rel] of Object.entries(FILES) as [FontId, string][]) {
     const file = require.resolve(`@expo-google-fonts/be-vietnam-pro/${rel}`);
-    faces[id] = { id, font: fontkit.create(readFileSync(file)) as fontkit.Font };
+    const font = fontkit.create(readFileSync(file)) as fontkit.Font;
+    shareShaping(font);
+    faces[id] = { id, font };
   }
   const missingGlyphs = (text: string): string[] => {
     const missing = new Set<string>();

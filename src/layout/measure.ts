@@ -1,9 +1,10 @@
 import { UserError } from '../errors.js';
 import type { FontId, FontSet } from './fonts.js';
+import { splitWords } from './shaping.js';
 
 /**
- * Widths come from the same fontkit shaping that pdfkit uses to draw, so what
- * layout measures is what the PDF shows.
+ * Widths come from the same fontkit shaping that pdfkit uses to draw, word by
+ * word as pdfkit draws, so what layout measures is what the PDF shows.
  */
 export interface Measurer {
   fonts: FontSet;
@@ -21,11 +22,13 @@ export function createMeasurer(fonts: FontSet): Measurer {
       let units = cache.get(text);
       if (units === undefined) {
         const face = fonts.faces[fontId].font;
-        const run = face.layout(text);
         units = 0;
-        for (let i = 0; i < run.glyphs.length; i++) {
-          if (run.glyphs[i]!.id === 0 && text.trim()) throw missingGlyph(text);
-          units += run.positions[i]!.xAdvance;
+        for (const word of splitWords(text)) {
+          const run = face.layout(word);
+          for (let i = 0; i < run.glyphs.length; i++) {
+            if (run.glyphs[i]!.id === 0 && word.trim()) throw missingGlyph(text);
+            units += run.positions[i]!.xAdvance;
+          }
         }
         units /= face.unitsPerEm;
         // A batch brings new names on every label: keep the cache from growing without end.

@@ -1,5 +1,6 @@
 import type { Item, Page, TextItem } from '../layout/display-list.js';
 import type { FontSet } from '../layout/fonts.js';
+import { splitWords } from '../layout/shaping.js';
 import { qrRuns } from '../qr/matrix.js';
 
 /** The part of the page to draw, in points. */
@@ -67,18 +68,20 @@ function drawItem(item: Item, fonts: FontSet, glyphs: Map<string, string>, clips
 function drawText(item: TextItem, fonts: FontSet, glyphs: Map<string, string>): string {
   const font = fonts.faces[item.font].font;
   const scale = item.size / font.unitsPerEm;
-  const run = font.layout(item.text);
   let x = item.x;
   let uses = '';
-  run.glyphs.forEach((glyph, i) => {
-    const pos = run.positions[i]!;
-    const id = `${item.font[0]}${glyph.id}`;
-    if (!glyphs.has(id)) glyphs.set(id, glyph.path.toSVG());
-    const gx = x + pos.xOffset * scale;
-    const gy = item.y - pos.yOffset * scale;
-    if (glyph.path.commands.length) uses += `<use xlink:href="#${id}" transform="matrix(${n4(scale)} 0 0 ${n4(-scale)} ${n(gx)} ${n(gy)})"/>`;
-    x += pos.xAdvance * scale;
-  });
+  for (const word of splitWords(item.text)) {
+    const run = font.layout(word);
+    run.glyphs.forEach((glyph, i) => {
+      const pos = run.positions[i]!;
+      const id = `${item.font[0]}${glyph.id}`;
+      if (!glyphs.has(id)) glyphs.set(id, glyph.path.toSVG());
+      const gx = x + pos.xOffset * scale;
+      const gy = item.y - pos.yOffset * scale;
+      if (glyph.path.commands.length) uses += `<use xlink:href="#${id}" transform="matrix(${n4(scale)} 0 0 ${n4(-scale)} ${n(gx)} ${n(gy)})"/>`;
+      x += pos.xAdvance * scale;
+    });
+  }
   return `<g fill="${item.color}">${uses}</g>`;
 }
 
