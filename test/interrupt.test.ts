@@ -12,7 +12,7 @@ describe('Ctrl-C during a batch', () => {
     const csv = join(dir, 'toa-nha.csv');
     writeFileSync(csv, 'block,address\n' + Array.from({ length: 300 }, (_, i) => `Tòa nhà số ${i + 1},${i + 1} Nơ Trang Long`).join('\n'));
     const out = join(dir, 'tem');
-    const child = spawn(process.execPath, [join(ROOT, 'dist/cli/main.js'), 'stickers', '--unit', example('phuong-binh-thanh.yaml'), '--data', csv, '--out', out, '--png'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(ROOT, 'dist/cli/main.js'), 'stickers', '--unit', example('phuong-binh-thanh.yaml'), '--data', csv, '--out', out, '--png'], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const code = await new Promise<number | null>((resolve) => {
@@ -20,7 +20,7 @@ describe('Ctrl-C during a batch', () => {
         const pngs = existsSync(join(out, 'png')) ? readdirSync(join(out, 'png')) : [];
         if (pngs.length >= 3) {
           clearInterval(poll);
-          child.kill('SIGINT');
+          process.kill(-child.pid!, 'SIGINT'); // as a terminal's Ctrl-C does: to the whole process group
         }
       }, 20);
       child.on('exit', (c) => {

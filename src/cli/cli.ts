@@ -1,6 +1,3 @@
-#!/usr/bin/env node
-import yargs from 'yargs';
-import { hideBin } from 'yargs/helpers';
 import { UserError } from '../errors.js';
 import { reportError } from './report.js';
 import { VI_STRINGS } from './vi-strings.js';
@@ -19,8 +16,20 @@ const QUIET = { type: 'boolean', default: false, describe: 'Không hiện thanh 
 const FORMAT = { choices: FORMATS, describe: 'Loại tệp; mặc định theo đuôi tên tệp --out, hoặc pdf' } as const;
 const COMMANDS = ['guides', 'validate', 'leaflet', 'poster', 'image', 'banner', 'stickers', 'handout', 'kit', 'serve'];
 
-async function main(argv: string[]): Promise<number> {
+/** Runs one command line (without `node` and the script) and returns the exit code. */
+export async function runCli(argv: string[]): Promise<number> {
+  try {
+    return await parseAndRun(argv);
+  } catch (err) {
+    return reportError(err);
+  }
+}
+
+async function parseAndRun(argv: string[]): Promise<number> {
   let exitCode = 0;
+  // Imported here, not at the top: yargs looks at the terminal when it loads, and
+  // a startup snapshot must be built before there is one.
+  const { default: yargs } = await import('yargs');
   const cli = yargs(argv)
     .scriptName('vneid-print')
     .updateStrings(VI_STRINGS as unknown as Record<string, string>)
@@ -201,12 +210,3 @@ async function main(argv: string[]): Promise<number> {
   await cli.parseAsync();
   return exitCode;
 }
-
-main(hideBin(process.argv)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    process.exitCode = reportError(err);
-  },
-);

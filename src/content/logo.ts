@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { UserError } from '../errors.js';
+import { loadSharp } from '../paint/load-sharp.js';
 
 /** A unit's logo, re-encoded as a small PNG so every painter can embed it. */
 export interface LogoImage {
@@ -18,7 +19,7 @@ export async function loadLogo(path: string, profileFile: string): Promise<LogoI
   const info = await stat(path).catch(() => undefined);
   if (!info?.isFile()) throw fail(`không tìm thấy tệp logo ${path}`, 'ghi đường dẫn tệp ảnh PNG hoặc JPG, tính từ thư mục chứa tệp hồ sơ');
   if (info.size > MAX_BYTES) throw fail('tệp logo lớn quá 5 MB', 'dùng ảnh nhỏ hơn (khoảng 600 × 600 điểm ảnh là đủ)');
-  const { default: sharp } = await import('sharp');
+  const sharp = loadSharp();
   const bytes = await readFile(path);
   const meta = await sharp(bytes, { limitInputPixels: false })
     .metadata()
@@ -41,6 +42,6 @@ export async function loadLogo(path: string, profileFile: string): Promise<LogoI
 
 /** The logo in shades of grey, for black-and-white prints. */
 export async function grayscaleLogo(logo: LogoImage): Promise<LogoImage> {
-  const { default: sharp } = await import('sharp');
+  const sharp = loadSharp();
   return { ...logo, png: await sharp(logo.png).greyscale().png().toBuffer() };
 }

@@ -1,6 +1,7 @@
 import type { Page } from '../layout/display-list.js';
 import type { FontSet } from '../layout/fonts.js';
 import { paintSvg } from './svg.js';
+import { loadSharp } from './load-sharp.js';
 
 export type RasterFormat = 'png' | 'jpg' | 'webp';
 
@@ -11,7 +12,7 @@ export function pixelSize(page: Page, dpi: number): { width: number; height: num
 
 /** Renders one page to PNG, JPEG or WebP through its SVG (sharp/librsvg). */
 export async function paintRaster(page: Page, fonts: FontSet, format: RasterFormat, dpi: number): Promise<Buffer> {
-  const { default: sharp } = await import('sharp');
+  const sharp = loadSharp();
   const px = pixelSize(page, dpi);
   const svg = paintSvg(page, fonts, px.width, px.height);
   const image = sharp(Buffer.from(svg), { limitInputPixels: false }).flatten({ background: '#FFFFFF' }).withMetadata({ density: dpi });

@@ -2,6 +2,7 @@ import * as jsQRModule from 'jsqr';
 import type { Page, QrItem } from '../layout/display-list.js';
 import type { FontSet } from '../layout/fonts.js';
 import { paintSvg } from '../paint/svg.js';
+import { loadSharp } from '../paint/load-sharp.js';
 
 // jsqr is CommonJS with a TypeScript default export: under Node's ESM the
 // function arrives as the module object's default.
@@ -20,7 +21,7 @@ export interface QrFailure {
  * and decodes it. A code already proven at the same size is not read twice.
  */
 export async function verifyQrCodes(page: Page, fonts: FontSet, proven: Set<string>): Promise<QrFailure[]> {
-  const { default: sharp } = await import('sharp');
+  const sharp = loadSharp();
   const failures: QrFailure[] = [];
   for (const qr of page.items.filter((i): i is QrItem => i.type === 'qr')) {
     const key = `${qr.size.toFixed(2)}|${qr.color}|${qr.url}`;

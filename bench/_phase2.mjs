@@ -1,0 +1,11 @@
+const t0 = performance.now();
+let t = t0;
+const lap = (l) => { const n = performance.now(); process.stderr.write(`${l.padEnd(14)} ${(n - t).toFixed(0).padStart(5)}  (${(n - t0).toFixed(0)})\n`); t = n; };
+const { loadUnitFor } = await import('../dist/cli/unit.js'); lap('imp unit');
+const { renderGuide, findGuide } = await import('../dist/content/guides.js'); lap('imp guides');
+const { layoutLeaflet } = await import('../dist/products/leaflet.js'); lap('imp leaflet');
+const { renderDocument } = await import('../dist/products/render.js'); lap('imp render');
+const unit = await loadUnitFor('examples/phuong-binh-thanh.yaml', []); lap('loadUnit');
+const g = renderGuide(findGuide('kich-hoat'), unit.profile); lap('renderGuide');
+const doc = layoutLeaflet({ profile: unit.profile, guide: g, paper: 'a5', logo: unit.logo }, unit.m); lap('layout');
+const [file] = await renderDocument(doc, unit.fonts, { format: 'pdf', dpi: 150 }); lap('paint');

@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { listGuides, renderGuide } from '../content/guides.js';
+import { parseProfile } from '../content/profile.js';
+import { loadFonts } from '../layout/fonts.js';
+import { createMeasurer } from '../layout/measure.js';
+import { DEFAULT_SLOGAN, layoutBanner, parseBannerSize } from '../products/banner.js';
+import { layoutLeaflet } from '../products/leaflet.js';
+import { layoutPoster } from '../products/poster.js';
+import { IMAGE_PRESETS, layoutScreenImage } from '../products/screen-image.js';
+
+const SAMPLE = fileURLToPath(new URL('../../examples/phuong-binh-thanh.yaml', import.meta.url));
+
+/**
+ * Lays out the sample unit's products once, synchronously, while the startup
+ * snapshot is built: the fonts' tables are then decoded, the guides' words shaped
+ * and the parsers compiled before a user's first command starts.
+ */
+export function warmUp(): void {
+  const fonts = loadFonts();
+  const m = createMeasurer(fonts);
+  const profile = parseProfile(readFileSync(SAMPLE, 'utf8'), SAMPLE, { missingGlyphs: fonts.missingGlyphs });
+  for (const info of listGuides()) {
+    const guide = renderGuide(info, profile);
+    for (const paper of ['a5', 'a4'] as const) layoutLeaflet({ profile, guide, paper }, m);
+    layoutPoster({ profile, guide }, { size: 'a2', landscape: false, bleed: 0 }, m);
+  }
+  const guide = renderGuide(listGuides()[0]!, profile);
+  for (const px of Object.values(IMAGE_PRESETS)) layoutScreenImage({ profile, guide }, px, m);
+  const banner = parseBannerSize('500x80cm')!;
+  layoutBanner(profile, DEFAULT_SLOGAN, banner.width, banner.height, m);
+}
