@@ -2,7 +2,7 @@
 // and writes BENCHMARKS.md. Medians of several runs; each compared with a floor
 // measured in the same run: pdfkit drawing the already-laid-out pages.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -15,18 +15,24 @@ const work = mkdtempSync(join(tmpdir(), 'vneid-bench-'));
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x) => `${Math.round(x)} ms`;
-const mb = (kb) => `${(kb / 1024).toFixed(0)} MB`;
+const mb = (kb) => (kb ? `${(kb / 1024).toFixed(0)} MB` : '— MB');
 
-/** Runs the CLI through bench/measure.mjs: wall time, peak memory, and CPU time of the process. */
-function cli(args, { npx = false } = {}) {
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+/**
+ * Runs the bin as a user does, under GNU time when there is one: wall time, and the
+ * peak memory and CPU time of the whole process tree (the bin starts drawing commands
+ * in a second process, from the startup snapshot).
+ */
+function cli(args, { npx = false, env = {} } = {}) {
+  const command = npx ? ['npx', '--no-install', 'vneid-print', ...args] : [process.execPath, join(ROOT, 'dist/cli/main.js'), ...args];
+  const [file, ...rest] = TIME ? [TIME, '-f', '@@time %M %U %S', ...command] : command;
   const start = performance.now();
-  const r = npx
-    ? spawnSync('npx', ['--no-install', 'vneid-print', ...args], { cwd: ROOT, encoding: 'utf8' })
-    : spawnSync(process.execPath, [join(ROOT, 'bench/measure.mjs'), ...args], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(file, rest, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
   const wall = performance.now() - start;
   if (r.status !== 0) throw new Error(`vneid-print ${args.join(' ')} failed:\n${r.stderr}`);
-  const peak = /@@peak (.*)/.exec(r.stderr);
-  return { wall, ...(peak ? JSON.parse(peak[1]) : {}) };
+  const t = /@@time (\d+) ([\d.]+) ([\d.]+)/.exec(r.stderr);
+  return { wall, ...(t ? { maxRssKb: Number(t[1]), cpuMs: (Number(t[2]) + Number(t[3])) * 1000 } : {}) };
 }
 
 function repeat(n, fn) {
@@ -62,6 +68,7 @@ const add = (name, measured, target, floor, extra = '') => rows.push({ name, mea
 const leafletArgs = ['leaflet', '--unit', UNIT, '--guide', 'kich-hoat', '--out', join(work, 'to-roi.pdf')];
 const coldNpx = repeat(RUNS, () => cli(leafletArgs, { npx: true }));
 const coldNode = repeat(RUNS, () => cli(leafletArgs));
+const coldPlain = repeat(RUNS, () => cli(leafletArgs, { env: { VNEID_PRINT_NO_SNAPSHOT: '1' } }));
 const { loadUnit } = await dist('products/unit-context.js');
 const { findGuide, renderGuide } = await dist('content/guides.js');
 const { layoutLeaflet } = await dist('products/leaflet.js');
@@ -70,7 +77,7 @@ const leafletLayout = async () => {
   return layoutLeaflet({ profile: unit.profile, guide: renderGuide(findGuide('kich-hoat'), unit.profile), paper: 'a5' }, unit.m);
 };
 const leafletFloor = await floorFor(leafletLayout);
-add('1. one leaflet, cold (`npx vneid-print leaflet`)', ms(coldNpx.wall), '< 1 s', ms(leafletFloor), `${ms(coldNode.wall)} without npx (node + bin), ratio ${(coldNode.wall / leafletFloor).toFixed(2)}×; peak ${mb(coldNode.maxRssKb)}`);
+add('1. one leaflet, cold (`npx vneid-print leaflet`)', ms(coldNpx.wall), '< 1 s', ms(leafletFloor), `${ms(coldNode.wall)} without npx (node + bin), ratio ${(coldNode.wall / leafletFloor).toFixed(2)}×; peak ${mb(coldNode.maxRssKb)}. Without the startup snapshot: ${ms(coldPlain.wall)}, ratio ${(coldPlain.wall / leafletFloor).toFixed(2)}×`);
 
 // 2. Leaflets in one process, warm.
 {
@@ -127,7 +134,8 @@ const sticker = async (n) => {
   const out = join(work, 's10000');
   const r = cli(['stickers', '--unit', UNIT, '--data', csv, '--out', out, '--quiet']);
   const small = cli(['stickers', '--unit', UNIT, '--data', blocksCsv(1000), '--out', join(work, 's1000b'), '--quiet']);
-  const capped = spawnSync(process.execPath, ['--max-old-space-size=64', join(ROOT, 'bench/measure.mjs'), 'stickers', '--unit', UNIT, '--data', csv, '--out', join(work, 's10000c'), '--quiet'], { encoding: 'utf8' });
+  // A heap limit is a V8 flag, under which the snapshot does not load: this run starts plainly.
+  const capped = spawnSync(process.execPath, [join(ROOT, 'dist/cli/main.js'), 'stickers', '--unit', UNIT, '--data', csv, '--out', join(work, 's10000c'), '--quiet'], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=64' } });
   add('5. 10,000 stickers (1,250 sheets)', ms(r.wall), 'flat memory', '—', `peak RSS ${mb(r.maxRssKb)} (1,000: ${mb(small.maxRssKb)}); ${capped.status === 0 ? 'completes with the JavaScript heap capped at 64 MB, so what it holds does not grow with the batch (the rest is V8 growing its heap lazily)' : 'FAILS with the JavaScript heap capped at 64 MB'}`);
 }
 
@@ -154,6 +162,6 @@ const table = [
   '|---|---|---|---|---|',
   ...rows.map((r) => `| ${r.name} | ${r.measured} | ${r.target} | ${r.floor} | ${r.extra} |`),
 ].join('\n');
-const md = `# Benchmarks\n\nMeasured by \`npm run bench\` (bench/run.mjs) on ${new Date().toISOString().slice(0, 10)}, ${cpu}, ${cpus().length} cores, Node ${process.version}. Medians of ${RUNS} runs unless noted.\n\nThe floor is a fresh \`node\` process (bench/floor.mjs) that only draws the already-laid-out pages with pdfkit and the same fonts and writes the file: the cost of writing that PDF at all. Peak memory is the process's maximum resident set.\n\n${table}\n`;
+const md = `# Benchmarks\n\nMeasured by \`npm run bench\` (bench/run.mjs) on ${new Date().toISOString().slice(0, 10)}, ${cpu}, ${cpus().length} cores, Node ${process.version}. Medians of ${RUNS} runs unless noted.\n\nThe floor is a fresh \`node\` process (bench/floor.mjs) that only draws the already-laid-out pages with pdfkit and the same fonts and writes the file: the cost of writing that PDF at all. Peak memory is the largest resident set in the process tree (GNU time). Drawing commands start from the startup snapshot that `npm run build` makes (see README); row 1 also gives the time without it.\n\n${table}\n`;
 writeFileSync(join(ROOT, 'BENCHMARKS.md'), md);
 process.stdout.write(md);
