@@ -162,6 +162,6 @@ const table = [
   '|---|---|---|---|---|',
   ...rows.map((r) => `| ${r.name} | ${r.measured} | ${r.target} | ${r.floor} | ${r.extra} |`),
 ].join('\n');
-const md = `# Benchmarks\n\nMeasured by \`npm run bench\` (bench/run.mjs) on ${new Date().toISOString().slice(0, 10)}, ${cpu}, ${cpus().length} cores, Node ${process.version}. Medians of ${RUNS} runs unless noted.\n\nThe floor is a fresh \`node\` process (bench/floor.mjs) that only draws the already-laid-out pages with pdfkit and the same fonts and writes the file: the cost of writing that PDF at all. Peak memory is the largest resident set in the process tree (GNU time). Drawing commands start from the startup snapshot that `npm run build` makes (see README); row 1 also gives the time without it.\n\n${table}\n`;
+const md = `# Benchmarks\n\nMeasured by \`npm run bench\` (bench/run.mjs) on ${new Date().toISOString().slice(0, 10)}, ${cpu}, ${cpus().length} cores, Node ${process.version}. Medians of ${RUNS} runs unless noted.\n\nThe floor is a fresh \`node\` process (bench/floor.mjs) that only draws the already-laid-out pages with pdfkit and the same fonts and writes the file: the cost of writing that PDF at all. Peak memory is the largest resident set in the process tree (GNU time). Drawing commands start from the startup snapshot that \`npm run build\` makes (see README); row 1 also gives the time without it.\n\n${table}\n`;
 writeFileSync(join(ROOT, 'BENCHMARKS.md'), md);
 process.stdout.write(md);

@@ -38,7 +38,7 @@ export function shareShaping(font: fontkit.Font): void {
     let run = cache.get(text);
     if (!run) {
       // A batch brings new names on every label: keep the cache from growing without end.
-      if (cache.size > 20_000) cache.clear();
+      if (cache.size > 5_000) cache.clear();
       run = shape(text);
       cache.set(text, run);
     }
