@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listGuides, renderGuide } from '../src/content/guides.js';
 import type { Item } from '../src/layout/display-list.js';
-import { loadFonts } from '../src/layout/fonts.js';
-import { breakLines } from '../src/layout/line-break.js';
-import { createMeasurer } from '../src/layout/measure.js';
 import { MM, PAPER_NAMES } from '../src/layout/page-sizes.js';
 import { layoutLeaflet } from '../src/products/leaflet.js';
 import { loadUnit } from '../src/products/unit-context.js';
@@ -55,29 +52,5 @@ describe('shrinking to fit', () => {
     };
     expect(bodySize(minimal)).toBeGreaterThan(bodySize(unit));
     expect(bodySize(unit)).toBeGreaterThanOrEqual(6.8);
-  });
-});
-
-describe('line breaking', () => {
-  const fonts = loadFonts();
-  const m = createMeasurer(fonts);
-  const style = { size: 10, font: 'regular', strongFont: 'bold' } as const;
-  const lines = (text: string, maxWidth: number) => breakLines([{ text, strong: false }], maxWidth, style, m).map((l) => l.pieces.map((p) => p.text).join(''));
-
-  it('keeps a short number with the word before it: "Phường 13" and a phone number never split', () => {
-    const address = '25 Phan Văn Trị, Phường 13';
-    // Room for all but the "13": a plain greedy break would leave it alone on line 2.
-    const width = m.width('25 Phan Văn Trị, Phường', 'regular', 10) + 1;
-    expect(lines(address, width)).toEqual(['25 Phan Văn Trị,', 'Phường 13']);
-    expect(lines('Gọi cán bộ phường 0907 028 318', m.width('Gọi cán bộ phường 0907 028', 'regular', 10) + 1)).toEqual(['Gọi cán bộ', 'phường 0907 028 318']);
-    // Text without a trailing number still fills each line.
-    expect(lines('Chọn Kích hoạt rồi nhập số định danh', m.width('Chọn Kích hoạt rồi nhập', 'regular', 10) + 1)).toEqual(['Chọn Kích hoạt rồi nhập', 'số định danh']);
-  });
-
-  it('measures a line as pdfkit draws it, word by word', () => {
-    const text = 'Tự kích hoạt tài khoản định danh điện tử';
-    const words = text.split(' ').map((w, i, all) => (i < all.length - 1 ? `${w} ` : w));
-    const sum = words.reduce((w, word) => w + fonts.faces.regular.font.layout(word).advanceWidth, 0);
-    expect(m.width(text, 'regular', 1000)).toBeCloseTo((sum / fonts.faces.regular.font.unitsPerEm) * 1000, 6);
   });
 });

@@ -87,10 +87,6 @@ function toSegments(rich: RichText, style: BreakStyle): Segment[] {
   return segments;
 }
 
-// "Phường 13", "Quận 1", "số 12", the groups of a phone number: a short number
-// never begins a line on its own, away from the word it belongs to.
-const SHORT_NUMBER = /^\d{1,4}[.,;:)]?\s*$/;
-
 function findSegments(rich: RichText, style: BreakStyle): Segment[] {
   const text = rich.map((s) => s.text).join('');
   const fontAt: FontId[] = [];
@@ -107,14 +103,7 @@ function findSegments(rich: RichText, style: BreakStyle): Segment[] {
       if (prev && prev.font === fontAt[i]) prev.text += ch;
       else chunks.push({ text: ch, font: fontAt[i]! });
     }
-    const segment = { chunks: chunks.map((c) => ({ ...c, text: c.text.replace(/[\r\n]+$/, '') })), required: br.required };
-    const prev = segments[segments.length - 1];
-    if (prev && !prev.required && SHORT_NUMBER.test(text.slice(last, br.position))) {
-      prev.chunks = mergeChunks([...prev.chunks, ...segment.chunks]);
-      prev.required = segment.required;
-    } else {
-      segments.push(segment);
-    }
+    segments.push({ chunks: chunks.map((c) => ({ ...c, text: c.text.replace(/[\r\n]+$/, '') })), required: br.required });
     last = br.position;
   }
   return segments;
