@@ -35,7 +35,7 @@ try {
     format: 'cjs',
     target: 'node20',
     outfile: BUNDLE,
-    // Native or only loaded by `serve`, which never runs from the snapshot.
+    // A native addon: loaded when an image is made (src/paint/load-sharp.ts).
     external: ['sharp'],
     plugins: [keepModuleUrls],
     logLevel: 'error',

@@ -4,7 +4,7 @@ import { InterruptedError } from './interrupt.js';
 /** Prints an error for the user and returns the exit code: 2 for what they can fix, 130 when stopped with Ctrl-C, 1 for our bugs. */
 export function reportError(err: unknown): number {
   if (err instanceof InterruptedError) {
-    process.stderr.write(`${err.problems[0]!.message}\n  → ${err.problems[0]!.hint}\n`);
+    process.stderr.write(`${formatProblem(err.problems[0]!)}\n`);
     return 130;
   }
   if (err instanceof UserError) {

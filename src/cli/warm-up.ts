@@ -24,9 +24,8 @@ export function warmUp(): void {
     const guide = renderGuide(info, profile);
     for (const paper of ['a5', 'a4'] as const) layoutLeaflet({ profile, guide, paper }, m);
     layoutPoster({ profile, guide }, { size: 'a2', landscape: false, bleed: 0 }, m);
+    for (const px of Object.values(IMAGE_PRESETS)) layoutScreenImage({ profile, guide }, px, m);
   }
-  const guide = renderGuide(listGuides()[0]!, profile);
-  for (const px of Object.values(IMAGE_PRESETS)) layoutScreenImage({ profile, guide }, px, m);
   const banner = parseBannerSize('500x80cm')!;
   layoutBanner(profile, DEFAULT_SLOGAN, banner.width, banner.height, m);
 }

@@ -46,3 +46,13 @@ export function row(blocks: Block[], gap: number, align: 'top' | 'middle' = 'top
     },
   };
 }
+
+/** A block in the middle of a wider space (never pushed left of it). */
+export function centred(b: Block, width: number): Block {
+  return { width, height: b.height, place: (x, y) => b.place(x + Math.max(0, (width - b.width) / 2), y) };
+}
+
+/** A block with room on its left and right. */
+export function padX(b: Block, pad: number): Block {
+  return { width: b.width + 2 * pad, height: b.height, place: (x, y) => b.place(x + pad, y) };
+}

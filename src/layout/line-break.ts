@@ -110,6 +110,7 @@ function findSegments(rich: RichText, style: BreakStyle): Segment[] {
 }
 
 function splitLongSegment(chunks: Chunk[], maxWidth: number, size: number, m: Measurer): Chunk[][] {
+  // Made per call, not once: an Intl object cannot be kept in the startup snapshot.
   const graphemes = new Intl.Segmenter('vi', { granularity: 'grapheme' });
   const out: Chunk[][] = [[]];
   let width = 0;

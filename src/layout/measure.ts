@@ -1,6 +1,6 @@
 import { UserError } from '../errors.js';
 import type { FontId, FontSet } from './fonts.js';
-import { splitWords } from './shaping.js';
+import { shapeWord, splitWords } from './shaping.js';
 
 /**
  * Widths come from the same fontkit shaping that pdfkit uses to draw, word by
@@ -24,7 +24,7 @@ export function createMeasurer(fonts: FontSet): Measurer {
         const face = fonts.faces[fontId].font;
         units = 0;
         for (const word of splitWords(text)) {
-          const run = face.layout(word);
+          const run = shapeWord(face, word);
           for (let i = 0; i < run.glyphs.length; i++) {
             if (run.glyphs[i]!.id === 0 && word.trim()) throw missingGlyph(text);
             units += run.positions[i]!.xAdvance;

@@ -20,28 +20,42 @@ export function splitWords(text: string): string[] {
 }
 
 type Layout = fontkit.Font['layout'];
-const shared = new WeakSet<fontkit.Font>();
+interface Shaper {
+  /** fontkit's own layout, before shareShaping replaced it. */
+  shape: Layout;
+  words: Map<string, fontkit.GlyphRun>;
+}
+const shapers = new WeakMap<fontkit.Font, Shaper>();
 
 /**
- * Shapes each word once per process for every caller of `font.layout`: layout
- * measures a word many times while it tries sizes, and pdfkit shapes the same
- * words again to draw them. Each call gets its own positions, because pdfkit
- * scales them in place.
+ * One word as the font shapes it, shaped once per process. The run is shared:
+ * read it, never change it.
+ */
+export function shapeWord(font: fontkit.Font, word: string): fontkit.GlyphRun {
+  const shaper = shapers.get(font);
+  if (!shaper) return font.layout(word);
+  let run = shaper.words.get(word);
+  if (!run) {
+    // A batch brings new names on every label: keep the cache from growing without end.
+    if (shaper.words.size > 5_000) shaper.words.clear();
+    run = shaper.shape(word);
+    shaper.words.set(word, run);
+  }
+  return run;
+}
+
+/**
+ * Makes pdfkit, which calls `font.layout` for every word it draws, reuse the words
+ * layout has already shaped. pdfkit scales a run's positions in place, so it gets
+ * a copy of them.
  */
 export function shareShaping(font: fontkit.Font): void {
-  if (shared.has(font)) return;
-  shared.add(font);
+  if (shapers.has(font)) return;
   const shape = font.layout.bind(font) as Layout;
-  const cache = new Map<string, fontkit.GlyphRun>();
+  shapers.set(font, { shape, words: new Map() });
   font.layout = ((text: string, ...rest: unknown[]) => {
     if (rest.some((r) => r !== undefined)) return (shape as (...a: unknown[]) => fontkit.GlyphRun)(text, ...rest);
-    let run = cache.get(text);
-    if (!run) {
-      // A batch brings new names on every label: keep the cache from growing without end.
-      if (cache.size > 5_000) cache.clear();
-      run = shape(text);
-      cache.set(text, run);
-    }
+    const run = shapeWord(font, text);
     const copy = Object.create(Object.getPrototypeOf(run) as object) as fontkit.GlyphRun;
     return Object.assign(copy, run, { positions: run.positions.map((p) => ({ ...p })) });
   }) as Layout;

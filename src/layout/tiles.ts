@@ -1,14 +1,10 @@
 import { cropMarks } from './crop-marks.js';
 import type { Item, Page } from './display-list.js';
-import { MM, PAPER } from './page-sizes.js';
+import { MM, POSTER_PAPER } from './page-sizes.js';
 import { translateItems } from './translate.js';
 
 export type TileSheet = 'a4' | 'a3';
 
-const SHEETS: Record<TileSheet, { width: number; height: number }> = {
-  a4: PAPER.a4,
-  a3: { width: 297 * MM, height: 420 * MM },
-};
 /** Office printers leave about 5 mm blank at the edges: keep clear of it. */
 const MARGIN = 10 * MM;
 /** Each sheet repeats this much of its neighbour, for gluing. */
@@ -26,7 +22,7 @@ export interface TiledPoster {
  * crop marks at the window's corners and a label saying where it goes.
  */
 export function tilePoster(poster: Page, sheet: TileSheet, label: (row: number, column: number, index: number, total: number) => string, labelItems: (text: string, x: number, y: number, width: number) => Item[]): TiledPoster {
-  const portrait = SHEETS[sheet];
+  const portrait = POSTER_PAPER[sheet];
   const options = [portrait, { width: portrait.height, height: portrait.width }].map((s) => {
     const winW = s.width - 2 * MARGIN;
     const winH = s.height - 2 * MARGIN;

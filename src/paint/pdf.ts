@@ -112,8 +112,13 @@ class QrForms {
   }
 }
 
+/** A colour's red, green and blue, each 0–1. */
+function channels(hex: Color): [number, number, number] {
+  return [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255) as [number, number, number];
+}
+
 function rgb(hex: Color): [number, number, number] {
-  return [1, 3, 5].map((i) => Math.round((parseInt(hex.slice(i, i + 2), 16) / 255) * 1000) / 1000) as [number, number, number];
+  return channels(hex).map((v) => Math.round(v * 1000) / 1000) as [number, number, number];
 }
 
 /**
@@ -178,7 +183,7 @@ function drawItem(pdf: PDFKit.PDFDocument, item: Item, color: (c: Color) => PdfC
 
 /** '#RRGGBB' as CMYK percentages; pure black goes to K only, so text prints with one plate. */
 export function toCmyk(hex: Color): [number, number, number, number] {
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255) as [number, number, number];
+  const [r, g, b] = channels(hex);
   const k = 1 - Math.max(r, g, b);
   if (k >= 1) return [0, 0, 0, 100];
   const pct = (v: number) => Math.round(((1 - v - k) / (1 - k)) * 1000) / 10;

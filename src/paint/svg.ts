@@ -1,6 +1,6 @@
 import type { Item, Page, TextItem } from '../layout/display-list.js';
 import type { FontSet } from '../layout/fonts.js';
-import { splitWords } from '../layout/shaping.js';
+import { shapeWord, splitWords } from '../layout/shaping.js';
 import { qrRuns } from '../qr/matrix.js';
 
 /** The part of the page to draw, in points. */
@@ -16,15 +16,24 @@ export interface ViewBox {
  * so the raster looks like the PDF on a machine without any fonts.
  */
 export function paintSvg(page: Page, fonts: FontSet, pixelWidth: number, pixelHeight: number, view?: ViewBox): string {
+  return framePageSvg(pageSvgContent(page, fonts), pixelWidth, pixelHeight, view ?? { x: 0, y: 0, width: page.width, height: page.height });
+}
+
+/** The page's drawing without its frame: draw it once to look at several parts of it. */
+export function pageSvgContent(page: Page, fonts: FontSet): string {
   const glyphs = new Map<string, string>();
-  const v = view ?? { x: 0, y: 0, width: page.width, height: page.height };
   const clips = { next: 0 };
   const body = page.items.map((item) => drawItem(item, fonts, glyphs, clips)).join('');
   const defs = [...glyphs.entries()].map(([id, d]) => `<path id="${id}" d="${d}"/>`).join('');
+  return `<defs>${defs}</defs>${body}`;
+}
+
+/** An SVG document showing `view` of a drawing from pageSvgContent at the given pixel size. */
+export function framePageSvg(content: string, pixelWidth: number, pixelHeight: number, view: ViewBox): string {
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" ` +
-    `width="${pixelWidth}" height="${pixelHeight}" viewBox="${n(v.x)} ${n(v.y)} ${n(v.width)} ${n(v.height)}">` +
-    `<defs>${defs}</defs>${body}</svg>`
+    `width="${pixelWidth}" height="${pixelHeight}" viewBox="${n(view.x)} ${n(view.y)} ${n(view.width)} ${n(view.height)}">` +
+    `${content}</svg>`
   );
 }
 
@@ -71,7 +80,7 @@ function drawText(item: TextItem, fonts: FontSet, glyphs: Map<string, string>): 
   let x = item.x;
   let uses = '';
   for (const word of splitWords(item.text)) {
-    const run = font.layout(word);
+    const run = shapeWord(font, word);
     run.glyphs.forEach((glyph, i) => {
       const pos = run.positions[i]!;
       const id = `${item.font[0]}${glyph.id}`;

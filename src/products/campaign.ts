@@ -2,7 +2,7 @@ import type { Guide } from '../content/guides.js';
 import type { LogoImage } from '../content/logo.js';
 import type { UnitProfile } from '../content/profile.js';
 import type { RichText } from '../content/rich-text.js';
-import { row, stack, type Block } from '../layout/block.js';
+import { centred, row, stack, type Block } from '../layout/block.js';
 import type { Item, Page } from '../layout/display-list.js';
 import { qrBlock } from '../layout/qr-block.js';
 import { fitTextBlock, textBlock } from '../layout/text-block.js';
@@ -11,7 +11,7 @@ import { fitScale } from './fit-scale.js';
 import { footerLines } from './parts/contact-footer.js';
 import type { PartContext } from './parts/part-context.js';
 import { stepTiles } from './parts/step-tiles.js';
-import { storeQrCards } from './parts/store-qr-panel.js';
+import { SCAN_TO_INSTALL, storeQrCards } from './parts/store-qr-panel.js';
 
 export interface CampaignInput {
   profile: UnitProfile;
@@ -62,10 +62,10 @@ function portrait(input: CampaignInput, w: number, h: number, u: number, s: numb
   const tiles = stepTiles(input.guide.steps, inner, input.guide.steps.length >= 4 ? 2 : 1, u, s, c);
   const qrSize = Math.min(0.3 * w, 0.2 * h) * qrShare;
   const codes = qrRow(input.profile, qrSize, u, c);
-  const cta = textBlock('Quét mã để cài ứng dụng VNeID', inner, { size: 5 * u, font: 'extrabold', color: c.colors.primary, leading: LEADING.tight, align: 'center' }, c.m);
+  const cta = textBlock(SCAN_TO_INSTALL, inner, { size: 5 * u, font: 'extrabold', color: c.colors.primary, leading: LEADING.tight, align: 'center' }, c.m);
   const bottom = infoBand(input.profile, w, margin, u, venueDetail, c);
   const gap = 2.5 * u;
-  const body = stack([headline, tiles, cta, centre(codes, inner)], gap);
+  const body = stack([headline, tiles, cta, centred(codes, inner)], gap);
   return frame([top, body, bottom], w, h, margin, gap, qrSize, c);
 }
 
@@ -76,7 +76,7 @@ function landscape(input: CampaignInput, w: number, h: number, u: number, s: num
   const bottom = infoBand(input.profile, w, margin, u, venueDetail, c);
   const qrSize = Math.min(0.17 * w, 0.42 * h) * qrShare;
   const codes = qrRow(input.profile, qrSize, u, c);
-  const right = stack([textBlock('Quét mã để cài ứng dụng VNeID', codes.width, { size: 4.5 * u, font: 'extrabold', color: c.colors.primary, leading: LEADING.tight, align: 'center' }, c.m), codes], 2.5 * u);
+  const right = stack([textBlock(SCAN_TO_INSTALL, codes.width, { size: 4.5 * u, font: 'extrabold', color: c.colors.primary, leading: LEADING.tight, align: 'center' }, c.m), codes], 2.5 * u);
   const leftW = inner - right.width - 5 * u;
   const left = stack([headlineBlock(input.guide, leftW, u, s, c), stepTiles(input.guide.steps, leftW, input.guide.steps.length >= 4 ? 2 : 1, u, s * 0.85, c)], 3 * u);
   const body = row([left, right], 5 * u, 'middle');
@@ -91,7 +91,7 @@ function square(input: CampaignInput, w: number, h: number, u: number, s: number
   const bottom = infoBand(input.profile, w, margin, u, venueDetail, c);
   const qrSize = 0.19 * w * qrShare;
   const codes = qrRow(input.profile, qrSize, u, c);
-  const right = stack([textBlock('Quét mã để cài ứng dụng VNeID', codes.width, { size: 3.6 * u, font: 'extrabold', color: c.colors.primary, leading: LEADING.tight, align: 'center' }, c.m), codes], 2 * u);
+  const right = stack([textBlock(SCAN_TO_INSTALL, codes.width, { size: 3.6 * u, font: 'extrabold', color: c.colors.primary, leading: LEADING.tight, align: 'center' }, c.m), codes], 2 * u);
   const listW = inner - right.width - 4 * u;
   const middle = row([stepTiles(input.guide.steps, listW, 1, u, s * 0.8, c, { compact: true }), right], 4 * u, 'middle');
   const body = stack([headlineBlock(input.guide, inner, u, s, c), middle], 3 * u);
@@ -184,8 +184,4 @@ function infoBand(profile: UnitProfile, w: number, margin: number, u: number, ve
   const pad = 2.2 * u;
   const height = text.height + 2 * pad;
   return { width: w, height, place: (x, y) => [{ type: 'rect', x, y, width: w, height, fill: c.colors.band }, ...text.place(x + margin, y + pad)] };
-}
-
-function centre(b: Block, width: number): Block {
-  return { width, height: b.height, place: (x, y) => b.place(x + (width - b.width) / 2, y) };
 }

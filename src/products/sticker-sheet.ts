@@ -1,4 +1,5 @@
-import type { Guide } from '../content/guides.js';
+import { fileURLToPath } from 'node:url';
+import { renderGuide, type Guide } from '../content/guides.js';
 import type { UnitProfile } from '../content/profile.js';
 import { UserError } from '../errors.js';
 import { cropMarks } from '../layout/crop-marks.js';
@@ -46,6 +47,18 @@ export function layoutStickerSheets(input: StickerSheetInput, m: Measurer): { do
 }
 
 export const stickerTitle = (input: StickerSheetInput) => `Tem QR VNeID – ${input.profile.unit.name}`;
+
+const REMINDER = fileURLToPath(new URL('../../templates/stickers/nhac-viec.hbs', import.meta.url));
+
+/** The call to action and three-step reminder every sticker carries, filled in for the unit. */
+export function stickerReminder(profile: UnitProfile): Guide {
+  return renderGuide({ id: 'nhac-viec', title: '', summary: '', file: REMINDER }, profile);
+}
+
+/** How many sheets the rows fill, for progress and the summary before any is laid out. */
+export function stickerSheetCount(rows: number, preset: SheetPreset): number {
+  return Math.ceil(rows / (preset.columns * preset.rows));
+}
 
 /** The same, one sheet at a time, so a batch of thousands never sits in memory. */
 export function* stickerSheets(input: StickerSheetInput, m: Measurer): Generator<{ page: Page; placed: PlacedSticker[] }> {

@@ -48,23 +48,13 @@ export class DataStore {
     try {
       const path = join(dir, `bang${ext}`);
       await writeFile(path, bytes, { flag: 'wx', mode: 0o600 });
-      const table = await readDataTable(
-        path,
-        kind === 'blocks'
-          ? { ...BLOCK_COLUMNS, allowSchemes: this.allowSchemes, maxRows: MAX_ROWS, missingGlyphs: fonts.missingGlyphs }
-          : { ...CLASS_COLUMNS, allowSchemes: this.allowSchemes, maxRows: MAX_ROWS, missingGlyphs: fonts.missingGlyphs },
-      ).catch((err: unknown) => {
-        throw err instanceof UserError ? new UserError(err.problems.map((p) => renamed(p, path, shown))) : err;
-      });
+      const columns = kind === 'blocks' ? BLOCK_COLUMNS : CLASS_COLUMNS;
+      const table = await renamingProblems(() => readDataTable(path, { ...columns, allowSchemes: this.allowSchemes, maxRows: MAX_ROWS, missingGlyphs: fonts.missingGlyphs }), path, shown);
       const warnings = table.warnings.map((w) => w.split(path).join(shown));
       const data: StoredData =
         kind === 'blocks'
-          ? {
-              kind,
-              name: shown,
-              rows: blockRows(table.rows),
-            }
-          : { kind, name: shown, rows: renamingProblems(() => classRows(table.rows, shown), shown, shown) };
+          ? { kind, name: shown, rows: blockRows(table.rows) }
+          : { kind, name: shown, rows: await renamingProblems(() => classRows(table.rows, shown), shown, shown) };
       this.expire();
       while (this.tables.size >= MAX_TABLES) this.tables.delete(this.tables.keys().next().value!);
       const id = randomUUID();
@@ -81,9 +71,10 @@ export class DataStore {
   }
 }
 
-function renamingProblems<T>(run: () => T, path: string, shown: string): T {
+/** Runs `run`; the problems of a UserError it throws name `shown` instead of `path`. */
+async function renamingProblems<T>(run: () => T | Promise<T>, path: string, shown: string): Promise<T> {
   try {
-    return run();
+    return await run();
   } catch (err) {
     throw err instanceof UserError ? new UserError(err.problems.map((p) => renamed(p, path, shown))) : err;
   }

@@ -1,5 +1,5 @@
+import { ALL_CLASSES_TITLE, checkClassQrCodes, handoutSheets } from '../batch/handout-batch.js';
 import { drawStickerSheets } from '../batch/sticker-batch.js';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { findGuide, renderGuide } from '../content/guides.js';
 import type { UnitProfile } from '../content/profile.js';
@@ -14,15 +14,12 @@ import { paintRaster } from '../paint/raster.js';
 import { layoutHandout } from '../products/handout.js';
 import { layoutLeaflet } from '../products/leaflet.js';
 import { layoutPoster } from '../products/poster.js';
+import { renderDocument } from '../products/render.js';
 import { IMAGE_DPI, IMAGE_PRESETS, layoutScreenImage, type ImagePreset } from '../products/screen-image.js';
-import { stickerSheets, stickerTitle, type StickerRow, type StickerSheetInput } from '../products/sticker-sheet.js';
-import { verifyQrCodes } from '../qr/verify.js';
+import { stickerReminder, stickerSheetCount, stickerSheets, stickerTitle, type StickerRow, type StickerSheetInput } from '../products/sticker-sheet.js';
 import type { ClassRow, DataStore } from './data-store.js';
 
-export const PRODUCTS = ['leaflet', 'poster', 'image', 'stickers', 'handout'] as const;
-export type ProductName = (typeof PRODUCTS)[number];
-
-const REMINDER = fileURLToPath(new URL('../../templates/stickers/nhac-viec.hbs', import.meta.url));
+const PRODUCTS = ['leaflet', 'poster', 'image', 'stickers', 'handout'] as const;
 
 /** What to make, as the page's second half sends it. Every value is checked; nothing reaches a path. */
 export const productFormSchema = z.object({
@@ -92,7 +89,7 @@ function stickerInput(p: ProductForm, c: Context, sample: boolean): StickerSheet
     profile: c.profile,
     rows: (data?.rows as StickerRow[] | undefined) ?? [SAMPLE_BLOCK],
     preset: sheet(p.sheet),
-    reminder: renderGuide({ id: 'nhac-viec', title: '', summary: '', file: REMINDER }, c.profile),
+    reminder: stickerReminder(c.profile),
     dataFile: data?.name ?? 'mẫu',
   };
 }
@@ -126,12 +123,12 @@ function layoutSimple(p: ProductForm, c: Context): { doc: LaidOutDocument; fileB
 /** Preview images are at most this many pixels on their long side. */
 const PREVIEW_PX = 900;
 
-export function previewDpi(page: Page): number {
+function previewDpi(page: Page): number {
   return Math.max(10, Math.min(110, Math.floor((PREVIEW_PX * 72) / Math.max(page.width, page.height))));
 }
 
 /** Page 1 of what would be made, as a small PNG. Stickers and handouts use a sample row until a table is uploaded. */
-export async function preview(p: ProductForm, c: Context): Promise<{ png: Buffer; dpi: number; page: Page }> {
+export async function preview(p: ProductForm, c: Context): Promise<{ png: Buffer; dpi: number }> {
   let page: Page;
   if (p.product === 'stickers') {
     const first = stickerSheets(stickerInput(p, c, true), c.m).next();
@@ -144,7 +141,7 @@ export async function preview(p: ProductForm, c: Context): Promise<{ png: Buffer
     page = layoutSimple(p, c).doc.pages[0]!;
   }
   const dpi = previewDpi(page);
-  return { png: await paintRaster(page, c.fonts, 'png', dpi), dpi, page };
+  return { png: await paintRaster(page, c.fonts, 'png', dpi), dpi };
 }
 
 /** Lets a poll for progress through between pages of a long batch. */
@@ -168,18 +165,16 @@ export function prepare(p: ProductForm, c: Context): (progress?: Progress) => Pr
   const { doc, fileBase, dpi } = layoutSimple(p, c);
   return async (progress = () => {}) => {
     progress(0, 1);
-    const made: Made =
-      p.format === 'png'
-        ? { fileName: `${fileBase}.png`, type: 'image/png', bytes: await paintRaster(doc.pages[0]!, c.fonts, 'png', dpi) }
-        : { fileName: `${fileBase}.pdf`, type: 'application/pdf', bytes: await paintPdf(doc, c.fonts, {}) };
+    // These products are one page, so a PNG is that page alone.
+    const [bytes] = await renderDocument(doc, c.fonts, { format: p.format, dpi });
     progress(1, 1);
-    return made;
+    return { fileName: `${fileBase}.${p.format}`, type: p.format === 'png' ? 'image/png' : 'application/pdf', bytes: bytes! };
   };
 }
 
 /** Sheets are laid out, QR-checked and added to the PDF one at a time, as the stickers command does. */
 async function makeStickers(input: StickerSheetInput, c: Context, progress: Progress): Promise<Made> {
-  const total = Math.ceil(input.rows.length / (input.preset.columns * input.preset.rows));
+  const total = stickerSheetCount(input.rows.length, input.preset);
   const chunks: Buffer[] = [];
   const writer = openPdf({ title: stickerTitle(input), author: c.profile.unit.name }, c.fonts, {}, (chunk) => chunks.push(chunk));
   let done = 0;
@@ -199,13 +194,12 @@ async function makeHandout(p: ProductForm, classes: ClassRow[], options: ReturnT
   progress(0, classes.length);
   for (const [i, cls] of classes.entries()) {
     const laid = layoutHandout(cls, options, c.m);
-    const failures = await verifyQrCodes(laid[0]!, c.fonts, proven);
-    if (failures.length) throw new UserError({ field: 'data', line: cls.line, message: `mã QR nhóm Zalo của lớp ${cls.name} không quét lại được`, hint: 'dùng đường link mời vào nhóm ngắn hơn' });
-    const copies = p.allCopies ? (p.twoUp ? Math.ceil(cls.copies / 2) : cls.copies) : 1;
+    await checkClassQrCodes(cls, laid[0]!, c.fonts, proven, { field: 'data' });
+    const copies = p.allCopies ? handoutSheets(cls.copies, p.twoUp) : 1;
     for (let k = 0; k < copies; k++) pages.push(...laid);
     progress(i + 1, classes.length);
     await breathe();
   }
-  const doc = { title: 'Tờ hướng dẫn phụ huynh – tất cả các lớp', author: c.profile.unit.name, pages };
+  const doc = { title: ALL_CLASSES_TITLE, author: c.profile.unit.name, pages };
   return { fileName: p.allCopies ? 'to-phu-huynh-du-so-ban.pdf' : 'to-phu-huynh-cac-lop.pdf', type: 'application/pdf', bytes: await paintPdf(doc, c.fonts, {}) };
 }

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
+import { ALL_CLASSES_TITLE, checkClassQrCodes, handoutSheets } from '../../batch/handout-batch.js';
 import { readDataTable } from '../../content/data-table.js';
 import { grayscaleLogo } from '../../content/logo.js';
 import { findGuide, renderGuide } from '../../content/guides.js';
-import { UserError } from '../../errors.js';
 import type { LaidOutDocument, Page } from '../../layout/display-list.js';
 import { manifestCsv } from '../../output/manifest.js';
 import { makeSlugger } from '../../output/slug.js';
@@ -12,7 +12,6 @@ import { paintRaster } from '../../paint/raster.js';
 import { CLASS_COLUMNS, classRows, type ClassRow } from '../../products/data-rows.js';
 import { layoutHandout } from '../../products/handout.js';
 import { loadUnitFor } from '../unit.js';
-import { verifyQrCodes } from '../../qr/verify.js';
 import { allowedSchemes, sourceDate } from '../output-options.js';
 import { watchInterrupt } from '../interrupt.js';
 import { startProgress } from '../progress.js';
@@ -61,23 +60,20 @@ export async function handoutCommand(o: HandoutCommandOptions): Promise<number> 
     const printRoom: Page[] = [];
     const manifest: Record<string, string | number>[] = [];
     for (const { cls, pages } of laidOut) {
-      const failures = await verifyQrCodes(pages[0]!, unit.fonts, proven);
-      if (failures.length) {
-        throw new UserError({ file: o.data, line: cls.line, field: 'zalo', message: `mã QR nhóm Zalo của lớp ${cls.name} không quét lại được`, hint: 'dùng đường link mời vào nhóm ngắn hơn' });
-      }
+      await checkClassQrCodes(cls, pages[0]!, unit.fonts, proven, { file: o.data, field: 'zalo' });
       const base = slug(cls.name);
       const name = `${base}.pdf`;
       files.push({ name, bytes: await paintPdf(document(`Lớp ${cls.name}`, unit.profile.unit.name, pages), unit.fonts, { date }) });
       // On a phone the single A5 front reads best, in colour whatever the printer is.
       const image = o.png ? join('png', `${base}.png`) : '';
       if (o.png) files.push({ name: image, bytes: await paintRaster(layoutHandout(cls, { ...options, logo: unit.logo, palette: 'color', twoUp: false }, unit.m)[0]!, unit.fonts, 'png', 200) });
-      const sheets = o.twoUp ? Math.ceil(cls.copies / 2) : cls.copies;
+      const sheets = handoutSheets(cls.copies, o.twoUp);
       for (let i = 0; i < sheets; i++) printRoom.push(...pages);
       manifest.push({ class: cls.name, teacher: cls.teacher ?? '', copies: cls.copies, sheets, pages: sheets * pages.length, file: name, png: image });
       progress.tick();
     }
     const combinedName = 'in-tat-ca-cac-lop.pdf';
-    const combined = await paintPdf(document('Tờ hướng dẫn phụ huynh – tất cả các lớp', unit.profile.unit.name, printRoom), unit.fonts, { date });
+    const combined = await paintPdf(document(ALL_CLASSES_TITLE, unit.profile.unit.name, printRoom), unit.fonts, { date });
     for (const [i, f] of files.entries()) {
       interrupt.check(i, files.length, 'tệp của các lớp');
       await writeFileAtomic(join(o.out, f.name), f.bytes);

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { findGuide, listGuides, renderGuide } from '../../content/guides.js';
+import { listGuides, renderGuide } from '../../content/guides.js';
 import type { LaidOutDocument } from '../../layout/display-list.js';
 import { writeFileAtomic } from '../../output/write-atomic.js';
 import { DEFAULT_SLOGAN, layoutBanner, parseBannerSize } from '../../products/banner.js';
@@ -31,11 +31,12 @@ export async function kitCommand(o: { allowScheme?: string[]; unit: string; out:
   const { profile, logo, m } = unit;
   const files: KitFile[] = [];
   // Lay out everything first: a problem stops the run before any file is written.
-  for (const info of listGuides()) {
-    const doc = layoutLeaflet({ profile, guide: renderGuide(info, profile), paper: 'a5', logo }, m);
-    files.push({ name: `to-roi-${info.id}.pdf`, doc, format: 'pdf', dpi: 200 }, { name: `to-roi-${info.id}.png`, doc, format: 'png', dpi: 200 });
+  const guides = listGuides().map((info) => renderGuide(info, profile));
+  for (const guide of guides) {
+    const doc = layoutLeaflet({ profile, guide, paper: 'a5', logo }, m);
+    files.push({ name: `to-roi-${guide.id}.pdf`, doc, format: 'pdf', dpi: 200 }, { name: `to-roi-${guide.id}.png`, doc, format: 'png', dpi: 200 });
   }
-  const campaign = { profile, guide: renderGuide(findGuide(CAMPAIGN_GUIDE), profile), logo };
+  const campaign = { profile, guide: guides.find((g) => g.id === CAMPAIGN_GUIDE)!, logo };
   files.push({ name: `ap-phich-${CAMPAIGN_GUIDE}-a2.pdf`, doc: layoutPoster(campaign, { size: 'a2', landscape: false, bleed: 0 }, m).doc, format: 'pdf', dpi: 150 });
   for (const [preset, px] of Object.entries(IMAGE_PRESETS)) {
     files.push({ name: `anh-${CAMPAIGN_GUIDE}-${preset}.png`, doc: layoutScreenImage(campaign, px, m), format: 'png', dpi: IMAGE_DPI });

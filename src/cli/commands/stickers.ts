@@ -1,9 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { drawStickerSheets } from '../../batch/sticker-batch.js';
 import { readDataTable } from '../../content/data-table.js';
-import { renderGuide } from '../../content/guides.js';
 import { loadSheetPreset } from '../../layout/sheet-preset.js';
 import { manifestCsv } from '../../output/manifest.js';
 import { makeSlugger } from '../../output/slug.js';
@@ -11,7 +9,7 @@ import { openAtomic, writeFileAtomic } from '../../output/write-atomic.js';
 import { openPdf } from '../../paint/pdf.js';
 import { paintRaster } from '../../paint/raster.js';
 import { BLOCK_COLUMNS, blockRows } from '../../products/data-rows.js';
-import { stickerSheets, stickerTitle, type PlacedSticker, type StickerSheetInput } from '../../products/sticker-sheet.js';
+import { stickerReminder, stickerSheetCount, stickerTitle, type PlacedSticker, type StickerSheetInput } from '../../products/sticker-sheet.js';
 import type { UnitContext } from '../../products/unit-context.js';
 import { loadUnitFor } from '../unit.js';
 import { watchInterrupt } from '../interrupt.js';
@@ -29,14 +27,14 @@ export interface StickersOptions {
   quiet: boolean;
 }
 
-const REMINDER = fileURLToPath(new URL('../../../templates/stickers/nhac-viec.hbs', import.meta.url));
 /** Per-block images at print resolution. */
 const PNG_DPI = 300;
 
 /**
  * One QR sticker per apartment block, on label sheets. Sheets are laid out,
- * checked and written one at a time, so memory stays flat for any batch; every
- * QR code is read back from a raster before the run reports success.
+ * checked and written one at a time, so memory stays flat for any batch (with
+ * --png, each placed sticker is kept for its image); every QR code is read back
+ * from a raster before the run reports success.
  */
 export async function stickersCommand(o: StickersOptions): Promise<number> {
   const date = sourceDate();
@@ -46,14 +44,15 @@ export async function stickersCommand(o: StickersOptions): Promise<number> {
   const table = await readDataTable(o.data, { ...BLOCK_COLUMNS, allowSchemes: allow, missingGlyphs: unit.fonts.missingGlyphs });
   for (const w of table.warnings) process.stderr.write(`Lưu ý: ${w}\n`);
   const rows = blockRows(table.rows);
-  const input: StickerSheetInput = { profile: unit.profile, rows, preset, reminder: renderGuide({ id: 'nhac-viec', title: '', summary: '', file: REMINDER }, unit.profile), dataFile: o.data };
-  const sheetCount = Math.ceil(rows.length / (preset.columns * preset.rows));
+  const input: StickerSheetInput = { profile: unit.profile, rows, preset, reminder: stickerReminder(unit.profile), dataFile: o.data };
+  const sheetCount = stickerSheetCount(rows.length, preset);
   const progress = startProgress('Đang làm tem', sheetCount + (o.png ? rows.length : 0), o.quiet);
   const interrupt = watchInterrupt();
   try {
     const pdfName = `tem-qr-${preset.name}.pdf`;
-    const manifest = await writeSheets(input, unit, join(o.out, pdfName), date, () => progress.tick());
-    if (o.png) await writePngs(input, unit, o.out, manifest, interrupt, () => progress.tick());
+    const stickers: PlacedSticker[] | undefined = o.png ? [] : undefined;
+    const manifest = await writeSheets(input, unit, join(o.out, pdfName), date, stickers, () => progress.tick());
+    if (stickers) await writePngs(stickers, unit, o.out, manifest, interrupt, () => progress.tick());
     await writeFileAtomic(join(o.out, 'manifest.csv'), manifestCsv(['block', 'line', 'page', 'row', 'column', 'png'], manifest));
     progress.stop();
     process.stdout.write(
@@ -67,14 +66,18 @@ export async function stickersCommand(o: StickersOptions): Promise<number> {
   }
 }
 
-/** The PDF of all sheets, streamed to a temporary file that becomes the real one only when complete. */
-async function writeSheets(input: StickerSheetInput, unit: UnitContext, path: string, date: Date | undefined, tick: () => void) {
+/**
+ * The PDF of all sheets, streamed to a temporary file that becomes the real one
+ * only when complete. Each placed sticker goes into `keep` when given, for the images.
+ */
+async function writeSheets(input: StickerSheetInput, unit: UnitContext, path: string, date: Date | undefined, keep: PlacedSticker[] | undefined, tick: () => void) {
   const file = await openAtomic(path);
   const writer = openPdf({ title: stickerTitle(input), author: input.profile.unit.name }, unit.fonts, { date, links: false }, (chunk) => file.write(chunk));
   const manifest: Record<string, string | number>[] = [];
   try {
     await drawStickerSheets(input, unit, writer, async (placed) => {
       for (const p of placed) manifest.push({ block: p.row.block, line: p.row.line, page: p.page, row: p.sheetRow, column: p.sheetColumn, png: '' });
+      keep?.push(...placed);
       tick();
       await file.drained();
     });
@@ -88,14 +91,13 @@ async function writeSheets(input: StickerSheetInput, unit: UnitContext, path: st
 }
 
 /**
- * One image per block, named by a safe slug, rendered on every core. The sheets
- * are laid out again here (cheap) rather than kept from the PDF pass, so memory
- * stays flat however many blocks there are.
+ * One image per block, named by a safe slug, rendered on every core from the
+ * stickers the PDF pass placed (in data order, as the manifest), so no sheet is
+ * laid out twice; they stay in memory until the images are written.
  */
-async function writePngs(input: StickerSheetInput, unit: UnitContext, out: string, manifest: Record<string, string | number>[], interrupt: ReturnType<typeof watchInterrupt>, tick: () => void) {
+async function writePngs(stickers: PlacedSticker[], unit: UnitContext, out: string, manifest: Record<string, string | number>[], interrupt: ReturnType<typeof watchInterrupt>, tick: () => void) {
   const slug = makeSlugger('toa-nha');
-  const jobs: { sticker: PlacedSticker; file: string }[] = [];
-  for (const { placed } of stickerSheets(input, unit.m)) for (const sticker of placed) jobs.push({ sticker, file: join('png', `${slug(sticker.row.block)}.png`) });
+  const jobs = stickers.map((sticker) => ({ sticker, file: join('png', `${slug(sticker.row.block)}.png`) }));
   jobs.forEach((j, i) => (manifest[i]!.png = j.file));
   let next = 0;
   let done = 0;

@@ -1,7 +1,7 @@
 import type { Guide } from '../../content/guides.js';
 import type { UnitProfile } from '../../content/profile.js';
 import type { RichText } from '../../content/rich-text.js';
-import { row, stack, type Block } from '../../layout/block.js';
+import { centred, padX, row, stack, type Block } from '../../layout/block.js';
 import type { Item } from '../../layout/display-list.js';
 import { MM } from '../../layout/page-sizes.js';
 import { qrBlock } from '../../layout/qr-block.js';
@@ -9,6 +9,7 @@ import { textBlock } from '../../layout/text-block.js';
 import { LEADING } from '../../layout/theme.js';
 import { fitScale, type ScaleMemo } from '../fit-scale.js';
 import { numberedItem } from './numbered-item.js';
+import { storeQrCards, type QrCard } from './store-qr-panel.js';
 import type { PartContext } from './part-context.js';
 
 /** What one sticker says beyond the unit's details: a block (building) of flats. */
@@ -114,10 +115,17 @@ function qrWithLabel(url: string, size: number, label: string, caption: string |
   };
 }
 
-function codes(entry: StickerEntry, profile: UnitProfile, qr: number, s: number, gap: number, c: PartContext): Block {
-  const cards = [qrWithLabel(profile.qr.ios, qr, 'iPhone', 'App Store', s, c), qrWithLabel(profile.qr.android, qr, 'Android', 'CH Play', s, c)];
-  if (entry.url) cards.push(qrWithLabel(entry.url, qr, entry.urlLabel ?? blockLinkLabel(entry.url), undefined, s, c));
-  return row(cards, gap);
+/** The two store codes, then the block's own link when it has one. */
+function stickerCards(entry: StickerEntry, profile: UnitProfile): Omit<QrCard, 'field'>[] {
+  const stores = storeQrCards(profile).slice(0, 2);
+  return entry.url ? [...stores, { url: entry.url, label: entry.urlLabel ?? blockLinkLabel(entry.url), caption: '' }] : stores;
+}
+
+function codes(entry: StickerEntry, profile: UnitProfile, qr: number, s: number, gap: number, c: PartContext, captions = true): Block {
+  return row(
+    stickerCards(entry, profile).map((card) => qrWithLabel(card.url, qr, card.label, captions ? card.caption : undefined, s, c)),
+    gap,
+  );
 }
 
 export function blockLinkLabel(url: string): string {
@@ -170,9 +178,7 @@ function portrait(entry: StickerEntry, reminder: Guide, profile: UnitProfile, w:
 function compact(entry: StickerEntry, reminder: Guide, profile: UnitProfile, w: number, h: number, s: number, v: Variant, c: PartContext): Block {
   const pad = 2 * MM;
   const gap = 1.5 * MM;
-  const cards = [qrWithLabel(profile.qr.ios, MIN_QR, 'iPhone', undefined, s * 0.8, c), qrWithLabel(profile.qr.android, MIN_QR, 'Android', undefined, s * 0.8, c)];
-  if (entry.url) cards.push(qrWithLabel(entry.url, MIN_QR, entry.urlLabel ?? blockLinkLabel(entry.url), undefined, s * 0.8, c));
-  const codeRow = row(cards, gap);
+  const codeRow = codes(entry, profile, MIN_QR, s * 0.8, gap, c, false);
   const textW = w - 2 * pad - codeRow.width - gap;
   const p = parts(entry, reminder, profile, textW, s * 0.7, { ...v, steps: false }, 'left', c);
   const cta = textBlock(reminder.title, textW, { size: 8 * s, font: 'extrabold', color: c.colors.primary, leading: LEADING.tight }, c.m);
@@ -202,12 +208,4 @@ function frame(w: number, [top, body, bottom]: [Block, Block, Block], h: number,
       return items;
     },
   };
-}
-
-function padX(b: Block, pad: number): Block {
-  return { width: b.width + 2 * pad, height: b.height, place: (x, y) => b.place(x + pad, y) };
-}
-
-function centred(b: Block, width: number): Block {
-  return { width, height: b.height, place: (x, y) => b.place(x + Math.max(0, (width - b.width) / 2), y) };
 }

@@ -14,6 +14,9 @@ export interface QrCard {
   field: string;
 }
 
+/** The call to action beside or above the store codes, on every product. */
+export const SCAN_TO_INSTALL = 'Quét mã để cài ứng dụng VNeID';
+
 /** The codes a leaflet carries: the two stores, then the unit's own extras. */
 export function storeQrCards(profile: UnitProfile): QrCard[] {
   return [
@@ -33,7 +36,7 @@ export function storeQrPanel(cards: QrCard[], width: number, qrSize: number, c: 
   const cta = (w: number) =>
     stack(
       [
-        textBlock('Quét mã để cài ứng dụng VNeID', w, { size: 12.5 * k, font: 'extrabold', color: c.colors.primary, leading: LEADING.tight }, m),
+        textBlock(SCAN_TO_INSTALL, w, { size: 12.5 * k, font: 'extrabold', color: c.colors.primary, leading: LEADING.tight }, m),
         textBlock('Mở camera điện thoại, hướng vào mã của loại máy bạn dùng rồi bấm vào đường link hiện ra.', w, { size: 8 * k, font: 'regular', color: c.colors.muted, leading: LEADING.body }, m),
       ],
       5 * k,
