@@ -153,3 +153,15 @@ describe('bad class rows', () => {
     expect(filesIn(dir)).toEqual(['lop.csv']);
   });
 });
+
+describe('reproducible handouts', () => {
+  it('the same school, logo and classes give byte-identical PDFs on every run, even while images are being made', () => {
+    const runs = [1, 2, 3].map(() => {
+      const out = tempDir();
+      const r = runCli(['handout', '--unit', SCHOOL, '--data', example('cac-lop-thcs-tan-trung.csv'), '--two-up', '--duplex', '--png', '--quiet', '--out', out], { env: { SOURCE_DATE_EPOCH: '1700000000' } });
+      expect(r.code, r.stderr).toBe(0);
+      return ['6a1.pdf', 'in-tat-ca-cac-lop.pdf'].map((f) => readFileSync(join(out, f)));
+    });
+    for (const run of runs.slice(1)) run.forEach((bytes, i) => expect(bytes.equals(runs[0]![i]!), `run differs in file ${i}`).toBe(true));
+  }, 60_000);
+});

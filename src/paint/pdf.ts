@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import type { Box, Color, Item, LaidOutDocument, Page } from '../layout/display-list.js';
 import type { FontSet } from '../layout/fonts.js';
 import { qrRuns } from '../qr/matrix.js';
+import { PdfImages } from './pdf-images.js';
 
 export interface PdfOptions {
   /** The PDF's creation date; never the clock, so that reruns give the same bytes. */
@@ -62,13 +63,13 @@ export function openPdf(meta: { title: string; author: string }, fonts: FontSet,
     pdf.on('error', reject);
   });
   const color = options.cmyk ? toCmyk : (c: Color): PdfColor => c;
-  const qrForms = new QrForms(pdf, options.cmyk ?? false);
+  const reused: Reused = { qr: new QrForms(pdf, options.cmyk ?? false), images: new PdfImages(pdf) };
   const links = options.links ?? true;
   return {
     addPage(page) {
       pdf.addPage({ size: [page.width, page.height], margin: 0 });
       setBoxes(pdf, page);
-      for (const item of page.items) drawItem(pdf, item, color, qrForms, links);
+      for (const item of page.items) drawItem(pdf, item, color, reused, links);
       forgetShaping(pdf);
     },
     end() {
@@ -141,7 +142,13 @@ function setBoxes(pdf: PDFKit.PDFDocument, page: Page): void {
   if (page.bleedBox) dict.BleedBox = box(page.bleedBox);
 }
 
-function drawItem(pdf: PDFKit.PDFDocument, item: Item, color: (c: Color) => PdfColor, qrForms: QrForms, links: boolean): void {
+/** What is written once per document and placed wherever it appears. */
+interface Reused {
+  qr: QrForms;
+  images: PdfImages;
+}
+
+function drawItem(pdf: PDFKit.PDFDocument, item: Item, color: (c: Color) => PdfColor, reused: Reused, links: boolean): void {
   switch (item.type) {
     case 'rect': {
       if (item.radius) pdf.roundedRect(item.x, item.y, item.width, item.height, item.radius);
@@ -164,16 +171,16 @@ function drawItem(pdf: PDFKit.PDFDocument, item: Item, color: (c: Color) => PdfC
       pdf.font(item.font).fontSize(item.size).fillColor(color(item.color)).text(item.text, item.x, item.y, { lineBreak: false, baseline: 'alphabetic' });
       return;
     case 'qr':
-      qrForms.draw(item);
+      reused.qr.draw(item);
       if (links) pdf.link(item.x, item.y, item.size, item.size, item.url);
       return;
     case 'image':
-      pdf.image(item.png, item.x, item.y, { width: item.width, height: item.height });
+      reused.images.draw(item);
       return;
     case 'clip':
       pdf.save();
       pdf.rect(item.x, item.y, item.width, item.height).clip();
-      for (const inner of item.items) drawItem(pdf, inner, color, qrForms, links);
+      for (const inner of item.items) drawItem(pdf, inner, color, reused, links);
       pdf.restore();
       return;
     default:

@@ -1,0 +1,48 @@
+import { deflateSync } from 'node:zlib';
+import { PNG } from 'pngjs';
+import type { ImageItem } from '../layout/display-list.js';
+
+/**
+ * Images (logos) as PDF image XObjects, written at once and each stored once.
+ * pdfkit's own image() decodes a PNG with transparency on a background thread
+ * and numbers its mask object whenever that finishes, so the same input could
+ * give different bytes from run to run; decoding here, synchronously, cannot.
+ */
+export class PdfImages {
+  private images = new Map<Buffer, { name: string; ref: PDFKit.PDFKitReference }>();
+
+  constructor(private pdf: PDFKit.PDFDocument) {}
+
+  draw(item: ImageItem): void {
+    let image = this.images.get(item.png);
+    if (!image) {
+      image = { name: `Im${this.images.size + 1}`, ref: this.embed(item.png) };
+      this.images.set(item.png, image);
+    }
+    const page = this.pdf.page as unknown as { xobjects: Record<string, PDFKit.PDFKitReference> };
+    page.xobjects[image.name] = image.ref;
+    // An image fills the unit square from its bottom-left corner; the page's user space runs top-down.
+    this.pdf.addContent(`q ${item.width} 0 0 ${-item.height} ${item.x} ${item.y + item.height} cm /${image.name} Do Q`);
+  }
+
+  private embed(png: Buffer): PDFKit.PDFKitReference {
+    const { width, height, data } = PNG.sync.read(png); // always 8-bit RGBA
+    const rgb = Buffer.alloc(width * height * 3);
+    const alpha = Buffer.alloc(width * height);
+    for (let p = 0; p < width * height; p++) {
+      rgb[3 * p] = data[4 * p]!;
+      rgb[3 * p + 1] = data[4 * p + 1]!;
+      rgb[3 * p + 2] = data[4 * p + 2]!;
+      alpha[p] = data[4 * p + 3]!;
+    }
+    const image = { Type: 'XObject', Subtype: 'Image', Width: width, Height: height, BitsPerComponent: 8, Filter: 'FlateDecode' };
+    const ref = this.pdf.ref({ ...image, ColorSpace: 'DeviceRGB' });
+    if (alpha.some((a) => a !== 255)) {
+      const mask = this.pdf.ref({ ...image, ColorSpace: 'DeviceGray' });
+      mask.end(deflateSync(alpha));
+      (ref as unknown as { data: Record<string, unknown> }).data.SMask = mask;
+    }
+    ref.end(deflateSync(rgb));
+    return ref;
+  }
+}
