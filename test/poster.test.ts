@@ -70,6 +70,15 @@ describe('posters for the print shop', () => {
     expect(page!.text).toContain('Hạn hoàn thành: trước ngày 28/4/2023');
   });
 
+  it('--cmyk puts the logo in CMYK too: nothing in the file is RGB', () => {
+    const out = join(tempDir(), 'ap-phich.pdf');
+    const r = runCli(['poster', '--unit', example('truong-thcs-tan-trung.yaml'), '--guide', 'kich-hoat', '--size', 'a3', '--cmyk', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const file = readFileSync(out).toString('latin1');
+    expect(file).toMatch(/\/Subtype \/Image[\s\S]*?\/ColorSpace \/DeviceCMYK/); // the logo is there, in CMYK
+    expect(file).not.toContain('/DeviceRGB');
+  });
+
   it('says how far its QR codes scan from, and warns when that is under 3 m', () => {
     const dir = tempDir();
     const small = runCli(['poster', '--unit', UNIT, '--guide', 'kich-hoat', '--size', 'a3', '--out', join(dir, 'a3.pdf')]);

@@ -1,17 +1,22 @@
 import { deflateSync } from 'node:zlib';
 import { PNG } from 'pngjs';
 import type { ImageItem } from '../layout/display-list.js';
+import { cmykOf } from './colors.js';
 
 /**
  * Images (logos) as PDF image XObjects, written at once and each stored once.
  * pdfkit's own image() decodes a PNG with transparency on a background thread
  * and numbers its mask object whenever that finishes, so the same input could
  * give different bytes from run to run; decoding here, synchronously, cannot.
+ * For the print shop (cmyk) the pixels are converted as every other colour is.
  */
 export class PdfImages {
   private images = new Map<Buffer, { name: string; ref: PDFKit.PDFKitReference }>();
 
-  constructor(private pdf: PDFKit.PDFDocument) {}
+  constructor(
+    private pdf: PDFKit.PDFDocument,
+    private cmyk: boolean,
+  ) {}
 
   draw(item: ImageItem): void {
     let image = this.images.get(item.png);
@@ -27,22 +32,23 @@ export class PdfImages {
 
   private embed(png: Buffer): PDFKit.PDFKitReference {
     const { width, height, data } = PNG.sync.read(png); // always 8-bit RGBA
-    const rgb = Buffer.alloc(width * height * 3);
+    const n = this.cmyk ? 4 : 3;
+    const colour = Buffer.alloc(width * height * n);
     const alpha = Buffer.alloc(width * height);
     for (let p = 0; p < width * height; p++) {
-      rgb[3 * p] = data[4 * p]!;
-      rgb[3 * p + 1] = data[4 * p + 1]!;
-      rgb[3 * p + 2] = data[4 * p + 2]!;
+      const [r, g, b] = [data[4 * p]!, data[4 * p + 1]!, data[4 * p + 2]!];
+      const components = this.cmyk ? cmykOf(r / 255, g / 255, b / 255).map((v) => Math.round(v * 255)) : [r, g, b];
+      colour.set(components, n * p);
       alpha[p] = data[4 * p + 3]!;
     }
     const image = { Type: 'XObject', Subtype: 'Image', Width: width, Height: height, BitsPerComponent: 8, Filter: 'FlateDecode' };
-    const ref = this.pdf.ref({ ...image, ColorSpace: 'DeviceRGB' });
+    const ref = this.pdf.ref({ ...image, ColorSpace: this.cmyk ? 'DeviceCMYK' : 'DeviceRGB' });
     if (alpha.some((a) => a !== 255)) {
       const mask = this.pdf.ref({ ...image, ColorSpace: 'DeviceGray' });
       mask.end(deflateSync(alpha));
       (ref as unknown as { data: Record<string, unknown> }).data.SMask = mask;
     }
-    ref.end(deflateSync(rgb));
+    ref.end(deflateSync(colour));
     return ref;
   }
 }

@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import type { Box, Color, Item, LaidOutDocument, Page } from '../layout/display-list.js';
 import type { FontSet } from '../layout/fonts.js';
 import { qrRuns } from '../qr/matrix.js';
+import { channels, toCmyk } from './colors.js';
 import { PdfImages } from './pdf-images.js';
 
 export interface PdfOptions {
@@ -63,7 +64,7 @@ export function openPdf(meta: { title: string; author: string }, fonts: FontSet,
     pdf.on('error', reject);
   });
   const color = options.cmyk ? toCmyk : (c: Color): PdfColor => c;
-  const reused: Reused = { qr: new QrForms(pdf, options.cmyk ?? false), images: new PdfImages(pdf) };
+  const reused: Reused = { qr: new QrForms(pdf, options.cmyk ?? false), images: new PdfImages(pdf, options.cmyk ?? false) };
   const links = options.links ?? true;
   return {
     addPage(page) {
@@ -111,11 +112,6 @@ class QrForms {
     // The page's user space already runs top-down, as the form's module grid does.
     this.pdf.addContent(`q ${cell} 0 0 ${cell} ${item.x + item.margin * cell} ${item.y + item.margin * cell} cm /${form.name} Do Q`);
   }
-}
-
-/** A colour's red, green and blue, each 0–1. */
-function channels(hex: Color): [number, number, number] {
-  return [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255) as [number, number, number];
 }
 
 function rgb(hex: Color): [number, number, number] {
@@ -186,13 +182,4 @@ function drawItem(pdf: PDFKit.PDFDocument, item: Item, color: (c: Color) => PdfC
     default:
       item satisfies never;
   }
-}
-
-/** '#RRGGBB' as CMYK percentages; pure black goes to K only, so text prints with one plate. */
-export function toCmyk(hex: Color): [number, number, number, number] {
-  const [r, g, b] = channels(hex);
-  const k = 1 - Math.max(r, g, b);
-  if (k >= 1) return [0, 0, 0, 100];
-  const pct = (v: number) => Math.round(((1 - v - k) / (1 - k)) * 1000) / 10;
-  return [pct(r), pct(g), pct(b), Math.round(k * 1000) / 10];
 }
