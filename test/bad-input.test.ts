@@ -101,6 +101,19 @@ describe('bad input: exit 2, a message naming the place and the fix, and no file
     expect(r.stderr).toMatch(/dòng 11, mục deadline/);
   });
 
+  it('validate takes --allow-scheme as the drawing commands do', () => {
+    const dir = tempDir();
+    const unit = join(dir, 'don-vi.yaml');
+    writeFileSync(unit, edit('  android: https://play.google.com/store/apps/details?id=com.vnid', '  android: https://play.google.com/store/apps/details?id=com.vnid\n  extra:\n    - label: Gọi tổ công tác\n      url: tel:0907028318'));
+    const refused = runCli(['validate', '--unit', unit]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('tel:');
+    for (const command of [['validate', '--unit', unit], ['leaflet', '--unit', unit, '--guide', 'muc-1', '--out', join(dir, 'a.pdf')]]) {
+      const r = runCli([...command, '--allow-scheme', 'tel']);
+      expect(r.code, r.stderr).toBe(0);
+    }
+  });
+
   it('a missing profile file says so, with exit 2', () => {
     const r = runCli(['validate', '--unit', 'khong-co.yaml']);
     expect(r.code).toBe(2);

@@ -50,7 +50,7 @@ async function parseAndRun(argv: string[]): Promise<number> {
       (y) => y.option('unit', UNIT).example('$0 validate --unit don-vi.yaml', ''),
       async (args) => {
         const { validateCommand } = await import('./commands/validate.js');
-        exitCode = await validateCommand({ unit: args.unit });
+        exitCode = await validateCommand({ allowScheme: args['allow-scheme'], unit: args.unit });
       },
     )
     .command(
