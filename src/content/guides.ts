@@ -127,8 +127,9 @@ function templateContext(p: UnitProfile) {
   };
 }
 
-function splitFrontMatter(source: string, file: string) {
-  const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(source.replace(/^\uFEFF/, ''));
+function splitFrontMatter(saved: string, file: string) {
+  const source = saved.replace(/^\uFEFF/, '');
+  const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(source);
   const meta = m ? (parseYaml(m[1]!) as Record<string, unknown> | null) : null;
   const title = typeof meta?.title === 'string' ? cleanText(meta.title) : '';
   if (!m || !title) {
