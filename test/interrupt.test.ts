@@ -43,4 +43,31 @@ describe('Ctrl-C during a batch', () => {
     expect(again.code, again.stderr).toBe(0);
     expect(filesIn(out).filter((f) => f.endsWith('.png'))).toHaveLength(300);
   }, 120_000);
+
+  it('stops a sheets-only run between sheets and leaves no PDF, not even a temporary one', async () => {
+    const dir = tempDir();
+    const csv = join(dir, 'toa-nha.csv');
+    writeFileSync(csv, 'block,address\n' + Array.from({ length: 4000 }, (_, i) => `Tòa nhà số ${i + 1},${i + 1} Nơ Trang Long`).join('\n'));
+    const out = join(dir, 'tem');
+    const child = spawn(process.execPath, [join(ROOT, 'dist/cli/main.js'), 'stickers', '--unit', example('phuong-binh-thanh.yaml'), '--data', csv, '--out', out], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => {
+      // Once the PDF is being written (its temporary file exists), press Ctrl-C.
+      const poll = setInterval(() => {
+        if (existsSync(out) && readdirSync(out).length) {
+          clearInterval(poll);
+          setTimeout(() => process.kill(-child.pid!, 'SIGINT'), 300);
+        }
+      }, 20);
+      child.on('exit', (c) => {
+        clearInterval(poll);
+        resolve(c);
+      });
+    });
+    expect(code, stderr).toBe(130);
+    expect(stderr).toMatch(/đã dừng theo yêu cầu \(Ctrl-C\) sau \d+\/500 tờ tem/);
+    expect(filesIn(out)).toEqual([]);
+  }, 120_000);
 });
+

@@ -12,7 +12,7 @@ import { BLOCK_COLUMNS, blockRows } from '../../products/data-rows.js';
 import { stickerReminder, stickerSheetCount, stickerTitle, type PlacedSticker, type StickerSheetInput } from '../../products/sticker-sheet.js';
 import type { UnitContext } from '../../products/unit-context.js';
 import { loadUnitFor } from '../unit.js';
-import { watchInterrupt } from '../interrupt.js';
+import { watchInterrupt, type Interruption } from '../interrupt.js';
 import { allowedSchemes, sourceDate } from '../output-options.js';
 import { startProgress } from '../progress.js';
 
@@ -51,7 +51,7 @@ export async function stickersCommand(o: StickersOptions): Promise<number> {
   try {
     const pdfName = `tem-qr-${preset.name}.pdf`;
     const stickers: PlacedSticker[] | undefined = o.png ? [] : undefined;
-    const manifest = await writeSheets(input, unit, join(o.out, pdfName), date, stickers, () => progress.tick());
+    const manifest = await writeSheets(input, unit, join(o.out, pdfName), date, stickers, interrupt, () => progress.tick());
     if (stickers) await writePngs(stickers, unit, o.out, manifest, interrupt, () => progress.tick());
     await writeFileAtomic(join(o.out, 'manifest.csv'), manifestCsv(['block', 'line', 'page', 'row', 'column', 'png'], manifest));
     progress.stop();
@@ -68,9 +68,12 @@ export async function stickersCommand(o: StickersOptions): Promise<number> {
 
 /**
  * The PDF of all sheets, streamed to a temporary file that becomes the real one
- * only when complete. Each placed sticker goes into `keep` when given, for the images.
+ * only when complete (Ctrl-C between sheets leaves none). Each placed sticker goes
+ * into `keep` when given, for the images.
  */
-async function writeSheets(input: StickerSheetInput, unit: UnitContext, path: string, date: Date | undefined, keep: PlacedSticker[] | undefined, tick: () => void) {
+async function writeSheets(input: StickerSheetInput, unit: UnitContext, path: string, date: Date | undefined, keep: PlacedSticker[] | undefined, interrupt: Interruption, tick: () => void) {
+  const total = stickerSheetCount(input.rows.length, input.preset);
+  let sheets = 0;
   const file = await openAtomic(path);
   const writer = openPdf({ title: stickerTitle(input), author: input.profile.unit.name }, unit.fonts, { date, links: false }, (chunk) => file.write(chunk));
   const manifest: Record<string, string | number>[] = [];
@@ -80,6 +83,7 @@ async function writeSheets(input: StickerSheetInput, unit: UnitContext, path: st
       keep?.push(...placed);
       tick();
       await file.drained();
+      interrupt.check(++sheets, total, 'tờ tem');
     });
     await writer.end();
     await file.commit();
@@ -95,7 +99,7 @@ async function writeSheets(input: StickerSheetInput, unit: UnitContext, path: st
  * stickers the PDF pass placed (in data order, as the manifest), so no sheet is
  * laid out twice; they stay in memory until the images are written.
  */
-async function writePngs(stickers: PlacedSticker[], unit: UnitContext, out: string, manifest: Record<string, string | number>[], interrupt: ReturnType<typeof watchInterrupt>, tick: () => void) {
+async function writePngs(stickers: PlacedSticker[], unit: UnitContext, out: string, manifest: Record<string, string | number>[], interrupt: Interruption, tick: () => void) {
   const slug = makeSlugger('toa-nha');
   const jobs = stickers.map((sticker) => ({ sticker, file: join('png', `${slug(sticker.row.block)}.png`) }));
   jobs.forEach((j, i) => (manifest[i]!.png = j.file));
