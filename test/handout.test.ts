@@ -133,6 +133,7 @@ describe('the handout page', () => {
       expect(dark / (info.width * info.height)).toBeLessThan(0.12);
       const hi = await paintRaster(page, fonts, 'png', 200);
       const codes = await readQrCodes(hi, page);
+      expect(codes).toEqual(expect.arrayContaining([OFFICIAL_STORE_LINKS.ios, OFFICIAL_STORE_LINKS.android])); // front and back carry both stores
       expect(codes.every((c) => c.startsWith('https://'))).toBe(true);
     }
   });

@@ -45,8 +45,11 @@ describe('leaflet as PDF', () => {
     expect(text).toBe(text.normalize('NFC'));
   });
 
-  it('numbers the steps 1 to 7', () => {
-    for (let n = 1; n <= 7; n++) expect(text).toMatch(new RegExp(`(^| )${n} `));
+  it('numbers the steps 1 to 7, each number with its own step, in order', () => {
+    const steps = ['Cài ứng dụng VNeID', 'Chọn Kích hoạt', 'Gửi yêu cầu, nhập mã OTP', 'Đặt mật khẩu', 'Đặt passcode 6 chữ số', 'Chọn 2 câu hỏi bảo mật', 'Đăng nhập'];
+    const at = steps.map((step, i) => text.search(new RegExp(`(^|\\s)${i + 1}\\s+${step.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)));
+    expect(at.every((p) => p >= 0), `not found: ${steps.filter((_, i) => at[i]! < 0).join(', ')}`).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
   });
 
   it('carries the contact officer with the phone grouped, the deadline and the venues', () => {
