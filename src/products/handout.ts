@@ -64,8 +64,16 @@ export function layoutHandout(entry: HandoutClass, o: HandoutOptions, m: Measure
       hint: 'rút gọn tên giáo viên, hoặc địa chỉ và giờ làm việc trong hồ sơ trường',
     });
   }
-  // The back is the benefits guide as its own A5 leaflet, in the same colours.
-  const back = o.backGuide ? layoutLeaflet({ profile: o.profile, guide: o.backGuide, logo: o.logo, paper: 'a5', palette: o.palette }, m).pages[0]! : undefined;
+  const back = backPage(o, m);
   const sides = back ? [front, back] : [front];
   return o.twoUp ? sides.map((side) => twoUp(side, side)) : sides;
+}
+
+// The back is the same for every class of a batch: laid out once per options object.
+const backs = new WeakMap<HandoutOptions, Page | undefined>();
+
+/** The back: the benefits guide as its own A5 leaflet, in the same colours. */
+function backPage(o: HandoutOptions, m: Measurer): Page | undefined {
+  if (!backs.has(o)) backs.set(o, o.backGuide ? layoutLeaflet({ profile: o.profile, guide: o.backGuide, logo: o.logo, paper: 'a5', palette: o.palette }, m).pages[0]! : undefined);
+  return backs.get(o);
 }

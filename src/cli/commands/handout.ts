@@ -66,7 +66,7 @@ export async function handoutCommand(o: HandoutCommandOptions): Promise<number> 
       files.push({ name, bytes: await paintPdf(document(`Lớp ${cls.name}`, unit.profile.unit.name, pages), unit.fonts, { date }) });
       // On a phone the single A5 front reads best, in colour whatever the printer is.
       const image = o.png ? join('png', `${base}.png`) : '';
-      if (o.png) files.push({ name: image, bytes: await paintRaster(layoutHandout(cls, { ...options, logo: unit.logo, palette: 'color', twoUp: false }, unit.m)[0]!, unit.fonts, 'png', 200) });
+      if (o.png) files.push({ name: image, bytes: await paintRaster(layoutHandout(cls, { ...options, logo: unit.logo, palette: 'color', twoUp: false, backGuide: undefined }, unit.m)[0]!, unit.fonts, 'png', 200) });
       const sheets = handoutSheets(cls.copies, o.twoUp);
       for (let i = 0; i < sheets; i++) printRoom.push(...pages);
       manifest.push({ class: cls.name, teacher: cls.teacher ?? '', copies: cls.copies, sheets, pages: sheets * pages.length, file: name, png: image });
