@@ -14,14 +14,16 @@ interface Case {
   says: string[];
 }
 
-const template = (body: string) => `---\ntitle: Hướng dẫn riêng\nsummary: Thử\n---\n${body}`;
+// The smallest front matter a guide may have: 8 lines, so the body starts on line 9.
+const template = (body: string) =>
+  `---\ntitle: Hướng dẫn riêng\naudience: Thử\naction: install-app\ndeadline: true\nreviewed: 2026-11-01\nsources: [{ document: Thử, issuer: Thử, date: 2026-11-01 }]\n---\n${body}`;
 
 /** More bad inputs: custom templates, options and data files. (Profiles: bad-input.test.ts.) */
 const cases: Case[] = [
-  { name: 'a template with an unknown variable', files: { 'm.hbs': template('## Một\n{{unit.nmae}}\n') }, args: ['leaflet', '--unit', UNIT, '--template', 'DIR/m.hbs', '--out', 'DIR/o.pdf'], says: ['tệp DIR/m.hbs, dòng 6', 'biến "nmae" không có', 'unit.name'] },
-  { name: 'a template saved with a byte-order mark still names the right line', files: { 'm.hbs': `\uFEFF${template('## Một\n{{unit.nmae}}\n')}` }, args: ['leaflet', '--unit', UNIT, '--template', 'DIR/m.hbs', '--out', 'DIR/o.pdf'], says: ['tệp DIR/m.hbs, dòng 6', 'biến "nmae" không có'] },
-  { name: 'a template reaching into prototypes', files: { 'm.hbs': template('## Một\n{{unit.constructor.name}}\n') }, args: ['leaflet', '--unit', UNIT, '--template', 'DIR/m.hbs', '--out', 'DIR/o.pdf'], says: ['dòng 6', 'không có'] },
-  { name: 'a template with __proto__', files: { 'm.hbs': template('## Một\n{{__proto__}}\n') }, args: ['leaflet', '--unit', UNIT, '--template', 'DIR/m.hbs', '--out', 'DIR/o.pdf'], says: ['dòng 6', 'không có'] },
+  { name: 'a template with an unknown variable', files: { 'm.hbs': template('## Một\n{{unit.nmae}}\n') }, args: ['leaflet', '--unit', UNIT, '--template', 'DIR/m.hbs', '--out', 'DIR/o.pdf'], says: ['tệp DIR/m.hbs, dòng 10', 'biến "nmae" không có', 'unit.name'] },
+  { name: 'a template saved with a byte-order mark still names the right line', files: { 'm.hbs': `\uFEFF${template('## Một\n{{unit.nmae}}\n')}` }, args: ['leaflet', '--unit', UNIT, '--template', 'DIR/m.hbs', '--out', 'DIR/o.pdf'], says: ['tệp DIR/m.hbs, dòng 10', 'biến "nmae" không có'] },
+  { name: 'a template reaching into prototypes', files: { 'm.hbs': template('## Một\n{{unit.constructor.name}}\n') }, args: ['leaflet', '--unit', UNIT, '--template', 'DIR/m.hbs', '--out', 'DIR/o.pdf'], says: ['dòng 10', 'không có'] },
+  { name: 'a template with __proto__', files: { 'm.hbs': template('## Một\n{{__proto__}}\n') }, args: ['leaflet', '--unit', UNIT, '--template', 'DIR/m.hbs', '--out', 'DIR/o.pdf'], says: ['dòng 10', 'không có'] },
   { name: 'a template with an unclosed {{#if}}', files: { 'm.hbs': template('## Một\n{{#if deadline}}x\n') }, args: ['leaflet', '--unit', UNIT, '--template', 'DIR/m.hbs', '--out', 'DIR/o.pdf'], says: ['tệp DIR/m.hbs', 'sai cú pháp', '{{/if}}'] },
   { name: 'a template without a title', files: { 'm.hbs': '## Một\nxin chào\n' }, args: ['leaflet', '--unit', UNIT, '--template', 'DIR/m.hbs', '--out', 'DIR/o.pdf'], says: ['dòng 1', 'title'] },
   { name: 'a template with a table', files: { 'm.hbs': template('## Một\n\n| a | b |\n|---|---|\n| 1 | 2 |\n') }, args: ['leaflet', '--unit', UNIT, '--template', 'DIR/m.hbs', '--out', 'DIR/o.pdf'], says: ['table'] },

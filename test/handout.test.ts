@@ -42,7 +42,7 @@ describe('handouts from an .xlsx of classes', () => {
     const [page] = await readPdf(readFileSync(join(dir, 'out', '6a2.pdf')));
     expect(page!.width).toBeCloseTo(A5.width, 1);
     expect(page!.height).toBeCloseTo(A5.height, 1);
-    for (const s of ['Lớp 6A2', 'Thầy Trần Văn Bình', '0912 345 678', 'Nhóm Zalo lớp 6A2', 'Trường THCS Tân Trung', 'trước ngày 1/5/2023', 'Tự kích hoạt tài khoản định danh điện tử tại nhà']) {
+    for (const s of ['Lớp 6A2', 'Thầy Trần Văn Bình', '0912 345 678', 'Nhóm Zalo lớp 6A2', 'Trường THCS Tân Trung', 'Đợt vận động đến hết ngày 31/5/2027', 'Tự kích hoạt tài khoản định danh điện tử tại nhà']) {
       expect(page!.text).toContain(s);
     }
     for (const s of ['PHIẾU XÁC NHẬN', 'Họ và tên học sinh:', 'Lớp: 6A2', 'Đã kích hoạt', 'Chưa kích hoạt', 'Chữ ký của phụ huynh:', 'cắt theo đường này']) {

@@ -12,25 +12,45 @@ const PROFILES = ['phuong-binh-thanh.yaml', 'truong-thcs-tan-trung.yaml', 'xa-th
 describe.each(PROFILES)('leaflets for %s', (profileName) => {
   for (const paper of PAPER_NAMES) {
     for (const info of listGuides()) {
-      it(`${info.id} on ${paper.toUpperCase()}: fits one page, text inside the margins, nothing overlapping`, async () => {
+      it(`${info.id} on ${paper.toUpperCase()}: one side, or two when the notes go on the back (and the user is told), text inside the margins, nothing overlapping`, async () => {
         const unit = await loadUnit(example(profileName));
-        const doc = layoutLeaflet({ profile: unit.profile, guide: renderGuide(info, unit.profile), paper, logo: unit.logo }, unit.m);
-        expect(doc.pages).toHaveLength(1);
-        const page = doc.pages[0]!;
-        const margin = 20 * (page.width / (148 * MM));
-        expect(textOutside(page, margin, 0, page.width - margin, page.height)).toEqual([]);
-        expect(overlappingTexts(page)).toEqual([]);
+        const { doc, notices } = layoutLeaflet({ profile: unit.profile, guide: renderGuide(info, unit.profile), paper, logo: unit.logo }, unit.m);
+        expect(doc.pages.length).toBeLessThanOrEqual(2);
+        expect(notices.length).toBe(doc.pages.length - 1);
+        for (const page of doc.pages) {
+          const margin = 20 * (page.width / (148 * MM));
+          expect(textOutside(page, margin, 0, page.width - margin, page.height)).toEqual([]);
+          expect(overlappingTexts(page)).toEqual([]);
+        }
       });
     }
   }
 });
 
+describe('a leaflet with more than one side holds', () => {
+  it('moves the notes, then the venues, to the back, says so, and points to them from the front', async () => {
+    const unit = await loadUnit(example('phuong-binh-thanh.yaml'));
+    const long = (i: number) => ({ name: `Địa điểm số ${i + 1} có tên khá dài để thử`, address: 'Số 125 đường Nơ Trang Long, khu phố 3, '.repeat(4).slice(0, 190), hours: 'Thứ Hai đến Thứ Bảy, sáng 7:30–11:30, '.repeat(3).slice(0, 110) });
+    const profile = { ...unit.profile, venues: [0, 1, 2, 3].map(long) };
+    const { doc, notices } = layoutLeaflet({ profile, guide: renderGuide(listGuides().find((g) => g.id === 'kich-hoat')!, profile), paper: 'a5' }, unit.m);
+    expect(doc.pages).toHaveLength(2);
+    expect(notices[0]).toContain('danh sách nơi làm thủ tục được in ở mặt sau');
+    const [front, back] = doc.pages.map((p) => texts(p).map((t) => t.text).join(' '));
+    expect(front).toContain('xem mặt sau');
+    expect(front).not.toContain('Địa điểm số 1');
+    for (let i = 1; i <= 4; i++) expect(back).toContain(`Địa điểm số ${i}`);
+    // The warning stays in front; the other notes go with the venues.
+    expect(front).toContain('Cảnh giác lừa đảo');
+    expect(back).toContain('Không có điện thoại thông minh?');
+  });
+});
+
 describe('QR codes on the leaflet', () => {
   it('are at least 25 mm wide on A5, clear of text, and scale up on A4', async () => {
     const unit = await loadUnit(example('phuong-binh-thanh.yaml'));
-    const guide = renderGuide(listGuides()[0]!, unit.profile);
+    const guide = renderGuide(listGuides().find((g) => g.id === 'kich-hoat')!, unit.profile);
     for (const paper of PAPER_NAMES) {
-      const page = layoutLeaflet({ profile: unit.profile, guide, paper }, unit.m).pages[0]!;
+      const page = layoutLeaflet({ profile: unit.profile, guide, paper }, unit.m).doc.pages[0]!;
       const codes = page.items.filter((i): i is Extract<Item, { type: 'qr' }> => i.type === 'qr');
       expect(codes).toHaveLength(2);
       for (const qr of codes) {
@@ -46,7 +66,7 @@ describe('shrinking to fit', () => {
     const unit = await loadUnit(example('phuong-binh-thanh.yaml'));
     const minimal = await loadUnit(example('xa-thanh-nhut.yaml'));
     const bodySize = (u: typeof unit) => {
-      const page = layoutLeaflet({ profile: u.profile, guide: renderGuide(listGuides().find((g) => g.id === 'tien-ich')!, u.profile), paper: 'a5' }, u.m).pages[0]!;
+      const page = layoutLeaflet({ profile: u.profile, guide: renderGuide(listGuides().find((g) => g.id === 'tien-ich')!, u.profile), paper: 'a5' }, u.m).doc.pages[0]!;
       // The first body line of step 1, "Thông báo lưu trú, …".
       return texts(page).find((t) => t.text.startsWith('Thông báo lưu trú'))!.size;
     };

@@ -22,26 +22,34 @@ describe('leaflet as PDF', () => {
   beforeAll(async () => {
     dir = tempDir();
     const r = runCli(['leaflet', '--unit', UNIT, '--guide', 'kich-hoat', '--out', join(dir, 'to-roi.pdf')]);
-    expect(r.stderr).toBe('');
+    // With this unit's two venues the guide takes both sides, and the user is told.
+    expect(r.stderr).toBe('Lưu ý: hướng dẫn "kich-hoat" dài hơn một mặt A5 với cỡ chữ dễ đọc: phần lưu ý được in ở mặt sau (trang 2); hãy in hai mặt\n');
     expect(r.code).toBe(0);
     pages = await readPdf(readFileSync(join(dir, 'to-roi.pdf')));
-    text = pages[0]!.text;
+    text = pages.map((p) => p.text).join(' ');
   });
 
-  it('is one A5 page, 419.53 × 595.28 pt', () => {
-    expect(pages).toHaveLength(1);
-    expect(pages[0]!.width).toBeCloseTo(A5.width, 1);
-    expect(pages[0]!.height).toBeCloseTo(A5.height, 1);
+  it('is an A5 sheet, 419.53 × 595.28 pt, with the steps in front and the notes on the back', () => {
+    expect(pages).toHaveLength(2);
+    for (const page of pages) {
+      expect(page.width).toBeCloseTo(A5.width, 1);
+      expect(page.height).toBeCloseTo(A5.height, 1);
+    }
+    expect(pages[0]!.text).toContain('Đặt passcode 6 chữ số');
+    expect(pages[0]!.text).toContain('Cảnh giác lừa đảo');
+    expect(pages[1]!.text).toContain('Không có điện thoại thông minh?');
+    // Both sides carry the contact band.
+    for (const page of pages) expect(page.text).toContain('ĐT 0907 028 318');
   });
 
   it('shows the unit, the guide title and every step in exact Vietnamese', () => {
-    expect(text).toContain('Ủy ban nhân dân Phường 13');
-    expect(text).toContain('BAN CHỈ ĐẠO ĐỀ ÁN 06 QUẬN BÌNH THẠNH');
+    expect(text).toContain('Ủy ban nhân dân phường Bình Thạnh');
+    expect(text).toContain('BAN CHỈ ĐẠO ĐỀ ÁN 06 THÀNH PHỐ HỒ CHÍ MINH');
     expect(text).toContain('Tự kích hoạt tài khoản định danh điện tử tại nhà');
     for (const step of ['Cài ứng dụng VNeID', 'Đặt mật khẩu', 'Đặt passcode 6 chữ số', 'Chọn 2 câu hỏi bảo mật', 'Đăng nhập']) {
       expect(text).toContain(step);
     }
-    expect(text).toContain('8–20 ký tự');
+    expect(text).toContain('8 đến 20 ký tự');
     expect(text).toBe(text.normalize('NFC'));
   });
 
@@ -55,8 +63,8 @@ describe('leaflet as PDF', () => {
   it('carries the contact officer with the phone grouped, the deadline and the venues', () => {
     expect(text).toContain('Trần Văn An');
     expect(text).toContain('ĐT 0907 028 318');
-    expect(text).toContain('Hạn hoàn thành: trước ngày 28/4/2023');
-    expect(text).toContain('Công an Phường 13');
+    expect(text).toContain('Đợt vận động đến hết ngày 31/3/2027');
+    expect(text).toContain('Công an phường Bình Thạnh');
     expect(text).toContain('18:30–19:30');
   });
 
@@ -108,8 +116,10 @@ describe('leaflet as an image', () => {
     expect([meta.width, meta.height]).toEqual([Math.round((A5.width / 72) * 150), Math.round((A5.height / 72) * 150)]);
 
     const unit = await loadUnit(UNIT);
-    const doc = layoutLeaflet({ profile: unit.profile, guide: renderGuide(findGuide('kich-hoat'), unit.profile), paper: 'a5' }, unit.m);
+    const { doc } = layoutLeaflet({ profile: unit.profile, guide: renderGuide(findGuide('kich-hoat'), unit.profile), paper: 'a5' }, unit.m);
     expect(await readQrCodes(png, doc.pages[0]!)).toEqual([OFFICIAL_STORE_LINKS.ios, OFFICIAL_STORE_LINKS.android]);
+    // The back of a two-sided leaflet is its own picture.
+    expect((await sharp(readFileSync(join(dir, 'to-roi-mat-sau.png'))).metadata()).height).toBe(meta.height);
   });
 
   it('takes the format from the file name, and makes JPEG and WebP too', async () => {
@@ -133,11 +143,11 @@ describe('a profile typed in decomposed Unicode (NFD)', () => {
     const dir = tempDir();
     const nfd = join(dir, 'nfd.yaml');
     writeFileSync(nfd, readFileSync(UNIT, 'utf8').normalize('NFD'));
-    expect(readFileSync(nfd, 'utf8')).not.toContain('Ủy ban nhân dân Phường 13');
+    expect(readFileSync(nfd, 'utf8')).not.toContain('Ủy ban nhân dân phường Bình Thạnh');
     const out = join(dir, 'nfd.pdf');
     expect(runCli(['leaflet', '--unit', nfd, '--guide', 'kich-hoat', '--out', out]).code).toBe(0);
     const [page] = await readPdf(readFileSync(out));
-    expect(page!.text).toContain('Ủy ban nhân dân Phường 13');
+    expect(page!.text).toContain('Ủy ban nhân dân phường Bình Thạnh');
     expect(page!.text).toContain('Trần Văn An');
     expect(page!.text).toBe(page!.text.normalize('NFC'));
   });
@@ -180,7 +190,11 @@ describe('the sample kit (npm start)', () => {
     expect(r.code, r.stderr).toBe(0);
     const ids = ['dich-vu-cong', 'kich-hoat', 'muc-1', 'muc-2', 'tien-ich'];
     const files = filesIn(dir);
-    expect(files.filter((f) => f.startsWith('to-roi-')).sort()).toEqual(ids.flatMap((id) => [`to-roi-${id}.pdf`, `to-roi-${id}.png`]));
+    // Guides that need both sides of A5 for this unit have a picture of the back too.
+    const twoSided = ['kich-hoat', 'muc-1', 'muc-2'];
+    expect(files.filter((f) => f.startsWith('to-roi-')).sort()).toEqual(
+      ids.flatMap((id) => [`to-roi-${id}.pdf`, ...(twoSided.includes(id) ? [`to-roi-${id}-mat-sau.png`] : []), `to-roi-${id}.png`]).sort(),
+    );
     expect(files.filter((f) => f.startsWith('.'))).toEqual([]); // no temporary files left
     for (const id of ids) {
       const [page] = await readPdf(readFileSync(join(dir, `to-roi-${id}.pdf`)));

@@ -54,7 +54,7 @@ describe('any text in any profile field', () => {
         const source = stringify({ unit: { name, parent }, contact: { name: contact, title, phone: '0907028318' }, venues: [{ name: venue, address, hours: address }] });
         const outcome = expectDocumentOrUserError(() => {
           const profile = parseProfile(source, 'don-vi.yaml', checks);
-          return layoutLeaflet({ profile, guide: renderGuide(guide, profile), paper: 'a5' }, m);
+          return layoutLeaflet({ profile, guide: renderGuide(guide, profile), paper: 'a5' }, m).doc;
         });
         outcomes[outcome]++;
       }),
@@ -72,8 +72,8 @@ describe('any text in any profile field', () => {
         const source = stringify({ unit: { name }, venues: [{ name: venue, address }] });
         try {
           const profile = parseProfile(source, 'don-vi.yaml', checks);
-          const doc = layoutLeaflet({ profile, guide: renderGuide(guide, profile), paper: 'a5' }, m);
-          expect(textOutside(doc.pages[0]!, 0, 0, doc.pages[0]!.width, doc.pages[0]!.height)).toEqual([]);
+          const { doc } = layoutLeaflet({ profile, guide: renderGuide(guide, profile), paper: 'a5' }, m);
+          for (const page of doc.pages) expect(textOutside(page, 0, 0, page.width, page.height)).toEqual([]);
         } catch (err) {
           if (!(err instanceof UserError)) throw err;
           expect(err.problems[0]!.message).toMatch(/quá dài|không vừa/);

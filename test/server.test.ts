@@ -12,7 +12,7 @@ import { readPdf } from './helpers/pdf-text.js';
 const PROFILE = {
   unit: { name: 'Ủy ban nhân dân Phường Tân Định', parent: 'Ban Chỉ đạo Đề án 06 Quận 1' },
   contact: { name: 'Nguyễn Thị Hoa', title: 'Cán bộ tư pháp', phone: '0907028318' },
-  deadline: '2026-12-31',
+  deadline: '31/12/2026',
   venues: [
     { name: 'Công an Phường Tân Định', address: '12 Trần Quang Khải', hours: 'Thứ Hai – Thứ Sáu, 7:30–17:00' },
     { name: '', address: '', hours: '' },
@@ -219,7 +219,7 @@ describe('serve: the web API', () => {
     expect(loaded.form).toMatchObject({ unit: PROFILE.unit, contact: PROFILE.contact, deadline: PROFILE.deadline, venues: [PROFILE.venues[0]] });
     // A hand-written profile: its QR links come back untouched, its problems are reported by field.
     const own = await (await upload('/api/profile/load', 'phuong.yaml', readFileSync(example('phuong-binh-thanh.yaml'), 'utf8').replace('"0907028318"', '"0123"'))).json();
-    expect(own.form.unit.name).toBe('Ủy ban nhân dân Phường 13');
+    expect(own.form.unit.name).toBe('Ủy ban nhân dân phường Bình Thạnh');
     expect(own.form.rest.qr.ios).toContain('apps.apple.com');
     expect(own.errors).toContainEqual(expect.objectContaining({ field: 'contact.phone' }));
     const notYaml = await upload('/api/profile/load', 'x.yaml', 'unit: [oops');
@@ -315,5 +315,21 @@ describeBrowser('serve: the page in a real browser', () => {
     expect(await page.inputValue('[data-field="venues.0.name"]')).toBe('Công an Xã Thạnh Nhựt');
     expect(await page.inputValue('[data-field="contact.phone"]')).toBe('0907 028 318');
     await context.close();
+  }, 30_000);
+
+  it('flags a campaign date already past under its field, and shows a loaded impossible date instead of dropping it', async () => {
+    const page = await browser.newPage({ locale: 'vi-VN' });
+    await page.goto(web.url);
+    await page.fill('[data-field="unit.name"]', 'Ủy ban nhân dân xã Thạnh Nhựt');
+    // The suite runs on 28/11/2026 (VNEID_PRINT_TODAY).
+    await page.fill('[data-field="deadline"]', '27/11/2026');
+    await page.locator('[data-err="deadline"]').filter({ hasText: 'đã qua' }).waitFor();
+    await page.fill('[data-field="deadline"]', '31 3 2027');
+    await page.waitForFunction(() => document.querySelector('[data-err="deadline"]')!.textContent === '');
+    const yaml = 'unit:\n  name: UBND xã A\ndeadline: 2023-02-30\n';
+    await page.setInputFiles('#profile-file', { name: 'cu.yaml', mimeType: 'text/yaml', buffer: Buffer.from(yaml) });
+    await page.locator('[data-err="deadline"]').filter({ hasText: 'không phải một ngày có thật' }).waitFor();
+    expect(await page.inputValue('[data-field="deadline"]')).toBe('2023-02-30');
+    await page.close();
   }, 30_000);
 });

@@ -5,7 +5,7 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OFFICIAL_STORE_LINKS } from '../src/content/profile-schema.js';
 import { readDataTable } from '../src/content/data-table.js';
-import { renderGuide } from '../src/content/guides.js';
+import { guideFromFile, renderGuide } from '../src/content/guides.js';
 import { loadSheetPreset } from '../src/layout/sheet-preset.js';
 import { layoutStickerSheets } from '../src/products/sticker-sheet.js';
 import { loadUnit } from '../src/products/unit-context.js';
@@ -77,7 +77,7 @@ describe('stickers from a semicolon CSV with BOM, CRLF, quotes and commas', () =
       expect(all).toContain(address);
     }
     expect(all).toContain('Hỗ trợ: 0907 028 318');
-    expect(all).toContain('Ủy ban nhân dân Phường 13');
+    expect(all).toContain('Ủy ban nhân dân phường Bình Thạnh');
   });
 
   it('lists each block with its page, row, column and image in the manifest', () => {
@@ -93,7 +93,7 @@ describe('stickers from a semicolon CSV with BOM, CRLF, quotes and commas', () =
     // The same layout the command drew tells where each code is on each image.
     const unit = await loadUnit(UNIT);
     const table = await readDataTable(join(dir, 'toa-nha.csv'), { required: ['block'], optional: ['address', 'url'], missingGlyphs: () => [] });
-    const reminder = renderGuide({ id: 'nhac-viec', title: '', summary: '', file: join(ROOT, 'templates/stickers/nhac-viec.hbs') }, unit.profile);
+    const reminder = renderGuide(guideFromFile(join(ROOT, 'templates/stickers/nhac-viec.hbs')), unit.profile);
     const { placed } = layoutStickerSheets(
       {
         profile: unit.profile,

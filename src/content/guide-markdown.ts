@@ -74,6 +74,10 @@ function inline(token: Token, where: (problem: string) => Error): RichText {
         case 'em':
           walk((t as Tokens.Em).tokens, strong);
           break;
+        // A bare web address in the text is printed as written, not as a link.
+        case 'link':
+          walk((t as Tokens.Link).tokens, strong);
+          break;
         case 'br':
           push(' ', strong);
           break;

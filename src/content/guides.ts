@@ -2,23 +2,21 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
-import { parse as parseYaml } from 'yaml';
 import { UserError } from '../errors.js';
-import { cleanText } from './clean-text.js';
+import { splitGuideSource, type GuideMeta } from './guide-meta.js';
 import { parseGuideMarkdown, type GuideBody } from './guide-markdown.js';
 import type { UnitProfile } from './profile.js';
 
 export interface GuideInfo {
   id: string;
   title: string;
-  summary: string;
   file: string;
+  meta: GuideMeta;
 }
 
-export interface Guide extends GuideBody {
+/** A guide filled in for one unit: its checked front matter and its structured body. */
+export interface Guide extends GuideBody, GuideMeta {
   id: string;
-  title: string;
-  summary: string;
 }
 
 const GUIDES_DIR = fileURLToPath(new URL('../../templates/guides/', import.meta.url));
@@ -30,8 +28,8 @@ export function listGuides(dir: string = GUIDES_DIR): GuideInfo[] {
     .sort()
     .map((f) => {
       const file = join(dir, f);
-      const { meta } = splitFrontMatter(readFileSync(file, 'utf8'), file);
-      return { id: f.replace(/\.hbs$/, ''), title: meta.title, summary: meta.summary, file };
+      const { meta } = splitGuideSource(readFileSync(file, 'utf8'), file);
+      return { id: f.replace(/\.hbs$/, ''), title: meta.title, file, meta };
     });
 }
 
@@ -56,14 +54,14 @@ export function guideFromFile(file: string): GuideInfo {
   } catch {
     throw new UserError({ file, field: '--template', message: 'không tìm thấy tệp mẫu hướng dẫn', hint: 'kiểm tra lại tên và đường dẫn tệp sau --template' });
   }
-  const { meta } = splitFrontMatter(source, file);
-  return { id: basename(file).replace(/\.[^.]*$/, ''), title: meta.title, summary: meta.summary, file };
+  const { meta } = splitGuideSource(source, file);
+  return { id: basename(file).replace(/\.[^.]*$/, ''), title: meta.title, file, meta };
 }
 
 /** Fills a guide template with the unit's details and parses it into steps. */
 export function renderGuide(info: GuideInfo, profile: UnitProfile): Guide {
   const source = readFileSync(info.file, 'utf8');
-  const { meta, body, bodyLine } = splitFrontMatter(source, info.file);
+  const { meta, body, bodyLine } = splitGuideSource(source, info.file);
   const fail = (message: string, line?: number) =>
     new UserError({ file: info.file, line, message: `mẫu hướng dẫn lỗi: ${message}` });
 
@@ -89,7 +87,7 @@ export function renderGuide(info: GuideInfo, profile: UnitProfile): Guide {
     });
   }
   const parsed = parseGuideMarkdown(markdown.normalize('NFC'), (problem) => fail(problem));
-  return { id: info.id, title: meta.title, summary: meta.summary, ...parsed };
+  return { id: info.id, ...meta, ...parsed };
 }
 
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__']);
@@ -125,23 +123,6 @@ function templateContext(p: UnitProfile) {
     deadline: p.deadline?.printed ?? '',
     venues: p.venues.map((v) => ({ name: v.name, address: v.address ?? '', hours: v.hours ?? '' })),
   };
-}
-
-function splitFrontMatter(saved: string, file: string) {
-  const source = saved.replace(/^\uFEFF/, '');
-  const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(source);
-  const meta = m ? (parseYaml(m[1]!) as Record<string, unknown> | null) : null;
-  const title = typeof meta?.title === 'string' ? cleanText(meta.title) : '';
-  if (!m || !title) {
-    throw new UserError({
-      file,
-      line: 1,
-      message: 'mẫu hướng dẫn thiếu phần đầu "---" với dòng title',
-      hint: 'mẫu bắt đầu bằng ---, dòng "title: …", dòng "summary: …", rồi ---',
-    });
-  }
-  const summary = typeof meta?.summary === 'string' ? cleanText(meta.summary) : '';
-  return { meta: { title, summary }, body: source.slice(m[0].length), bodyLine: m[0].split('\n').length };
 }
 
 // User text goes into Markdown; backslash-escaping its punctuation keeps a "#" or

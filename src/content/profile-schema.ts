@@ -34,13 +34,13 @@ const phone = z
   });
 
 const deadline = z
-  .string({ error: 'cần ghi ngày theo dạng năm-tháng-ngày, ví dụ 2023-04-28' })
+  .union([z.string(), z.date().transform((d) => d.toISOString().slice(0, 10))], { error: 'cần ghi ngày theo dạng năm-tháng-ngày (ví dụ 2027-03-31) hoặc ngày/tháng/năm (31/3/2027)' })
   .transform((raw, ctx) => {
     const date = parseDeadline(raw);
     if (!date) {
       ctx.addIssue({
         code: 'custom',
-        message: `"${raw}" không phải một ngày có thật; ghi theo dạng năm-tháng-ngày, ví dụ 2023-04-28`,
+        message: `"${raw}" không phải một ngày có thật; ghi theo dạng năm-tháng-ngày (ví dụ 2027-03-31) hoặc ngày/tháng/năm (31/3/2027)`,
       });
       return z.NEVER;
     }

@@ -4,6 +4,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { UserError, type Problem } from '../errors.js';
 import { cleanDeep } from './clean-text.js';
+import { compareDates, formatDeadline, type CalendarDate } from './deadline.js';
 import { decodeTextFile } from './decode-text.js';
 import { isAllowedLink, linkHint } from './web-link.js';
 import { unitProfileSchema, type ParsedProfile } from './profile-schema.js';
@@ -24,6 +25,8 @@ export interface ProfileChecks {
   missingGlyphs(text: string): string[];
   /** Link schemes allowed besides http(s), from --allow-scheme. */
   allowSchemes?: readonly string[];
+  /** Today: a campaign date before it is refused. Without it, dates are only checked to exist. */
+  today?: CalendarDate;
 }
 
 const MAX_PROFILE_BYTES = 256 * 1024;
@@ -83,6 +86,16 @@ export function parseProfile(source: string, file: string, checks: ProfileChecks
     ];
     for (const [path, url] of links) {
       if (!isAllowedLink(url, checks.allowSchemes)) problems.push({ file, line: lineOf(path), field: path.join('.'), message: `"${url}" không dùng được làm mã QR`, hint: linkHint(checks.allowSchemes ?? []) });
+    }
+    const deadline = parsed.data.deadline;
+    if (deadline && checks.today && compareDates(deadline, checks.today) < 0) {
+      problems.push({
+        file,
+        line: lineOf(['deadline']),
+        field: 'deadline',
+        message: `ngày ${deadline.printed} đã qua (hôm nay là ${formatDeadline(checks.today)}); tờ in ra sẽ báo một hạn đã hết`,
+        hint: 'ghi ngày kết thúc của đợt vận động hiện nay (năm-tháng-ngày, ví dụ 2027-03-31), hoặc xoá dòng deadline nếu đợt này không có hạn',
+      });
     }
   }
   if (problems.length || !parsed.success) throw new UserError(sortByLine(problems));

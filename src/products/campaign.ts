@@ -11,7 +11,7 @@ import { fitScale } from './fit-scale.js';
 import { footerLines } from './parts/contact-footer.js';
 import type { PartContext } from './parts/part-context.js';
 import { stepTiles } from './parts/step-tiles.js';
-import { SCAN_TO_INSTALL, storeQrCards } from './parts/store-qr-panel.js';
+import { callToAction, type QrCard } from './parts/store-qr-panel.js';
 
 export interface CampaignInput {
   profile: UnitProfile;
@@ -60,10 +60,11 @@ function portrait(input: CampaignInput, w: number, h: number, u: number, s: numb
   const top = unitBand(input, w, margin, u, c);
   const headline = headlineBlock(input.guide, inner, u, s, c);
   const tiles = stepTiles(input.guide.steps, inner, input.guide.steps.length >= 4 ? 2 : 1, u, s, c);
-  const qrSize = Math.min(0.3 * w, 0.2 * h) * qrShare;
-  const codes = qrRow(input.profile, qrSize, u, c);
-  const cta = textBlock(SCAN_TO_INSTALL, inner, { size: 5 * u, font: 'extrabold', color: c.colors.primary, leading: LEADING.tight, align: 'center' }, c.m);
-  const bottom = infoBand(input.profile, w, margin, u, venueDetail, c);
+  const call = callToAction(input.guide, input.profile);
+  const qrSize = Math.min(0.3 * w, 0.2 * h) * qrShare * loneBoost(call.main);
+  const codes = qrRow(call.main, qrSize, u, c);
+  const cta = textBlock(call.headline, inner, { size: 5 * u, font: 'extrabold', color: c.colors.primary, leading: LEADING.tight, align: 'center' }, c.m);
+  const bottom = infoBand(input, w, margin, u, venueDetail, c);
   const gap = 2.5 * u;
   const body = stack([headline, tiles, cta, centred(codes, inner)], gap);
   return frame([top, body, bottom], w, h, margin, gap, qrSize, c);
@@ -73,10 +74,11 @@ function landscape(input: CampaignInput, w: number, h: number, u: number, s: num
   const margin = 5 * u;
   const inner = w - 2 * margin;
   const top = unitBand(input, w, margin, u, c);
-  const bottom = infoBand(input.profile, w, margin, u, venueDetail, c);
-  const qrSize = Math.min(0.17 * w, 0.42 * h) * qrShare;
-  const codes = qrRow(input.profile, qrSize, u, c);
-  const right = stack([textBlock(SCAN_TO_INSTALL, codes.width, { size: 4.5 * u, font: 'extrabold', color: c.colors.primary, leading: LEADING.tight, align: 'center' }, c.m), codes], 2.5 * u);
+  const bottom = infoBand(input, w, margin, u, venueDetail, c);
+  const call = callToAction(input.guide, input.profile);
+  const qrSize = Math.min(0.17 * w, 0.42 * h) * qrShare * loneBoost(call.main);
+  const codes = qrRow(call.main, qrSize, u, c);
+  const right = stack([textBlock(call.headline, Math.max(codes.width, 0.25 * w), { size: 4.5 * u, font: 'extrabold', color: c.colors.primary, leading: LEADING.tight, align: 'center' }, c.m), codes], 2.5 * u);
   const leftW = inner - right.width - 5 * u;
   const left = stack([headlineBlock(input.guide, leftW, u, s, c), stepTiles(input.guide.steps, leftW, input.guide.steps.length >= 4 ? 2 : 1, u, s * 0.85, c)], 3 * u);
   const body = row([left, right], 5 * u, 'middle');
@@ -88,10 +90,11 @@ function square(input: CampaignInput, w: number, h: number, u: number, s: number
   const margin = 5 * u;
   const inner = w - 2 * margin;
   const top = unitBand(input, w, margin, u, c);
-  const bottom = infoBand(input.profile, w, margin, u, venueDetail, c);
-  const qrSize = 0.19 * w * qrShare;
-  const codes = qrRow(input.profile, qrSize, u, c);
-  const right = stack([textBlock(SCAN_TO_INSTALL, codes.width, { size: 3.6 * u, font: 'extrabold', color: c.colors.primary, leading: LEADING.tight, align: 'center' }, c.m), codes], 2 * u);
+  const bottom = infoBand(input, w, margin, u, venueDetail, c);
+  const call = callToAction(input.guide, input.profile);
+  const qrSize = 0.19 * w * qrShare * loneBoost(call.main);
+  const codes = qrRow(call.main, qrSize, u, c);
+  const right = stack([textBlock(call.headline, Math.max(codes.width, 0.25 * w), { size: 3.6 * u, font: 'extrabold', color: c.colors.primary, leading: LEADING.tight, align: 'center' }, c.m), codes], 2 * u);
   const listW = inner - right.width - 4 * u;
   const middle = row([stepTiles(input.guide.steps, listW, 1, u, s * 0.8, c, { compact: true }), right], 4 * u, 'middle');
   const body = stack([headlineBlock(input.guide, inner, u, s, c), middle], 3 * u);
@@ -122,24 +125,30 @@ function frame([top, body, bottom]: [Block, Block, Block], w: number, h: number,
 function headlineBlock(guide: Guide, width: number, u: number, s: number, c: PartContext): Block {
   const title = fitTextBlock(guide.title, width, { size: 8 * u * s, font: 'extrabold', color: c.colors.ink, leading: LEADING.tight, balance: true }, { maxLines: 3, minSize: 4 * u * s }, c.m);
   const lines: Block[] = [title ?? { width, height: Infinity, place: () => [] }];
-  if (guide.summary) lines.push(textBlock(guide.summary, width, { size: 3.2 * u * s, font: 'regular', color: c.colors.muted, leading: LEADING.tight }, c.m));
+  // A short intro (what to have ready) says more on a wall than who the guide is for; a long one does not read from afar.
+  const intro = guide.intro[0];
+  const sub = intro && intro.reduce((n, span) => n + span.text.length, 0) <= 140 ? intro : guide.audience;
+  lines.push(textBlock(sub, width, { size: 3.2 * u * s, font: 'regular', strongFont: 'bold', color: c.colors.muted, leading: LEADING.tight }, c.m));
   return stack(lines, 1.2 * u);
 }
 
-function qrCards(profile: UnitProfile, size: number, u: number, c: PartContext): Block[] {
-  return storeQrCards(profile)
-    .slice(0, 2)
-    .map((card) => {
-      const text = Math.max(2.6 * u, size * 0.09);
-      const label = textBlock(card.label, size, { size: text, font: 'bold', color: c.colors.ink, leading: LEADING.tight, align: 'center' }, c.m);
-      const caption = textBlock(card.caption, size, { size: text * 0.8, font: 'regular', color: c.colors.muted, leading: LEADING.tight, align: 'center' }, c.m);
-      return stack([qrBlock(card.url, size, c.colors.ink), label, caption], 0.6 * u);
-    });
+function qrCards(cards: QrCard[], size: number, u: number, c: PartContext): Block[] {
+  // A lone code's label may run wider than the code: a web address must not break.
+  const textW = cards.length === 1 ? size * 1.5 : size;
+  return cards.map((card) => {
+    const text = Math.max(2.6 * u, size * 0.09);
+    const label = textBlock(card.label, textW, { size: text, font: 'bold', color: c.colors.ink, leading: LEADING.tight, align: 'center' }, c.m);
+    const caption = textBlock(card.caption, textW, { size: text * 0.8, font: 'regular', color: c.colors.muted, leading: LEADING.tight, align: 'center' }, c.m);
+    return stack([centred(qrBlock(card.url, size, c.colors.ink), textW), label, caption], 0.6 * u);
+  });
 }
 
-function qrRow(profile: UnitProfile, size: number, u: number, c: PartContext): Block {
-  return row(qrCards(profile, size, u, c), Math.max(4 * u, size * 0.15));
+function qrRow(cards: QrCard[], size: number, u: number, c: PartContext): Block {
+  return row(qrCards(cards, size, u, c), Math.max(4 * u, size * 0.15));
 }
+
+/** A lone code (the portal) takes much of the room two store codes would. */
+const loneBoost = (cards: QrCard[]) => (cards.length === 1 ? 1.4 : 1);
 
 function unitBand(input: CampaignInput, w: number, margin: number, u: number, c: PartContext): Block {
   const { profile, logo } = input;
@@ -168,8 +177,9 @@ function unitBand(input: CampaignInput, w: number, margin: number, u: number, c:
 }
 
 /** Deadline, hotline and where to go, large enough to read from a distance. */
-function infoBand(profile: UnitProfile, w: number, margin: number, u: number, venueDetail: boolean, c: PartContext): Block {
-  const footer = footerLines(profile);
+function infoBand(input: CampaignInput, w: number, margin: number, u: number, venueDetail: boolean, c: PartContext): Block {
+  const { profile } = input;
+  const footer = footerLines(profile, input.guide);
   const { deadline, contact } = footer;
   const venues: RichText[] = venueDetail ? footer.venues : profile.venues.map((v) => [{ text: v.name, strong: true }]);
   const inner = w - 2 * margin;
@@ -179,7 +189,7 @@ function infoBand(profile: UnitProfile, w: number, margin: number, u: number, ve
   if (contact) lines.push(textBlock(contact, inner, small, c.m));
   const where: RichText = venues.length ? [{ text: 'Nơi làm thủ tục: ', strong: true }, ...venues.flatMap((v, i) => (i ? [{ text: '; ', strong: false }, ...v] : v))] : [];
   if (where.length) lines.push(textBlock(where, inner, small, c.m));
-  if (!lines.length) return { width: w, height: 0, place: () => [] };
+  lines.push(textBlock(footer.stamp, inner, { ...small, size: 1.6 * u, color: c.colors.onBandSoft }, c.m));
   const text = stack(lines, 0.8 * u);
   const pad = 2.2 * u;
   const height = text.height + 2 * pad;

@@ -2,6 +2,7 @@ import type { Guide } from '../content/guides.js';
 import type { LogoImage } from '../content/logo.js';
 import type { UnitProfile } from '../content/profile.js';
 import { stack, type Block } from '../layout/block.js';
+import type { RichText } from '../content/rich-text.js';
 import type { Page } from '../layout/display-list.js';
 import { fitScale } from './fit-scale.js';
 import { contactFooter } from './parts/contact-footer.js';
@@ -9,6 +10,7 @@ import { guideTitle } from './parts/guide-title.js';
 import { noteBox } from './parts/note-box.js';
 import type { PartContext } from './parts/part-context.js';
 import { stepList } from './parts/step-list.js';
+import { introBlock } from './parts/intro-block.js';
 import { unitHeader } from './parts/unit-header.js';
 
 /** A block and where its left edge goes: 0 for full-bleed bands, the margin for the rest. */
@@ -29,6 +31,10 @@ export interface GuidePageSpec {
   belowFooter?: (margin: number, inner: number) => Placed[];
   /** Tighter spacing and no kicker, for pages that carry more than a guide. */
   compact?: boolean;
+  /** The notes this side prints, when not all of the guide's (the rest go on the back). */
+  notes?: RichText[];
+  /** Where the venues are listed: on this side (default), or on the back, with a pointer here. */
+  venues?: 'here' | 'on-back';
 }
 
 /** Text scale range: 1 is the design size; the floor keeps A5 body text at 7.2 pt. */
@@ -57,8 +63,15 @@ export function layoutGuidePage(spec: GuidePageSpec, c: PartContext): Page | und
   const fixed = [...head, ...above, ...below].reduce((h, p) => h + p.block.height, 0) + (head.length + above.length) * gap;
 
   const flexible = (scale: number, extraGap = 0) => {
-    const body = stack([stepList(guide.steps, inner, { scale, extraGap, columns: guide.steps.length >= 4 ? 2 : 1 }, c), noteBox(guide.notes, inner, scale, c)], 10 * k * scale);
-    const footer = contactFooter(profile, width, margin, scale, c);
+    const body = stack(
+      [
+        introBlock(guide.intro, inner, scale, c),
+        stepList(guide.steps, inner, { scale, extraGap, columns: guide.steps.length >= 4 ? 2 : 1 }, c),
+        noteBox(spec.notes ?? guide.notes, inner, scale, c),
+      ],
+      10 * k * scale,
+    );
+    const footer = contactFooter(profile, guide, width, margin, scale, c, { venues: spec.venues ?? 'here' });
     return { body, footer, height: body.height + footer.height };
   };
   const scale = fitScale((s) => flexible(s).height, height - fixed, MIN_SCALE, MAX_SCALE);
@@ -88,5 +101,35 @@ export function layoutGuidePage(spec: GuidePageSpec, c: PartContext): Page | und
     bottom -= gap + p.block.height;
     page.items.push(...p.block.place(p.x, bottom));
   }
+  return page;
+}
+
+/**
+ * The back of a two-sided sheet: the guide's notes (warnings, who can help) as
+ * large as the page allows, under the unit's band, with the contact band at the foot.
+ */
+export function layoutNotesPage(spec: Omit<GuidePageSpec, 'aboveFooter' | 'belowFooter'>, c: PartContext): Page | undefined {
+  const { width, height, guide, profile } = spec;
+  const notes = spec.notes ?? guide.notes;
+  const { k } = c;
+  const margin = 24 * k;
+  const inner = width - 2 * margin;
+  const gap = 12 * k;
+  const header = unitHeader(profile, spec.logo, width, margin, c, { compact: true });
+  const heading = guideTitle({ ...guide, title: `Lưu ý: ${guide.title}` }, inner, c, { kicker: true });
+  const fixed = header.height + heading.height + 2 * gap;
+  const flexible = (scale: number) => {
+    const box = noteBox(notes, inner, scale, c);
+    const footer = contactFooter(profile, guide, width, margin, Math.min(scale, MAX_SCALE), c);
+    return { box, footer, height: box.height + footer.height + gap };
+  };
+  const scale = fitScale((s) => flexible(s).height, height - fixed, MIN_SCALE, 1.6);
+  if (scale === undefined) return undefined;
+  const { box, footer } = flexible(scale);
+  const page: Page = { width, height, items: [{ type: 'rect', x: 0, y: 0, width, height, fill: c.colors.paper }] };
+  page.items.push(...header.place(0, 0));
+  page.items.push(...heading.place(margin, header.height + gap));
+  page.items.push(...box.place(margin, header.height + heading.height + 2 * gap));
+  page.items.push(...footer.place(0, height - footer.height));
   return page;
 }

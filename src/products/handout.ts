@@ -53,6 +53,8 @@ export function layoutHandout(entry: HandoutClass, o: HandoutOptions, m: Measure
       },
       belowFooter: (margin) => [{ block: returnSlip(entry.name, width, margin, c), x: 0 }],
       compact: true,
+      // A half sheet with a class box and a slip has room for one note: the guide's first, its warning.
+      notes: o.guide.notes.slice(0, 1),
     },
     c,
   );
@@ -74,6 +76,6 @@ const backs = new WeakMap<HandoutOptions, Page | undefined>();
 
 /** The back: the benefits guide as its own A5 leaflet, in the same colours. */
 function backPage(o: HandoutOptions, m: Measurer): Page | undefined {
-  if (!backs.has(o)) backs.set(o, o.backGuide ? layoutLeaflet({ profile: o.profile, guide: o.backGuide, logo: o.logo, paper: 'a5', palette: o.palette }, m).pages[0]! : undefined);
+  if (!backs.has(o)) backs.set(o, o.backGuide ? layoutLeaflet({ profile: o.profile, guide: o.backGuide, logo: o.logo, paper: 'a5', palette: o.palette }, m).doc.pages[0]! : undefined);
   return backs.get(o);
 }

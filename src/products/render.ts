@@ -21,3 +21,13 @@ export async function renderDocument(doc: LaidOutDocument, fonts: FontSet, o: Re
   if (o.format === 'pdf') return [await paintPdf(doc, fonts, { date: o.date, cmyk: o.cmyk })];
   return Promise.all(doc.pages.map((page) => paintRaster(page, fonts, o.format as RasterFormat, o.dpi)));
 }
+
+/**
+ * File names for a document's raster pages: the name itself for the front, then
+ * "-mat-sau" (the back) and "-trang-N" for any further page.
+ */
+export function pageFileNames(name: string, pages: number): string[] {
+  const dot = name.lastIndexOf('.');
+  const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
+  return Array.from({ length: pages }, (_, i) => (i === 0 ? name : i === 1 ? `${stem}-mat-sau${ext}` : `${stem}-trang-${i + 1}${ext}`));
+}

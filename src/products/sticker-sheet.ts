@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { renderGuide, type Guide } from '../content/guides.js';
+import { guideFromFile, renderGuide, type Guide } from '../content/guides.js';
 import type { UnitProfile } from '../content/profile.js';
 import { UserError } from '../errors.js';
 import { cropMarks } from '../layout/crop-marks.js';
@@ -52,7 +52,7 @@ const REMINDER = fileURLToPath(new URL('../../templates/stickers/nhac-viec.hbs',
 
 /** The call to action and three-step reminder every sticker carries, filled in for the unit. */
 export function stickerReminder(profile: UnitProfile): Guide {
-  return renderGuide({ id: 'nhac-viec', title: '', summary: '', file: REMINDER }, profile);
+  return renderGuide(guideFromFile(REMINDER), profile);
 }
 
 /** How many sheets the rows fill, for progress and the summary before any is laid out. */

@@ -1,3 +1,4 @@
+import type { CalendarDate } from '../content/deadline.js';
 import { loadLogo, type LogoImage } from '../content/logo.js';
 import { loadProfile, type UnitProfile } from '../content/profile.js';
 import { loadFonts, type FontSet } from '../layout/fonts.js';
@@ -11,9 +12,9 @@ export interface UnitContext {
   m: Measurer;
 }
 
-export async function loadUnit(profileFile: string, o: { allowSchemes?: readonly string[] } = {}): Promise<UnitContext> {
+export async function loadUnit(profileFile: string, o: { allowSchemes?: readonly string[]; today?: CalendarDate } = {}): Promise<UnitContext> {
   const fonts = loadFonts();
-  const profile = await loadProfile(profileFile, { missingGlyphs: fonts.missingGlyphs, allowSchemes: o.allowSchemes });
+  const profile = await loadProfile(profileFile, { missingGlyphs: fonts.missingGlyphs, allowSchemes: o.allowSchemes, today: o.today });
   const logo = profile.logoPath ? await loadLogo(profile.logoPath, profile.source) : undefined;
   return { profile, logo, fonts, m: createMeasurer(fonts) };
 }

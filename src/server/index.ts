@@ -14,6 +14,7 @@ import { GENERIC_ERROR, Jobs } from './jobs.js';
 import { APP_JS, PAGE_HTML } from './page.js';
 import { prepare, preview, productFormSchema, type Context, type Made } from './products.js';
 import { formToYaml, profileFormSchema, profileFromForm, toFieldError, yamlToForm } from './profile-form.js';
+import { todayFrom } from '../content/deadline.js';
 
 export interface ServerOptions {
   /** 0 picks a free port. */
@@ -92,7 +93,7 @@ export async function startServer(o: ServerOptions = {}): Promise<RunningServer>
   const json = express.json({ limit: '300kb' });
   const context = (body: unknown) => {
     const req = parse(requestSchema, body);
-    const profile = profileFromForm(req.profile, fonts, allowSchemes);
+    const profile = profileFromForm(req.profile, fonts, allowSchemes, todayFrom(process.env, new Date()));
     return { product: req.product, c: { profile, fonts, m, data } satisfies Context };
   };
 
@@ -148,7 +149,7 @@ export async function startServer(o: ServerOptions = {}): Promise<RunningServer>
     if (!req.file) throw new UserError({ field: 'profileFile', message: 'chưa chọn tệp hồ sơ', hint: 'chọn tệp .yaml đã lưu' });
     const name = Buffer.from(req.file.originalname, 'latin1').toString('utf8').split(/[\\/]/).pop() || 'ho-so.yaml';
     const text = new TextDecoder('utf-8', { fatal: false }).decode(req.file.buffer);
-    res.json(yamlToForm(text, name, fonts, allowSchemes));
+    res.json(yamlToForm(text, name, fonts, allowSchemes, todayFrom(process.env, new Date())));
   });
 
   app.use('/api', (_req, res) => void res.status(404).json({ errors: [{ message: 'không có địa chỉ này' }] }));

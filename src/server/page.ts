@@ -63,10 +63,10 @@ export const PAGE_HTML = `<!doctype html>
       <section>
         <h2>1. Thông tin đơn vị</h2>
         <label for="unit.name">Tên đơn vị <span class="req">*</span></label>
-        <input type="text" id="unit.name" data-field="unit.name" placeholder="ví dụ: Ủy ban nhân dân Phường 13">
+        <input type="text" id="unit.name" data-field="unit.name" placeholder="ví dụ: Ủy ban nhân dân phường Bình Thạnh">
         <div class="err" data-err="unit.name"></div>
         <label for="unit.parent">Cơ quan cấp trên</label>
-        <input type="text" id="unit.parent" data-field="unit.parent" placeholder="ví dụ: Ban Chỉ đạo Đề án 06 quận Bình Thạnh">
+        <input type="text" id="unit.parent" data-field="unit.parent" placeholder="ví dụ: Ban Chỉ đạo Đề án 06 Thành phố Hồ Chí Minh">
         <div class="err" data-err="unit.parent"></div>
         <div class="row2">
           <div>
@@ -76,7 +76,7 @@ export const PAGE_HTML = `<!doctype html>
           </div>
           <div>
             <label for="contact.title">Chức vụ</label>
-            <input type="text" id="contact.title" data-field="contact.title" placeholder="ví dụ: Đội phó Đội Cảnh sát QLHC">
+            <input type="text" id="contact.title" data-field="contact.title" placeholder="ví dụ: Phó Trưởng Công an phường">
             <div class="err" data-err="contact.title"></div>
           </div>
         </div>
@@ -87,8 +87,8 @@ export const PAGE_HTML = `<!doctype html>
             <div class="err" data-err="contact.phone"></div>
           </div>
           <div>
-            <label for="deadline">Hạn hoàn thành</label>
-            <input type="date" id="deadline" data-field="deadline">
+            <label for="deadline">Đợt vận động đến hết ngày</label>
+            <input type="text" inputmode="numeric" autocomplete="off" id="deadline" data-field="deadline" placeholder="ngày/tháng/năm, ví dụ 31/3/2027">
             <div class="err" data-err="deadline"></div>
           </div>
         </div>
@@ -191,7 +191,7 @@ export const APP_JS = `'use strict';
     var box = document.createElement('fieldset');
     box.className = 'venue';
     box.innerHTML = '<legend>Nơi ' + (i + 1) + '</legend>' +
-      '<label for="venues.' + i + '.name">Tên nơi</label><input type="text" id="venues.' + i + '.name" data-field="venues.' + i + '.name" placeholder="ví dụ: Công an Phường 13"><div class="err" data-err="venues.' + i + '.name"></div>' +
+      '<label for="venues.' + i + '.name">Tên nơi</label><input type="text" id="venues.' + i + '.name" data-field="venues.' + i + '.name" placeholder="ví dụ: Công an phường Bình Thạnh"><div class="err" data-err="venues.' + i + '.name"></div>' +
       '<label for="venues.' + i + '.address">Địa chỉ</label><input type="text" id="venues.' + i + '.address" data-field="venues.' + i + '.address"><div class="err" data-err="venues.' + i + '.address"></div>' +
       '<label for="venues.' + i + '.hours">Giờ làm việc</label><input type="text" id="venues.' + i + '.hours" data-field="venues.' + i + '.hours" placeholder="ví dụ: Thứ Hai – Thứ Bảy, 7:30–11:30"><div class="err" data-err="venues.' + i + '.hours"></div>' +
       '<div class="err" data-err="venues.' + i + '"></div>';

@@ -108,7 +108,7 @@ function handoutOptions(p: ProductForm, c: Context) {
 function layoutSimple(p: ProductForm, c: Context): { doc: LaidOutDocument; fileBase: string; dpi: number } {
   switch (p.product) {
     case 'leaflet':
-      return { doc: layoutLeaflet({ profile: c.profile, guide: guide(p.guide, c.profile), paper: p.size as 'a5' }, c.m), fileBase: `to-roi-${p.guide}-${p.size}`, dpi: 200 };
+      return { doc: layoutLeaflet({ profile: c.profile, guide: guide(p.guide, c.profile), paper: p.size as 'a5' }, c.m).doc, fileBase: `to-roi-${p.guide}-${p.size}`, dpi: 200 };
     case 'poster': {
       const r = layoutPoster({ profile: c.profile, guide: guide(p.guide, c.profile) }, { size: p.posterSize as PosterSize, landscape: p.landscape, bleed: 0 }, c.m);
       return { doc: r.doc, fileBase: `ap-phich-${p.guide}-${p.posterSize}${p.landscape ? '-ngang' : ''}`, dpi: 150 };

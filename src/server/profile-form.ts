@@ -1,5 +1,6 @@
 import { parse as parseYaml, stringify } from 'yaml';
 import { z } from 'zod';
+import { formatDeadline, parseDeadline, type CalendarDate } from '../content/deadline.js';
 import { parseProfile, type UnitProfile } from '../content/profile.js';
 import { UserError, type Problem } from '../errors.js';
 import type { FontSet } from '../layout/fonts.js';
@@ -55,10 +56,10 @@ export function formToYaml(form: ProfileForm): { yaml: string; venueRows: number
 }
 
 /** Checks the form exactly as the CLI checks a profile file; problems come back keyed by form field. */
-export function profileFromForm(form: ProfileForm, fonts: FontSet, allowSchemes: readonly string[] = []): UnitProfile {
+export function profileFromForm(form: ProfileForm, fonts: FontSet, allowSchemes: readonly string[] = [], today?: CalendarDate): UnitProfile {
   const { yaml, venueRows } = formToYaml(form);
   try {
-    return parseProfile(yaml, 'form', { missingGlyphs: fonts.missingGlyphs, allowSchemes });
+    return parseProfile(yaml, 'form', { missingGlyphs: fonts.missingGlyphs, allowSchemes, today });
   } catch (err) {
     if (!(err instanceof UserError)) throw err;
     throw new UserError(err.problems.map((p) => ({ field: formField(p.field, venueRows), message: p.message, hint: p.hint })));
@@ -77,12 +78,12 @@ function formField(field: string | undefined, venueRows: number[]): string | und
  * A saved profile file back into the form. The file is read leniently so the form
  * can be filled even when something in it needs fixing; the problems come along.
  */
-export function yamlToForm(source: string, fileName: string, fonts: FontSet, allowSchemes: readonly string[] = []): { form: ProfileForm; errors: FieldError[]; warnings: string[] } {
+export function yamlToForm(source: string, fileName: string, fonts: FontSet, allowSchemes: readonly string[] = [], today?: CalendarDate): { form: ProfileForm; errors: FieldError[]; warnings: string[] } {
   if (Buffer.byteLength(source) > 256 * 1024) throw new UserError({ field: 'profileFile', message: 'tệp hồ sơ quá lớn (hơn 256 KB)', hint: 'tệp hồ sơ chỉ cần vài dòng; kiểm tra xem có chọn nhầm tệp không' });
   let errors: FieldError[] = [];
   const warnings: string[] = [];
   try {
-    parseProfile(source, fileName, { missingGlyphs: fonts.missingGlyphs, allowSchemes });
+    parseProfile(source, fileName, { missingGlyphs: fonts.missingGlyphs, allowSchemes, today });
   } catch (err) {
     if (!(err instanceof UserError)) throw err;
     errors = err.problems.map(toFieldError);
@@ -108,13 +109,19 @@ export function yamlToForm(source: string, fileName: string, fonts: FontSet, all
   const form = profileFormSchema.parse({
     unit: { name: s(unit.name), parent: s(unit.parent) },
     contact: { name: s(contact.name), title: s(contact.title), phone: s(contact.phone) },
-    deadline: s(r.deadline),
+    deadline: asTyped(s(r.deadline)),
     venues,
     rest,
   });
   // The logo is not part of the page; do not report it as a problem of the form.
   errors = errors.filter((e) => e.field !== 'unit.logo');
   return { form, errors, warnings };
+}
+
+/** A date from the file as a clerk types it (31/3/2027); one that is not a real date stays as written, so its error shows with it. */
+function asTyped(raw: string): string {
+  const date = parseDeadline(raw);
+  return date ? formatDeadline(date) : raw;
 }
 
 export function toFieldError(p: Problem): FieldError {

@@ -3,7 +3,7 @@ import { UserError } from '../../errors.js';
 import { writeFileAtomic } from '../../output/write-atomic.js';
 import { renderDocument, type OutputFormat } from '../../products/render.js';
 import { IMAGE_DPI, IMAGE_PRESETS, layoutScreenImage, type ImagePreset } from '../../products/screen-image.js';
-import { loadUnitFor } from '../unit.js';
+import { loadUnitFor, noteGuideNeeds } from '../unit.js';
 import { resolveFormat } from '../output-options.js';
 
 export interface ImageCommandOptions {
@@ -24,6 +24,7 @@ export async function imageCommand(o: ImageCommandOptions): Promise<number> {
   const px = pixelSize(o);
   const info = findGuide(o.guide);
   const unit = await loadUnitFor(o.unit, o.allowScheme);
+  noteGuideNeeds(info, unit.profile);
   const doc = layoutScreenImage({ profile: unit.profile, guide: renderGuide(info, unit.profile), logo: unit.logo }, px, unit.m);
   const [bytes] = await renderDocument(doc, unit.fonts, { format, dpi: IMAGE_DPI });
   const out = o.out ?? `anh-${info.id}-${o.preset ?? `${px.width}x${px.height}`}.${format}`;

@@ -5,9 +5,9 @@ import { writeFileAtomic } from '../../output/write-atomic.js';
 import { DEFAULT_SLOGAN, layoutBanner, parseBannerSize } from '../../products/banner.js';
 import { layoutLeaflet } from '../../products/leaflet.js';
 import { layoutPoster } from '../../products/poster.js';
-import { renderDocument, type OutputFormat } from '../../products/render.js';
+import { pageFileNames, renderDocument, type OutputFormat } from '../../products/render.js';
 import { IMAGE_DPI, IMAGE_PRESETS, layoutScreenImage } from '../../products/screen-image.js';
-import { loadUnitFor } from '../unit.js';
+import { loadUnitFor, noteGuideNeeds } from '../unit.js';
 import { watchInterrupt } from '../interrupt.js';
 import { sourceDate } from '../output-options.js';
 
@@ -31,9 +31,12 @@ export async function kitCommand(o: { allowScheme?: string[]; unit: string; out:
   const { profile, logo, m } = unit;
   const files: KitFile[] = [];
   // Lay out everything first: a problem stops the run before any file is written.
-  const guides = listGuides().map((info) => renderGuide(info, profile));
+  const infos = listGuides();
+  for (const info of infos) noteGuideNeeds(info, profile);
+  const guides = infos.map((info) => renderGuide(info, profile));
   for (const guide of guides) {
-    const doc = layoutLeaflet({ profile, guide, paper: 'a5', logo }, m);
+    const { doc, notices } = layoutLeaflet({ profile, guide, paper: 'a5', logo }, m);
+    for (const n of notices) process.stderr.write(`Lưu ý: ${n}\n`);
     files.push({ name: `to-roi-${guide.id}.pdf`, doc, format: 'pdf', dpi: 200 }, { name: `to-roi-${guide.id}.png`, doc, format: 'png', dpi: 200 });
   }
   const campaign = { profile, guide: guides.find((g) => g.id === CAMPAIGN_GUIDE)!, logo };
@@ -47,10 +50,13 @@ export async function kitCommand(o: { allowScheme?: string[]; unit: string; out:
   const interrupt = watchInterrupt();
   for (const [i, f] of files.entries()) {
     interrupt.check(i, files.length, 'tệp');
-    const [bytes] = await renderDocument(f.doc, unit.fonts, { format: f.format, dpi: f.dpi, date });
-    const path = join(o.out, f.name);
-    await writeFileAtomic(path, bytes!);
-    process.stdout.write(`Đã tạo ${path}\n`);
+    const pages = await renderDocument(f.doc, unit.fonts, { format: f.format, dpi: f.dpi, date });
+    const names = f.format === 'pdf' ? [f.name] : pageFileNames(f.name, pages.length);
+    for (const [p, name] of names.entries()) {
+      const path = join(o.out, name);
+      await writeFileAtomic(path, pages[p]!);
+      process.stdout.write(`Đã tạo ${path}\n`);
+    }
   }
   interrupt.dispose();
   return 0;

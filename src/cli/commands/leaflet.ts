@@ -1,8 +1,8 @@
 import { renderGuide } from '../../content/guides.js';
 import type { PaperName } from '../../layout/page-sizes.js';
 import { layoutLeaflet } from '../../products/leaflet.js';
-import { renderDocument, type OutputFormat } from '../../products/render.js';
-import { loadUnitFor } from '../unit.js';
+import { pageFileNames, renderDocument, type OutputFormat } from '../../products/render.js';
+import { loadUnitFor, noteGuideNeeds } from '../unit.js';
 import { writeFileAtomic } from '../../output/write-atomic.js';
 import { checkDpi, pickGuide, resolveFormat, sourceDate } from '../output-options.js';
 
@@ -25,10 +25,14 @@ export async function leafletCommand(o: LeafletOptions): Promise<number> {
   const date = sourceDate();
   const info = pickGuide(o.guide, o.template);
   const unit = await loadUnitFor(o.unit, o.allowScheme);
-  const doc = layoutLeaflet({ profile: unit.profile, guide: renderGuide(info, unit.profile), paper: o.size, logo: unit.logo }, unit.m);
-  const [file] = await renderDocument(doc, unit.fonts, { format, dpi, date });
+  noteGuideNeeds(info, unit.profile);
+  const { doc, notices } = layoutLeaflet({ profile: unit.profile, guide: renderGuide(info, unit.profile), paper: o.size, logo: unit.logo }, unit.m);
+  for (const n of notices) process.stderr.write(`Lưu ý: ${n}\n`);
+  const files = await renderDocument(doc, unit.fonts, { format, dpi, date });
   const out = o.out ?? `to-roi-${info.id}-${o.size}.${format}`;
-  await writeFileAtomic(out, file!);
-  process.stdout.write(`Đã tạo ${out} (tờ hướng dẫn "${info.title}", khổ ${o.size.toUpperCase()})\n`);
+  // A PDF holds every page; pictures are one file a page.
+  const names = format === 'pdf' ? [out] : pageFileNames(out, files.length);
+  for (const [i, name] of names.entries()) await writeFileAtomic(name, files[i]!);
+  process.stdout.write(`Đã tạo ${names.join(', ')} (tờ hướng dẫn "${info.title}", khổ ${o.size.toUpperCase()}${doc.pages.length > 1 ? ', hai mặt' : ''})\n`);
   return 0;
 }

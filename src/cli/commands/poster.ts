@@ -5,7 +5,7 @@ import type { TileSheet } from '../../layout/tiles.js';
 import { writeFileAtomic } from '../../output/write-atomic.js';
 import { layoutPoster } from '../../products/poster.js';
 import { renderDocument, type OutputFormat } from '../../products/render.js';
-import { loadUnitFor } from '../unit.js';
+import { loadUnitFor, noteGuideNeeds } from '../unit.js';
 import { checkDpi, resolveFormat, sourceDate } from '../output-options.js';
 
 export interface PosterCommandOptions {
@@ -36,6 +36,7 @@ export async function posterCommand(o: PosterCommandOptions): Promise<number> {
   const date = sourceDate();
   const info = findGuide(o.guide);
   const unit = await loadUnitFor(o.unit, o.allowScheme);
+  noteGuideNeeds(info, unit.profile);
   const result = layoutPoster({ profile: unit.profile, guide: renderGuide(info, unit.profile), logo: unit.logo }, { size: o.size, landscape: o.landscape, bleed: o.bleed * MM, tile: o.tile }, unit.m);
   const out = o.out ?? `ap-phich-${info.id}-${o.size}${o.tile ? `-ghep-${o.tile}` : ''}.${format}`;
   const [bytes] = await renderDocument(result.doc, unit.fonts, { format, dpi, date, cmyk: o.cmyk });

@@ -1,3 +1,4 @@
+import { contentStamp, type GuideMeta } from '../../content/guide-meta.js';
 import type { UnitProfile } from '../../content/profile.js';
 import type { RichText } from '../../content/rich-text.js';
 import { stack, type Block } from '../../layout/block.js';
@@ -5,8 +6,14 @@ import { textBlock } from '../../layout/text-block.js';
 import { LEADING } from '../../layout/theme.js';
 import type { PartContext } from './part-context.js';
 
-/** The lines of practical detail every print carries: deadline, contact, places. */
-export function footerLines(profile: UnitProfile): { deadline?: RichText; contact?: RichText; venues: RichText[] } {
+/** The guide facts the foot of a print needs. */
+export type FooterGuide = Pick<GuideMeta, 'takesDeadline' | 'sources' | 'reviewed'>;
+
+/**
+ * The lines of practical detail every print carries: the campaign date (on guides
+ * that take one), contact, places, and the dated line saying what the content follows.
+ */
+export function footerLines(profile: UnitProfile, guide: FooterGuide): { deadline?: RichText; contact?: RichText; venues: RichText[]; stamp: string } {
   const c = profile.contact;
   const who = [c?.name, c?.title].filter(Boolean).join(', ');
   const contact: RichText | undefined =
@@ -21,27 +28,28 @@ export function footerLines(profile: UnitProfile): { deadline?: RichText; contac
     { text: v.name, strong: true },
     { text: [v.address, v.hours].filter(Boolean).map((t) => ` – ${t}`).join(''), strong: false },
   ]);
-  const deadline: RichText | undefined = profile.deadline
-    ? [{ text: `Hạn hoàn thành: trước ngày ${profile.deadline.printed}`, strong: true }]
-    : undefined;
-  return { deadline, contact, venues };
+  const deadline: RichText | undefined =
+    profile.deadline && guide.takesDeadline ? [{ text: `Đợt vận động đến hết ngày ${profile.deadline.printed}`, strong: true }] : undefined;
+  return { deadline, contact, venues, stamp: contentStamp(guide) };
 }
 
 /** The tinted band at the foot of the page. */
-export function contactFooter(profile: UnitProfile, pageWidth: number, margin: number, scale: number, c: PartContext): Block {
+export function contactFooter(profile: UnitProfile, guide: FooterGuide, pageWidth: number, margin: number, scale: number, c: PartContext, o: { venues: 'here' | 'on-back' } = { venues: 'here' }): Block {
   const { k, m } = c;
   const s = scale * k;
   const w = pageWidth - 2 * margin;
-  const lines = footerLines(profile);
+  const lines = footerLines(profile, guide);
   const small = { size: 8.5 * s, font: 'regular' as const, strongFont: 'bold' as const, color: c.colors.ink, leading: LEADING.body };
   const parts: Block[] = [];
   if (lines.deadline) parts.push(textBlock(lines.deadline, w, { ...small, size: 10.5 * s, color: c.colors.primary, strongFont: 'extrabold' }, m));
   if (lines.contact) parts.push(textBlock(lines.contact, w, small, m));
-  if (lines.venues.length) {
+  if (lines.venues.length && o.venues === 'on-back') {
+    parts.push(textBlock([{ text: 'Nơi làm thủ tục: ', strong: true }, { text: 'xem mặt sau.', strong: false }], w, small, m));
+  } else if (lines.venues.length) {
     parts.push(textBlock([{ text: 'Nơi làm thủ tục:', strong: true }], w, small, m));
     parts.push(...lines.venues.map((v) => textBlock(v, w, small, m)));
   }
-  if (!parts.length) return stack([], 0);
+  parts.push(textBlock(lines.stamp, w, { ...small, size: 7 * s, color: c.colors.muted }, m));
   const inner = stack(parts, 2.5 * s);
   const padY = 10 * k;
   const height = inner.height + 2 * padY;

@@ -1,3 +1,4 @@
+import { contentStamp } from '../../content/guide-meta.js';
 import type { Guide } from '../../content/guides.js';
 import type { UnitProfile } from '../../content/profile.js';
 import type { RichText } from '../../content/rich-text.js';
@@ -27,6 +28,8 @@ export const MIN_QR = 20 * MM;
 interface Variant {
   steps: boolean;
   address: boolean;
+  /** The reminder's warning (never give the OTP to anyone). */
+  warning: boolean;
   /**
    * The smallest text scale this variant may use: with steps, their 7.5-pt base
    * stays at 6.5 pt or more; without, the 6.5-pt captions stay at 5 pt or more.
@@ -34,14 +37,15 @@ interface Variant {
   minScale: number;
 }
 const VARIANTS: Variant[] = [
-  { steps: true, address: true, minScale: 6.5 / 7.5 },
-  { steps: false, address: true, minScale: 5 / 6.5 },
-  { steps: false, address: false, minScale: 5 / 6.5 },
+  { steps: true, address: true, warning: true, minScale: 6.5 / 7.5 },
+  { steps: false, address: true, warning: true, minScale: 5 / 6.5 },
+  { steps: false, address: false, warning: true, minScale: 5 / 6.5 },
+  { steps: false, address: false, warning: false, minScale: 5 / 6.5 },
 ];
 // Stickers in a batch mostly fit at the same scale: each search starts where the last one ended.
 const memos = new Map<string, ScaleMemo>();
 function memo(shape: string, v: Variant, width: number, height: number): ScaleMemo {
-  const key = `${shape}|${v.steps}|${v.address}|${width.toFixed(1)}|${height.toFixed(1)}`;
+  const key = `${shape}|${v.steps}|${v.address}|${v.warning}|${width.toFixed(1)}|${height.toFixed(1)}`;
   let m = memos.get(key);
   if (!m) memos.set(key, (m = {}));
   return m;
@@ -71,14 +75,16 @@ function parts(entry: StickerEntry, reminder: Guide, profile: UnitProfile, textW
   const name = textBlock(entry.block, textW, { size: 13 * s, font: 'extrabold', color: c.colors.ink, leading: LEADING.tight, align, balance: true }, m);
   const address = v.address && entry.address ? textBlock(entry.address, textW, { size: 8 * s, font: 'regular', color: c.colors.muted, leading: LEADING.tight, align }, m) : undefined;
   const steps = v.steps ? numberedSteps(reminder.steps.map((st) => st.title), textW, 7.5 * s, c) : undefined;
+  const warning = v.warning && reminder.notes.length ? textBlock(reminder.notes[0]!, textW, { size: 7.5 * s, font: 'bold', strongFont: 'extrabold', color: c.colors.primary, leading: LEADING.tight, align }, m) : undefined;
   const hotline = profile.contact?.phone;
+  const stamp = contentStamp(reminder, { short: true });
   const footer: RichText = [
     ...(hotline ? [{ text: `Hỗ trợ: ${hotline}`, strong: true }, { text: ' · ', strong: false }] : []),
-    { text: profile.unit.name, strong: false },
+    { text: `${profile.unit.name} · ${stamp}`, strong: false },
   ];
-  // On a narrow column the hotline and the unit each take their own line.
-  const footerLines: RichText[] = [...(hotline ? [[{ text: `Hỗ trợ: ${hotline}`, strong: true }]] : []), [{ text: profile.unit.name, strong: false }]];
-  return { name, address, steps, footer, footerLines, splitsWords: name.splitsWords || !!address?.splitsWords };
+  // On a narrow column the hotline, the unit and the date each take their own line.
+  const footerLines: RichText[] = [...(hotline ? [[{ text: `Hỗ trợ: ${hotline}`, strong: true }]] : []), [{ text: profile.unit.name, strong: false }], [{ text: stamp, strong: false }]];
+  return { name, address, steps, warning, footer, footerLines, splitsWords: name.splitsWords || !!address?.splitsWords };
 }
 
 function numberedSteps(titles: RichText[], width: number, size: number, c: PartContext): Block {
@@ -148,7 +154,7 @@ function landscape(entry: StickerEntry, reminder: Guide, profile: UnitProfile, w
   const codeRow = codes(entry, profile, qr, s, gap, c);
   const textW = w - 2 * pad - codeRow.width - 2 * MM;
   const p = parts(entry, reminder, profile, textW, s, v, 'left', c);
-  const right = stack([p.name, p.address, p.steps].filter((b): b is Block => !!b), 1.6 * MM * s);
+  const right = stack([p.name, p.address, p.steps, p.warning].filter((b): b is Block => !!b), 1.6 * MM * s);
   const middle = row([codeRow, right], 2 * MM);
   const top = band(reminder.title, w, 10 * s, pad, c);
   const bottom = footerLine(p.footer, w, 6.5 * s, pad, c);
@@ -165,7 +171,7 @@ function portrait(entry: StickerEntry, reminder: Guide, profile: UnitProfile, w:
   const p = parts(entry, reminder, profile, inner, s, v, 'center', c);
   const head = stack(p.address ? [p.name, p.address] : [p.name], 1 * MM * s);
   const codeRow = codes(entry, profile, qr, s, gap, c);
-  const body = stack([head, centred(codeRow, inner), p.steps].filter((b): b is Block => !!b), 3.5 * MM * s);
+  const body = stack([head, centred(codeRow, inner), p.steps, p.warning].filter((b): b is Block => !!b), 3.5 * MM * s);
   const top = band(reminder.title, w, 14 * s, pad, c);
   const bottom = footerLine(p.footer, w, 8 * s, pad, c);
   return frame(w, [top, padX(body, pad), bottom], h, codeRow.width <= inner + 0.01 && !p.splitsWords, c);
@@ -183,7 +189,7 @@ function compact(entry: StickerEntry, reminder: Guide, profile: UnitProfile, w: 
   const p = parts(entry, reminder, profile, textW, s * 0.7, { ...v, steps: false }, 'left', c);
   const cta = textBlock(reminder.title, textW, { size: 8 * s, font: 'extrabold', color: c.colors.primary, leading: LEADING.tight }, c.m);
   const foot = stack(p.footerLines.map((l) => textBlock(l, textW, { size: 5.5 * s, font: 'regular', strongFont: 'bold', color: c.colors.ink, leading: LEADING.tight }, c.m)), 0);
-  const column = stack([cta, p.name, ...(p.address ? [p.address] : []), foot], 1 * MM);
+  const column = stack([cta, p.name, ...(p.address ? [p.address] : []), ...(p.warning ? [p.warning] : []), foot], 1 * MM);
   const body = row([codeRow, column], gap);
   const fits = textW >= 18 * MM && !p.splitsWords && !cta.splitsWords;
   return {

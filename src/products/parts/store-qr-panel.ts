@@ -1,3 +1,4 @@
+import type { GuideAction } from '../../content/guide-meta.js';
 import type { UnitProfile } from '../../content/profile.js';
 import { row, stack, type Block } from '../../layout/block.js';
 import { qrBlock } from '../../layout/qr-block.js';
@@ -14,30 +15,60 @@ export interface QrCard {
   field: string;
 }
 
-/** The call to action beside or above the store codes, on every product. */
-export const SCAN_TO_INSTALL = 'Quét mã để cài ứng dụng VNeID';
+/** What a print asks people to do, and the codes that do it. */
+export interface CallToAction {
+  headline: string;
+  /** How to scan, in one sentence under the headline. */
+  howTo: string;
+  /** The codes every product made from the guide prints (posters and pictures print only these). */
+  main: QrCard[];
+  /** The main codes, then the codes a leaflet adds when it has room (the stores, the unit's extras). */
+  leaflet: QrCard[];
+}
 
-/** The codes a leaflet carries: the two stores, then the unit's own extras. */
+const SCAN_HOW_TO = 'Mở camera điện thoại, hướng vào mã của loại máy bạn dùng rồi bấm vào đường link hiện ra.';
+
+/** The call to action follows the guide: install the app, open the portal, or come to the office. */
+export function callToAction(guide: { action: GuideAction; links: { portal: string } }, profile: UnitProfile): CallToAction {
+  const stores = storeQrCards(profile);
+  const extras = profile.qr.extra.map((e, i): QrCard => ({ url: e.url, label: e.label, caption: '', field: `qr.extra.${i}` }));
+  switch (guide.action) {
+    case 'install-app':
+      return { headline: 'Quét mã để cài ứng dụng VNeID', howTo: SCAN_HOW_TO, main: stores, leaflet: [...stores, ...extras] };
+    case 'visit-office':
+      return { headline: 'Quét mã để cài sẵn ứng dụng VNeID', howTo: 'Cài sẵn để kích hoạt ngay khi có tin nhắn phê duyệt. Mở camera, hướng vào mã của loại máy bạn dùng.', main: stores, leaflet: [...stores, ...extras] };
+    case 'open-portal': {
+      const portal: QrCard = { url: guide.links.portal, label: hostOf(guide.links.portal), caption: 'Cổng dịch vụ công quốc gia', field: 'links.portal' };
+      return { headline: 'Quét mã để mở Cổng dịch vụ công', howTo: `Mở camera điện thoại, hướng vào mã rồi bấm vào đường link hiện ra: chỉ dùng ${hostOf(guide.links.portal)}.`, main: [portal], leaflet: [portal, ...extras] };
+    }
+  }
+}
+
+/** The two official store codes (or the unit's own store links). */
 export function storeQrCards(profile: UnitProfile): QrCard[] {
   return [
     { url: profile.qr.ios, label: 'iPhone', caption: 'App Store', field: 'qr.ios' },
     { url: profile.qr.android, label: 'Android', caption: 'CH Play', field: 'qr.android' },
-    ...profile.qr.extra.map((e, i) => ({ url: e.url, label: e.label, caption: '', field: `qr.extra.${i}` })),
   ];
+}
+
+function hostOf(url: string): string {
+  return new URL(url).hostname;
 }
 
 /**
  * A call to action beside the QR codes, each with a label underneath. With more
  * than two codes the call moves above so the codes keep their size.
  */
-export function storeQrPanel(cards: QrCard[], width: number, qrSize: number, c: PartContext): Block {
+export function storeQrPanel(call: CallToAction, width: number, qrSize: number, c: PartContext): Block {
   const { k, m } = c;
   const gap = 12 * k;
+  const cards = call.leaflet;
   const cta = (w: number) =>
     stack(
       [
-        textBlock(SCAN_TO_INSTALL, w, { size: 12.5 * k, font: 'extrabold', color: c.colors.primary, leading: LEADING.tight }, m),
-        textBlock('Mở camera điện thoại, hướng vào mã của loại máy bạn dùng rồi bấm vào đường link hiện ra.', w, { size: 8 * k, font: 'regular', color: c.colors.muted, leading: LEADING.body }, m),
+        textBlock(call.headline, w, { size: 12.5 * k, font: 'extrabold', color: c.colors.primary, leading: LEADING.tight }, m),
+        textBlock(call.howTo, w, { size: 8 * k, font: 'regular', color: c.colors.muted, leading: LEADING.body }, m),
       ],
       5 * k,
     );
