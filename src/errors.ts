@@ -28,11 +28,30 @@ export class UserError extends Error {
 
 export function formatProblem(p: Problem): string {
   const place = [
-    p.file ? `tệp ${p.file}` : undefined,
+    p.file ? `tệp ${escapeControls(p.file)}` : undefined,
     p.line ? `dòng ${p.line}` : undefined,
-    p.field ? `mục ${p.field}` : undefined,
+    p.field ? `mục ${escapeControls(p.field)}` : undefined,
   ].filter(Boolean);
   const head = place.length ? `${place.join(', ')}: ` : '';
-  const hint = p.hint ? `\n  → ${p.hint}` : '';
-  return `${head}${p.message}${hint}`;
+  const hint = p.hint ? `\n  → ${escapeControls(p.hint)}` : '';
+  return `${head}${escapeControls(p.message)}${hint}`;
+}
+
+/**
+ * A value the user typed, quoted for a message: control characters shown as
+ * \u0000 (a NUL or an escape sequence must never reach the terminal raw), and a
+ * long value cut so the message stays readable.
+ */
+export function quoteForMessage(value: string, max = 80): string {
+  const chars = [...value];
+  const shown = chars.length > max ? `${chars.slice(0, max).join('')}…` : value;
+  return `"${escapeControls(shown)}"`;
+}
+
+// C0 and C1 controls, DEL, and the bidirectional overrides that can reorder what a terminal shows.
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+function escapeControls(text: string): string {
+  return text.replace(CONTROLS, (ch) => `\\u${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
 }

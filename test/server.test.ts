@@ -1,5 +1,6 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -8,6 +9,7 @@ import { PAPER, POSTER_PAPER } from '../src/layout/page-sizes.js';
 import { startServer, type RunningServer } from '../src/server/index.js';
 import { example, ROOT } from './helpers/cli.js';
 import { readPdf } from './helpers/pdf-text.js';
+import { craftZip } from './helpers/zip-bomb.js';
 
 const PROFILE = {
   unit: { name: 'Ủy ban nhân dân Phường Tân Định', parent: 'Ban Chỉ đạo Đề án 06 Quận 1' },
@@ -22,6 +24,8 @@ const PROFILE = {
 const BLOCKS_CSV = 'block,address,url\nChung cư Ngọc Lan – Tòa A,"125 Nơ Trang Long",\nKhu nhà ở Bình Lợi,"48/2 Bình Lợi",https://zalo.me/g/binhloi\nChung cư Mỹ Phước,25 Phan Văn Trị,\n';
 
 let server: RunningServer;
+/** What the server logged: only program defects belong there, never a clerk's mistake. */
+const logged: string[] = [];
 const post = (path: string, body: unknown) => fetch(new URL(path, server.url), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 
 async function upload(path: string, name: string, bytes: Buffer | string, fields: Record<string, string> = {}) {
@@ -33,10 +37,11 @@ async function upload(path: string, name: string, bytes: Buffer | string, fields
 
 describe('serve: the web API', () => {
   beforeAll(async () => {
-    server = await startServer({ port: 0, host: '127.0.0.1', log: () => {} });
+    server = await startServer({ port: 0, host: '127.0.0.1', log: (m) => logged.push(m) });
   });
   afterAll(async () => {
     await server?.close();
+    expect(logged).toEqual([]);
   });
 
   it('listens on the loopback interface only and refuses other hosts', async () => {
@@ -240,6 +245,60 @@ describe('serve: the web API', () => {
     const res = await fetch(new URL('/api/nothing-here', server.url));
     expect(res.status).toBe(404);
     expect((await fetch(new URL('/api/options', server.url))).status).toBe(200);
+  });
+
+  it('answers an unknown page with a Vietnamese 404 page, not Express\'s English', async () => {
+    const res = await fetch(new URL('/khong-co-trang-nay', server.url));
+    expect(res.status).toBe(404);
+    const html = await res.text();
+    expect(html).toContain('lang="vi"');
+    expect(html).toContain('Không có trang này');
+    expect(html).not.toContain('Cannot GET');
+  });
+
+  it('answers a multipart body cut short with a Vietnamese 400 on the upload field, and logs nothing', async () => {
+    const body = '--XYZ\r\nContent-Disposition: form-data; name="kind"\r\n\r\nblocks\r\n--XYZ\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nblock\r\nA\r\n';
+    const head = `POST /api/data HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nContent-Type: multipart/form-data; boundary=XYZ\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`;
+    const answer = await new Promise<string>((resolve, reject) => {
+      let got = '';
+      const socket = connect(server.port, '127.0.0.1', () => socket.end(head + body));
+      socket.on('data', (d) => (got += d)).on('close', () => resolve(got)).on('error', reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 400/);
+    const { errors } = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4));
+    expect(errors[0]).toMatchObject({ field: 'data', message: 'tệp gửi lên bị đứt giữa chừng hoặc không đúng cách' });
+    expect(logged).toEqual([]);
+  });
+
+  it('refuses an .xlsx zip bomb under the 5 MB limit before unpacking it', async () => {
+    const bomb = await craftZip([{ name: 'xl/worksheets/sheet1.xml', chunk: Buffer.alloc(1 << 20, 0x20), times: 200 }]);
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const res = await upload('/api/data', 'toa-nha.xlsx', bomb, { kind: 'blocks' });
+    expect(res.status).toBe(400);
+    expect((await res.json()).errors[0]).toMatchObject({ field: 'data', message: expect.stringContaining('giải nén ra nặng 200 MB, quá mức 50 MB') });
+  });
+
+  it('refuses a table whose link hides another site, naming its row and column', async () => {
+    const res = await upload('/api/data', 'toa-nha.csv', 'block,url\nTòa A,https://zalo.me@evil.example/g/a\n', { kind: 'blocks' });
+    expect(res.status).toBe(400);
+    expect((await res.json()).errors[0]).toMatchObject({ field: 'data', line: 2, message: expect.stringMatching(/^cột url: .*evil\.example/) });
+  });
+
+  it('a 3,000-character QR link is a 400 naming the field and the allowed length, not a 500', async () => {
+    const rest = { qr: { ios: 'https://apps.apple.com/vn/app/vneid/id1582750372', android: `https://play.google.com/${'x'.repeat(3000)}` } };
+    const res = await post('/api/preview', { profile: { ...PROFILE, rest }, product: { product: 'leaflet' } });
+    expect(res.status).toBe(400);
+    expect((await res.json()).errors).toContainEqual(expect.objectContaining({ field: 'qr.android', message: expect.stringContaining('nhiều nhất 2.331 ký tự') }));
+  });
+
+  it('a picture chosen as the profile is called what it is, not "over 256 KB"', async () => {
+    const png = await sharp({ create: { width: 234, height: 234, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 60 } } }).png({ compressionLevel: 0 }).toBuffer();
+    expect(png.length).toBeLessThan(256 * 1024);
+    const res = await upload('/api/profile/load', 'ho-so.yaml', png);
+    expect(res.status).toBe(400);
+    const { errors } = await res.json();
+    expect(errors[0]).toMatchObject({ field: 'profileFile', message: expect.stringContaining('không phải tệp chữ') });
+    expect(JSON.stringify(errors)).not.toContain('256 KB');
   });
 });
 

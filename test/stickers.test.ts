@@ -197,7 +197,7 @@ describe('bad data: exit 2, the line and column named, nothing written', () => {
     ['a row without a block name', 'block,address\r\nTòa A,x\r\n,Số 5\r\n', 'dòng 3, mục block', 'đang trống'],
     ['an unknown column', 'block,dia_chi\r\nTòa A,x\r\n', 'dòng 1', 'không biết cột "dia_chi"'],
     ['a missing block column', 'address\r\nSố 5\r\n', 'dòng 1', 'thiếu cột bắt buộc "block"'],
-    ['a link that is not http(s)', 'block,url\r\nTòa A,javascript:alert(1)\r\n', 'dòng 2, mục url', 'không phải đường link dùng được'],
+    ['a link that is not http(s)', 'block,url\r\nTòa A,javascript:alert(1)\r\n', 'dòng 2, mục url', 'loại link "javascript:" chưa được cho phép'],
     ['an emoji in a cell', 'block\r\nTòa A 🏢\r\n', 'dòng 2, mục block', 'không in được'],
     ['only a header', 'block,address\r\n', '', 'chưa có dòng dữ liệu'],
     ['an unclosed quote', 'block,address\r\n"Tòa A,x\r\n', '', 'ngoặc kép'],

@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js';
+import { readNumber } from './number-option.js';
 import { reportError } from './report.js';
 import { VI_STRINGS } from './vi-strings.js';
 
@@ -14,6 +15,8 @@ const GUIDE = { type: 'string', demandOption: true, describe: 'Mã hướng dẫ
 const OUT_FILE = { type: 'string', describe: 'Tên tệp kết quả' } as const;
 const QUIET = { type: 'boolean', default: false, describe: 'Không hiện thanh tiến độ' } as const;
 const FORMAT = { choices: FORMATS, describe: 'Loại tệp; mặc định theo đuôi tên tệp --out, hoặc pdf' } as const;
+/** Number options are read as text and checked by readNumber, so "abc" is quoted back, never shown as NaN. */
+const NUMBER = { type: 'string' } as const;
 const COMMANDS = ['guides', 'validate', 'leaflet', 'poster', 'image', 'banner', 'stickers', 'handout', 'kit', 'serve'];
 
 /** Runs one command line (without `node` and the script) and returns the exit code. */
@@ -63,13 +66,13 @@ async function parseAndRun(argv: string[]): Promise<number> {
           .option('template', { type: 'string', describe: 'Tệp mẫu hướng dẫn của bạn (.hbs), thay cho --guide' })
           .option('size', { choices: PAPER_SIZES, default: 'a5' as const, describe: 'Khổ giấy' })
           .option('format', FORMAT)
-          .option('dpi', { type: 'number', default: 200, describe: 'Độ nét của ảnh (điểm ảnh mỗi inch), 72–600' })
+          .option('dpi', { ...NUMBER, default: '200', describe: 'Độ nét của ảnh (điểm ảnh mỗi inch), 72–600' })
           .option('out', OUT_FILE)
           .example('$0 leaflet --unit don-vi.yaml --guide kich-hoat --out to-roi.pdf', '')
           .example('$0 leaflet --unit don-vi.yaml --guide kich-hoat --format png', 'ảnh để gửi Zalo, Facebook'),
       async (args) => {
         const { leafletCommand } = await import('./commands/leaflet.js');
-        exitCode = await leafletCommand({ allowScheme: args['allow-scheme'], unit: args.unit, guide: args.guide, template: args.template, size: args.size, format: args.format, dpi: args.dpi, out: args.out });
+        exitCode = await leafletCommand({ allowScheme: args['allow-scheme'], unit: args.unit, guide: args.guide, template: args.template, size: args.size, format: args.format, dpi: readNumber(args.dpi, '--dpi', '300'), out: args.out });
       },
     )
     .command(
@@ -81,17 +84,17 @@ async function parseAndRun(argv: string[]): Promise<number> {
           .option('guide', GUIDE)
           .option('size', { choices: POSTER_SIZES, default: 'a2' as const, describe: 'Khổ áp phích' })
           .option('landscape', { type: 'boolean', default: false, describe: 'Khổ ngang' })
-          .option('bleed', { type: 'number', default: 0, describe: 'Tràn lề cho nhà in, mm (thường 3); thêm dấu cắt' })
+          .option('bleed', { ...NUMBER, default: '0', describe: 'Tràn lề cho nhà in, mm (thường 3); thêm dấu cắt' })
           .option('cmyk', { type: 'boolean', default: false, describe: 'Ghi màu CMYK cho nhà in' })
           .option('tile', { choices: TILE_SHEETS, describe: 'Chia áp phích ra nhiều tờ A4 hoặc A3 để in ở văn phòng rồi ghép' })
           .option('format', FORMAT)
-          .option('dpi', { type: 'number', default: 150, describe: 'Độ nét khi xuất ảnh' })
+          .option('dpi', { ...NUMBER, default: '150', describe: 'Độ nét khi xuất ảnh' })
           .option('out', OUT_FILE)
           .example('$0 poster --unit don-vi.yaml --guide kich-hoat --size a2 --bleed 3 --out ap-phich.pdf', '')
           .example('$0 poster --unit don-vi.yaml --guide kich-hoat --size a1 --tile a4 --out ghep.pdf', ''),
       async (args) => {
         const { posterCommand } = await import('./commands/poster.js');
-        exitCode = await posterCommand({ allowScheme: args['allow-scheme'], unit: args.unit, guide: args.guide, size: args.size, landscape: args.landscape, bleed: args.bleed, tile: args.tile, cmyk: args.cmyk, format: args.format, dpi: args.dpi, out: args.out });
+        exitCode = await posterCommand({ allowScheme: args['allow-scheme'], unit: args.unit, guide: args.guide, size: args.size, landscape: args.landscape, bleed: readNumber(args.bleed, '--bleed', '3'), tile: args.tile, cmyk: args.cmyk, format: args.format, dpi: readNumber(args.dpi, '--dpi', '300'), out: args.out });
       },
     )
     .command(
@@ -102,14 +105,14 @@ async function parseAndRun(argv: string[]): Promise<number> {
           .option('unit', UNIT)
           .option('guide', GUIDE)
           .option('preset', { choices: IMAGE_PRESETS, describe: 'social-square 1080×1080, social-wide 1200×630, led-fhd 1920×1080, led-portrait 1080×1920' })
-          .option('width', { type: 'number', describe: 'Chiều rộng ảnh (điểm ảnh), thay cho --preset' })
-          .option('height', { type: 'number', describe: 'Chiều cao ảnh (điểm ảnh), thay cho --preset' })
+          .option('width', { ...NUMBER, describe: 'Chiều rộng ảnh (điểm ảnh), thay cho --preset' })
+          .option('height', { ...NUMBER, describe: 'Chiều cao ảnh (điểm ảnh), thay cho --preset' })
           .option('format', { choices: ['png', 'jpg', 'webp'] as const, describe: 'Loại ảnh; mặc định theo đuôi tên tệp --out, hoặc png' })
           .option('out', OUT_FILE)
           .example('$0 image --unit don-vi.yaml --guide kich-hoat --preset social-square --out bai-dang.png', ''),
       async (args) => {
         const { imageCommand } = await import('./commands/image.js');
-        exitCode = await imageCommand({ allowScheme: args['allow-scheme'], unit: args.unit, guide: args.guide, preset: args.preset, width: args.width, height: args.height, format: args.format ?? (args.out ? undefined : 'png'), out: args.out });
+        exitCode = await imageCommand({ allowScheme: args['allow-scheme'], unit: args.unit, guide: args.guide, preset: args.preset, width: readNumber(args.width, '--width', '1200', 'optional'), height: readNumber(args.height, '--height', '630', 'optional'), format: args.format ?? (args.out ? undefined : 'png'), out: args.out });
       },
     )
     .command(
@@ -183,12 +186,12 @@ async function parseAndRun(argv: string[]): Promise<number> {
       'Mở trang web trên máy này để điền hồ sơ, xem trước và tải tờ in (không cần gõ lệnh)',
       (y) =>
         y
-          .option('port', { type: 'number', default: 8080, describe: 'Cổng của trang web (0: chọn cổng trống)' })
+          .option('port', { ...NUMBER, default: '8080', describe: 'Cổng của trang web (0: chọn cổng trống)' })
           .option('open', { type: 'boolean', default: true, describe: 'Mở trình duyệt; tắt bằng --no-open' })
           .example('$0 serve', 'rồi mở http://127.0.0.1:8080 bằng trình duyệt'),
       async (args) => {
         const { serveCommand } = await import('./commands/serve.js');
-        exitCode = await serveCommand({ allowScheme: args['allow-scheme'], port: args.port, open: args.open });
+        exitCode = await serveCommand({ allowScheme: args['allow-scheme'], port: readNumber(args.port, '--port', '8090'), open: args.open });
       },
     )
     .demandCommand(1, 'Hãy ghi một lệnh, ví dụ: vneid-print leaflet --help')

@@ -1,10 +1,11 @@
-import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { UserError, type Problem } from '../errors.js';
+import { quoteForMessage, UserError, type Problem } from '../errors.js';
 import { cleanText } from './clean-text.js';
 import { decodeTextFile, legacyWarning } from './decode-text.js';
 import { convertLegacyVietnamese, detectLegacyVietnamese } from './legacy-encoding.js';
-import { isAllowedLink, linkHint } from './web-link.js';
+import { readInputFile } from './read-input.js';
+import { linkProblem } from './web-link.js';
+import { checkedXlsx } from './xlsx-guard.js';
 
 /** One data row, with the spreadsheet line it came from (the header is line 1). */
 export interface DataRow {
@@ -33,22 +34,26 @@ export interface ColumnSpec {
 }
 
 const MAX_BYTES = 20 * 1024 * 1024;
+/** Longest text cell: an address or a name fits a label in a few lines; more is a pasting mistake. */
+export const MAX_CELL_CHARS = 200;
+/** Problems reported at once; the rest are counted. */
+const MAX_PROBLEMS = 20;
 
 /**
  * Reads a table of rows from CSV (comma, semicolon or tab; UTF-8 with or without
  * BOM; UTF-16 "Unicode Text" from Excel) or XLSX, with its header in row 1.
  */
 export async function readDataTable(file: string, spec: ColumnSpec): Promise<DataTable> {
-  const ext = extname(file).toLowerCase();
-  const fail = (message: string, hint?: string) => new UserError({ file, message, hint });
-  const info = await stat(file).catch(() => undefined);
-  if (!info?.isFile()) throw fail('không tìm thấy tệp dữ liệu', 'kiểm tra lại tên và đường dẫn tệp sau --data');
-  if (info.size > MAX_BYTES) throw fail('tệp dữ liệu lớn quá 20 MB', 'chia thành nhiều tệp nhỏ hơn');
-  const bytes = await readFile(file);
+  tableFormat(file);
+  const bytes = readInputFile(file, { what: 'tệp dữ liệu', field: '--data', maxBytes: MAX_BYTES, tooBigHint: 'chia thành nhiều tệp nhỏ hơn' });
+  return parseDataTable(bytes, file, spec);
+}
 
+/** The same, from bytes already in memory (an upload); `file` names it in messages and gives its type. */
+export async function parseDataTable(bytes: Buffer, file: string, spec: ColumnSpec): Promise<DataTable> {
   let grid: string[][];
   const warnings: string[] = [];
-  if (ext === '.xlsx') {
+  if (tableFormat(file) === 'xlsx') {
     grid = await readXlsx(bytes, file);
     // Old sheets typed in TCVN3 or VNI fonts keep that mojibake inside the .xlsx.
     const enc = detectLegacyVietnamese(grid.flat().join('\n'));
@@ -56,22 +61,28 @@ export async function readDataTable(file: string, spec: ColumnSpec): Promise<Dat
       grid = grid.map((r) => r.map((cell) => convertLegacyVietnamese(cell, enc)));
       warnings.push(legacyWarning(file, enc));
     }
-  } else if (ext === '.csv' || ext === '.txt' || ext === '.tsv') {
+  } else {
     const text = decodeTextFile(bytes, file);
     warnings.push(...text.warnings);
     grid = await parseDelimited(text.text, file);
-  } else if (ext === '.xls') {
-    throw fail('tệp Excel đời cũ (.xls) chưa đọc được', 'mở tệp bằng Excel hoặc LibreOffice, chọn Lưu thành (Save As) dạng .xlsx hoặc CSV UTF-8');
-  } else {
-    throw fail(`không đọc được tệp đuôi "${ext || '(không có)'}"`, 'dùng tệp .xlsx (Excel) hoặc .csv');
   }
   return toTable(grid, file, spec, warnings);
 }
 
+function tableFormat(file: string): 'xlsx' | 'text' {
+  const ext = extname(file).toLowerCase();
+  if (ext === '.xlsx') return 'xlsx';
+  if (ext === '.csv' || ext === '.txt' || ext === '.tsv') return 'text';
+  const fail = (message: string, hint: string) => new UserError({ file, message, hint });
+  if (ext === '.xls') throw fail('tệp Excel đời cũ (.xls) chưa đọc được', 'mở tệp bằng Excel hoặc LibreOffice, chọn Lưu thành (Save As) dạng .xlsx hoặc CSV UTF-8');
+  throw fail(`không đọc được tệp đuôi ${ext ? quoteForMessage(ext) : '(không có)'}`, 'dùng tệp .xlsx (Excel) hoặc .csv');
+}
+
 async function readXlsx(bytes: Buffer, file: string): Promise<string[][]> {
+  const checked = await checkedXlsx(bytes, file);
   const { readSheet } = await import('read-excel-file/node');
   try {
-    const rows = await readSheet(bytes);
+    const rows = await readSheet(checked);
     return rows.map((r) => r.map(cellText));
   } catch (err) {
     const code = (err as { code?: string }).code;
@@ -115,17 +126,17 @@ function toTable(grid: string[][], file: string, spec: ColumnSpec, warnings: str
   const problems: Problem[] = [];
   const headerLine = headerIndex + 1;
 
-  const unknown = header.filter((h) => h && !allowed.includes(h));
+  const unknown = [...new Set(header.filter((h) => h && !allowed.includes(h)))];
   if (unknown.length) {
     problems.push({
       file,
       line: headerLine,
-      message: `không biết cột ${unknown.map((u) => `"${u}"`).join(', ')}`,
+      message: `không biết cột ${unknown.map((u) => quoteForMessage(u)).join(', ')}`,
       hint: `các cột dùng được: ${allowed.join(', ')} (cột bắt buộc: ${spec.required.join(', ')})`,
     });
   }
-  const duplicate = header.filter((h, i) => h && header.indexOf(h) !== i);
-  if (duplicate.length) problems.push({ file, line: headerLine, message: `cột "${duplicate[0]}" có hai lần`, hint: 'xoá hoặc đổi tên một cột' });
+  const duplicate = [...new Set(header.filter((h, i) => h && header.indexOf(h) !== i))];
+  for (const d of duplicate) problems.push({ file, line: headerLine, message: `cột ${quoteForMessage(d)} có hai lần`, hint: 'xoá hoặc đổi tên một cột' });
   for (const col of spec.required.filter((c) => !header.includes(c))) {
     problems.push({ file, line: headerLine, message: `thiếu cột bắt buộc "${col}"`, hint: `dòng đầu của bảng ghi tên cột: ${allowed.join(', ')}` });
   }
@@ -143,18 +154,32 @@ function toTable(grid: string[][], file: string, spec: ColumnSpec, warnings: str
       problems.push({ file, line, message: 'dòng có nhiều ô hơn số cột', hint: 'có thể một ô chứa dấu phẩy mà không đặt trong ngoặc kép; kiểm tra dòng này' });
     }
     for (const col of spec.required) if (!values[col]) problems.push({ file, line, field: col, message: `ô "${col}" đang trống`, hint: 'điền vào, hoặc xoá cả dòng nếu không dùng' });
-    for (const col of spec.links ?? []) {
-      if (values[col] && !isAllowedLink(values[col], spec.allowSchemes)) problems.push({ file, line, field: col, message: `"${values[col]}" không phải đường link dùng được`, hint: linkHint(spec.allowSchemes ?? []) });
+    const links = spec.links ?? [];
+    for (const col of links) {
+      const bad = values[col] ? linkProblem(values[col], spec.allowSchemes) : undefined;
+      if (bad) problems.push({ file, line, field: col, message: `đường link ${quoteForMessage(values[col]!)} không dùng được: ${bad.reason}`, hint: bad.hint });
     }
     for (const [col, value] of Object.entries(values)) {
+      // Links are bounded by what a QR code holds (above); text by what a label can show.
+      const length = [...value].length;
+      if (!links.includes(col) && length > MAX_CELL_CHARS) {
+        problems.push({ file, line, field: col, message: `ô "${col}" dài ${length.toLocaleString('vi-VN')} ký tự, nhiều nhất ${MAX_CELL_CHARS} ký tự`, hint: 'rút gọn nội dung ô; tem và tờ in chỉ có chỗ cho vài dòng' });
+        continue;
+      }
       const missing = spec.missingGlyphs(value);
       if (missing.length) problems.push({ file, line, field: col, message: `có ký tự không in được: ${missing.map((ch) => `"${ch}"`).join(', ')}`, hint: 'xoá hoặc thay ký tự đó (biểu tượng cảm xúc, ký hiệu lạ)' });
     }
     rows.push({ line, values });
   });
-  if (problems.length) throw new UserError(problems.slice(0, 20));
+  if (problems.length) throw new UserError(firstProblems(problems, file));
   if (!rows.length) throw new UserError({ file, message: 'bảng chỉ có dòng tiêu đề, chưa có dòng dữ liệu nào', hint: 'thêm mỗi dòng một mục dưới dòng tên cột' });
   const max = spec.maxRows ?? 20_000;
   if (rows.length > max) throw new UserError({ file, message: `bảng có ${rows.length} dòng, nhiều hơn mức ${max} dòng một lần chạy`, hint: 'chia thành nhiều tệp nhỏ hơn' });
   return { file, rows, warnings };
+}
+
+/** The first problems, and how many more there are: a long list on a terminal helps nobody, a silent cut misleads. */
+function firstProblems(problems: Problem[], file: string): Problem[] {
+  if (problems.length <= MAX_PROBLEMS) return problems;
+  return [...problems.slice(0, MAX_PROBLEMS), { file, message: `và ${problems.length - MAX_PROBLEMS} chỗ khác cần sửa (chỉ hiện ${MAX_PROBLEMS} chỗ đầu)`, hint: 'sửa những chỗ trên rồi chạy lại để xem tiếp' }];
 }

@@ -11,6 +11,9 @@ const LEGACY_NAMES: Record<LegacyEncoding, string> = { tcvn3: 'TCVN3 (ABC)', vni
  * warning. Anything else is refused with how to re-save it.
  */
 export function decodeTextFile(bytes: Buffer, file: string): { text: string; warnings: string[] } {
+  if (looksBinary(bytes)) {
+    throw new UserError({ file, message: 'tệp này không phải tệp chữ (có thể là ảnh, tệp Word hoặc tệp nén)', hint: 'kiểm tra xem có chọn nhầm tệp không' });
+  }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), warnings: [] };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), warnings: [] };
   let utf8: string | undefined;
@@ -34,6 +37,12 @@ export function decodeTextFile(bytes: Buffer, file: string): { text: string; war
     message: 'tệp không lưu theo bảng mã UTF-8 nên chữ tiếng Việt sẽ bị lỗi',
     hint: 'trong Excel chọn Lưu thành (Save As) > "CSV UTF-8 (Comma delimited)"; trong LibreOffice chọn bảng mã Unicode (UTF-8)',
   });
+}
+
+/** A NUL byte near the start, outside UTF-16, is how git tells a binary file; text never has one. */
+function looksBinary(bytes: Buffer): boolean {
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  return !utf16 && bytes.subarray(0, 8000).includes(0);
 }
 
 function fromLegacy(text: string, file: string): { text: string; warnings: string[] } | undefined {

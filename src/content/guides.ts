@@ -3,6 +3,8 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { UserError } from '../errors.js';
+import { decodeTextFile } from './decode-text.js';
+import { readInputFile } from './read-input.js';
 import { splitGuideSource, type GuideMeta } from './guide-meta.js';
 import { parseGuideMarkdown, type GuideBody } from './guide-markdown.js';
 import type { UnitProfile } from './profile.js';
@@ -12,6 +14,8 @@ export interface GuideInfo {
   title: string;
   file: string;
   meta: GuideMeta;
+  /** The template's text, read once. */
+  source: string;
 }
 
 /** A guide filled in for one unit: its checked front matter and its structured body. */
@@ -28,8 +32,9 @@ export function listGuides(dir: string = GUIDES_DIR): GuideInfo[] {
     .sort()
     .map((f) => {
       const file = join(dir, f);
-      const { meta } = splitGuideSource(readFileSync(file, 'utf8'), file);
-      return { id: f.replace(/\.hbs$/, ''), title: meta.title, file, meta };
+      const source = readFileSync(file, 'utf8');
+      const { meta } = splitGuideSource(source, file);
+      return { id: f.replace(/\.hbs$/, ''), title: meta.title, file, meta, source };
     });
 }
 
@@ -48,20 +53,32 @@ export function findGuide(id: string, dir?: string): GuideInfo {
 
 /** A guide written by the user: a .hbs file in the same form as templates/guides. */
 export function guideFromFile(file: string): GuideInfo {
-  let source: string;
-  try {
-    source = readFileSync(file, 'utf8');
-  } catch {
-    throw new UserError({ file, field: '--template', message: 'không tìm thấy tệp mẫu hướng dẫn', hint: 'kiểm tra lại tên và đường dẫn tệp sau --template' });
-  }
+  // Bounded like every input: a FIFO or /dev/zero named as a template is refused, not read forever.
+  const bytes = readInputFile(file, {
+    what: 'tệp mẫu hướng dẫn',
+    field: '--template',
+    maxBytes: 256 * 1024,
+    tooBigHint: 'mẫu hướng dẫn chỉ cần vài chục dòng; kiểm tra xem có chọn nhầm tệp không',
+  });
+  const source = decodeTextFile(bytes, file).text;
   const { meta } = splitGuideSource(source, file);
-  return { id: basename(file).replace(/\.[^.]*$/, ''), title: meta.title, file, meta };
+  return { id: basename(file).replace(/\.[^.]*$/, ''), title: meta.title, file, meta, source };
+}
+
+/** Characters of a template the fonts cannot draw, each reported on its line (an emoji would print as a blank). */
+export function checkTemplateGlyphs(info: GuideInfo, missingGlyphs: (text: string) => string[]): void {
+  const problems = info.source.split('\n').flatMap((text, i) => {
+    const missing = missingGlyphs(text);
+    return missing.length
+      ? [{ file: info.file, line: i + 1, message: `mẫu hướng dẫn có ký tự không in được: ${missing.map((ch) => `"${ch}" (U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ')}`, hint: 'xoá ký tự đó hoặc thay bằng chữ (biểu tượng cảm xúc và ký hiệu lạ không in được)' }]
+      : [];
+  });
+  if (problems.length) throw new UserError(problems);
 }
 
 /** Fills a guide template with the unit's details and parses it into steps. */
 export function renderGuide(info: GuideInfo, profile: UnitProfile): Guide {
-  const source = readFileSync(info.file, 'utf8');
-  const { meta, body, bodyLine } = splitGuideSource(source, info.file);
+  const { meta, body, bodyLine } = splitGuideSource(info.source, info.file);
   const fail = (message: string, line?: number) =>
     new UserError({ file: info.file, line, message: `mẫu hướng dẫn lỗi: ${message}` });
 

@@ -1,6 +1,6 @@
-import { readFile, stat } from 'node:fs/promises';
 import { UserError } from '../errors.js';
 import { loadSharp } from '../paint/load-sharp.js';
+import { readInputFile } from './read-input.js';
 
 /** A unit's logo, re-encoded as a small PNG so every painter can embed it. */
 export interface LogoImage {
@@ -16,11 +16,15 @@ const MAX_SIDE = 600;
 
 export async function loadLogo(path: string, profileFile: string): Promise<LogoImage> {
   const fail = (message: string, hint: string) => new UserError({ file: profileFile, field: 'unit.logo', message, hint });
-  const info = await stat(path).catch(() => undefined);
-  if (!info?.isFile()) throw fail(`không tìm thấy tệp logo ${path}`, 'ghi đường dẫn tệp ảnh PNG hoặc JPG, tính từ thư mục chứa tệp hồ sơ');
-  if (info.size > MAX_BYTES) throw fail('tệp logo lớn quá 5 MB', 'dùng ảnh nhỏ hơn (khoảng 600 × 600 điểm ảnh là đủ)');
+  const bytes = readInputFile(path, {
+    what: 'tệp logo',
+    field: 'unit.logo',
+    namedIn: profileFile,
+    maxBytes: MAX_BYTES,
+    tooBigHint: 'dùng ảnh nhỏ hơn (khoảng 600 × 600 điểm ảnh là đủ)',
+    notFoundHint: 'ghi đường dẫn tệp ảnh PNG hoặc JPG, tính từ thư mục chứa tệp hồ sơ',
+  });
   const sharp = loadSharp();
-  const bytes = await readFile(path);
   const meta = await sharp(bytes, { limitInputPixels: false })
     .metadata()
     .catch(() => undefined);

@@ -1,12 +1,12 @@
-import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { UserError, type Problem } from '../errors.js';
+import { quoteForMessage, UserError, type Problem } from '../errors.js';
 import { cleanDeep } from './clean-text.js';
 import { compareDates, formatDeadline, type CalendarDate } from './deadline.js';
 import { decodeTextFile } from './decode-text.js';
-import { isAllowedLink, linkHint } from './web-link.js';
+import { readInputFile } from './read-input.js';
+import { linkProblem } from './web-link.js';
 import { unitProfileSchema, type ParsedProfile } from './profile-schema.js';
 import { makeLineFinder } from './yaml-places.js';
 
@@ -32,7 +32,8 @@ export interface ProfileChecks {
 const MAX_PROFILE_BYTES = 256 * 1024;
 
 export async function loadProfile(file: string, checks: ProfileChecks): Promise<UnitProfile> {
-  const { text, warnings } = await readProfileText(file);
+  const bytes = readInputFile(file, { what: 'tệp hồ sơ', field: '--unit', maxBytes: MAX_PROFILE_BYTES, tooBigHint: 'tệp hồ sơ chỉ cần vài dòng; kiểm tra xem có chọn nhầm tệp không' });
+  const { text, warnings } = decodeTextFile(bytes, file);
   const profile = parseProfile(text, file, checks);
   profile.warnings.push(...warnings);
   return profile;
@@ -77,7 +78,7 @@ export function parseProfile(source: string, file: string, checks: ProfileChecks
   });
 
   const parsed = unitProfileSchema.safeParse(raw);
-  if (!parsed.success) problems.push(...parsed.error.issues.map((issue) => toProblem(issue, raw, file, lineOf)));
+  if (!parsed.success) problems.push(...parsed.error.issues.flatMap((issue) => toProblems(issue, raw, file, lineOf)));
   if (parsed.success) {
     const links: [string[], string][] = [
       [['qr', 'ios'], parsed.data.qr.ios],
@@ -85,7 +86,8 @@ export function parseProfile(source: string, file: string, checks: ProfileChecks
       ...parsed.data.qr.extra.map((e, i): [string[], string] => [['qr', 'extra', String(i), 'url'], e.url]),
     ];
     for (const [path, url] of links) {
-      if (!isAllowedLink(url, checks.allowSchemes)) problems.push({ file, line: lineOf(path), field: path.join('.'), message: `"${url}" không dùng được làm mã QR`, hint: linkHint(checks.allowSchemes ?? []) });
+      const bad = linkProblem(url, checks.allowSchemes);
+      if (bad) problems.push({ file, line: lineOf(path), field: path.join('.'), message: `đường link ${quoteForMessage(url)} không dùng được làm mã QR: ${bad.reason}`, hint: bad.hint });
     }
     const deadline = parsed.data.deadline;
     if (deadline && checks.today && compareDates(deadline, checks.today) < 0) {
@@ -114,45 +116,27 @@ function toPlainData(doc: ReturnType<typeof parseDocument>, file: string): unkno
   }
 }
 
-async function readProfileText(file: string): Promise<{ text: string; warnings: string[] }> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new UserError({
-      file,
-      message: code === 'ENOENT' ? 'không tìm thấy tệp hồ sơ' : `không đọc được tệp hồ sơ (${code ?? 'lỗi không rõ'})`,
-      hint: 'kiểm tra lại tên và đường dẫn tệp sau --unit',
-    });
-  }
-  if (bytes.length > MAX_PROFILE_BYTES) {
-    throw new UserError({ file, message: 'tệp hồ sơ quá lớn (hơn 256 KB)', hint: 'tệp hồ sơ chỉ cần vài dòng; kiểm tra xem có chọn nhầm tệp không' });
-  }
-  return decodeTextFile(bytes, file);
-}
-
 type LineFinder = ReturnType<typeof makeLineFinder>;
 
-function toProblem(issue: z.core.$ZodIssue, raw: object, file: string, lineOf: LineFinder): Problem {
+/** A zod issue as the clerk's problems: an issue about unknown keys names each of them. */
+function toProblems(issue: z.core.$ZodIssue, raw: object, file: string, lineOf: LineFinder): Problem[] {
   const path = issue.path.map(String);
   if (issue.code === 'unrecognized_keys') {
-    const key = issue.keys[0]!;
-    return {
+    return issue.keys.map((key) => ({
       file,
       line: lineOf(issue.path, key),
       field: [...path, key].join('.'),
-      message: `mục "${key}" không có trong mẫu hồ sơ`,
+      message: `mục ${quoteForMessage(key)} không có trong mẫu hồ sơ`,
       hint: `kiểm tra chính tả; các mục được dùng ở đây: ${allowedKeys(path).join(', ')}`,
-    };
+    }));
   }
   const missing = issue.code === 'invalid_type' && valueAt(raw, issue.path) === undefined;
-  return {
+  return [{
     file,
     line: lineOf(issue.path),
     field: path.join('.') || undefined,
     message: missing ? `thiếu mục bắt buộc: ${issue.message}` : issue.message,
-  };
+  }];
 }
 
 function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {

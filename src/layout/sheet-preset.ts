@@ -1,8 +1,9 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { UserError } from '../errors.js';
+import { readInputFile } from '../content/read-input.js';
+import { quoteForMessage, UserError, type Problem } from '../errors.js';
 import { MM } from './page-sizes.js';
 
 /**
@@ -33,6 +34,9 @@ export interface SheetPreset {
   marks: 'none' | 'crop';
 }
 
+const MAX_PRESET_BYTES = 64 * 1024;
+const SEE_EXAMPLES = 'xem mẫu trong assets/sheets/ (kích thước tính bằng mm)';
+
 const PRESET_DIR = fileURLToPath(new URL('../../assets/sheets/', import.meta.url));
 
 export function listSheetPresets(): string[] {
@@ -47,19 +51,24 @@ export function loadSheetPreset(nameOrPath: string): SheetPreset {
   const isPath = nameOrPath.endsWith('.json');
   const file = isPath ? nameOrPath : join(PRESET_DIR, `${nameOrPath}.json`);
   if (!isPath && !listSheetPresets().includes(nameOrPath)) {
-    throw new UserError({ field: '--sheet', message: `không có khổ giấy "${nameOrPath}"`, hint: `chọn một trong: ${listSheetPresets().join(', ')}, hoặc ghi đường dẫn tệp .json của bạn` });
+    throw new UserError({ field: '--sheet', message: `không có khổ giấy ${quoteForMessage(nameOrPath)}`, hint: `chọn một trong: ${listSheetPresets().join(', ')}, hoặc ghi đường dẫn tệp .json của bạn` });
   }
+  const bytes = readInputFile(file, { what: 'tệp khổ giấy', field: '--sheet', maxBytes: MAX_PRESET_BYTES, tooBigHint: 'tệp khổ giấy chỉ có vài dòng; kiểm tra xem có chọn nhầm tệp không' });
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch {
-    throw new UserError({ file, field: '--sheet', message: 'không đọc được tệp khổ giấy (JSON)', hint: 'xem mẫu trong assets/sheets/' });
+    raw = JSON.parse(text);
+  } catch (err) {
+    const at = /position (\d+)/.exec((err as Error).message);
+    throw new UserError({
+      file,
+      line: at ? text.slice(0, Number(at[1])).split('\n').length : undefined,
+      message: 'tệp khổ giấy viết sai cú pháp JSON',
+      hint: `kiểm tra dấu phẩy, dấu ngoặc kép và dấu ngoặc nhọn; ${SEE_EXAMPLES}`,
+    });
   }
   const parsed = presetSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new UserError({ file, field: issue.path.join('.') || undefined, message: `tệp khổ giấy sai: ${issue.message}`, hint: 'xem mẫu trong assets/sheets/ (kích thước tính bằng mm)' });
-  }
+  if (!parsed.success) throw new UserError(parsed.error.issues.flatMap((issue) => presetProblems(issue, raw, file)));
   const p = parsed.data;
   const preset: SheetPreset = {
     name: basename(file, '.json'),
@@ -78,6 +87,29 @@ export function loadSheetPreset(nameOrPath: string): SheetPreset {
     throw new UserError({ file, field: 'grid', message: 'các nhãn vượt ra ngoài tờ giấy', hint: 'kiểm tra lại kích thước nhãn, số cột, số hàng, lề và khoảng cách' });
   }
   return preset;
+}
+
+/** A zod issue in the clerk's words, one problem per unknown key. */
+function presetProblems(issue: z.core.$ZodIssue, raw: unknown, file: string): Problem[] {
+  const field = issue.path.join('.') || undefined;
+  const at = (message: string): Problem[] => [{ file, field, message: `tệp khổ giấy sai: ${message}`, hint: SEE_EXAMPLES }];
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => ({ file, field: [...issue.path, key].join('.'), message: `tệp khổ giấy có mục ${quoteForMessage(key)} không dùng được`, hint: `kiểm tra chính tả; ${SEE_EXAMPLES}` }));
+    case 'invalid_type': {
+      const missing = issue.path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), raw) === undefined;
+      if (missing) return at('thiếu mục này');
+      return at(issue.expected === 'number' ? 'cần một con số (mm)' : issue.expected === 'int' ? 'cần một số nguyên' : issue.expected === 'string' ? 'cần chữ trong ngoặc kép' : 'cần một nhóm { … } như trong mẫu');
+    }
+    case 'too_small':
+      return at(issue.origin === 'string' ? 'đang để trống' : Number(issue.minimum) === 0 ? 'không được là số âm' : `nhỏ nhất là ${issue.minimum}`);
+    case 'too_big':
+      return at(`lớn nhất là ${issue.maximum}`);
+    case 'invalid_value':
+      return at(`chỉ nhận một trong: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`);
+    default:
+      return at('giá trị không dùng được');
+  }
 }
 
 /** Where each label sits on its sheet, in reading order (left to right, top to bottom). */

@@ -1,5 +1,8 @@
 import QRCode from 'qrcode';
 
+/** The most a QR code holds at level M: version 40, byte mode. Links are checked against it before any code is made. */
+export const QR_MAX_BYTES = 2331;
+
 // Choosing the mask is the costly part of making a code; a batch repeats the same
 // store links on every sticker, so each text is encoded once per process.
 const cache = new Map<string, boolean[][]>();

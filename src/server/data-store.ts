@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
-import { readDataTable } from '../content/data-table.js';
+import { extname } from 'node:path';
+import { parseDataTable } from '../content/data-table.js';
 import { UserError, type Problem } from '../errors.js';
 import type { FontSet } from '../layout/fonts.js';
 import { BLOCK_COLUMNS, blockRows, CLASS_COLUMNS, classRows, type ClassRow } from '../products/data-rows.js';
@@ -22,9 +20,8 @@ const KEEP_MS = 60 * 60 * 1000;
 const MAX_TABLES = 100;
 
 /**
- * Spreadsheets people uploaded, parsed, keyed by a random id. Only rows live
- * here; the file itself is written to a private temporary directory just long
- * enough for readDataTable to read it, and removed at once.
+ * Spreadsheets people uploaded, parsed from memory (never written to disk),
+ * keyed by a random id. Only rows are kept.
  */
 export class DataStore {
   private tables = new Map<string, StoredData & { at: number }>();
@@ -44,25 +41,15 @@ export class DataStore {
     if (!ALLOWED_EXT.includes(ext)) {
       throw new UserError({ field: 'data', message: `không đọc được tệp "${shown}"`, hint: 'chọn tệp .xlsx (Excel) hoặc .csv' });
     }
-    const dir = await mkdtemp(join(tmpdir(), 'vneid-print-'));
-    try {
-      const path = join(dir, `bang${ext}`);
-      await writeFile(path, bytes, { flag: 'wx', mode: 0o600 });
-      const columns = kind === 'blocks' ? BLOCK_COLUMNS : CLASS_COLUMNS;
-      const table = await renamingProblems(() => readDataTable(path, { ...columns, allowSchemes: this.allowSchemes, maxRows: MAX_ROWS, missingGlyphs: fonts.missingGlyphs }), path, shown);
-      const warnings = table.warnings.map((w) => w.split(path).join(shown));
-      const data: StoredData =
-        kind === 'blocks'
-          ? { kind, name: shown, rows: blockRows(table.rows) }
-          : { kind, name: shown, rows: await renamingProblems(() => classRows(table.rows, shown), shown, shown) };
-      this.expire();
-      while (this.tables.size >= MAX_TABLES) this.tables.delete(this.tables.keys().next().value!);
-      const id = randomUUID();
-      this.tables.set(id, { ...data, at: Date.now() });
-      return { id, data, warnings };
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const columns = kind === 'blocks' ? BLOCK_COLUMNS : CLASS_COLUMNS;
+    const table = await asUploadProblems(() => parseDataTable(bytes, shown, { ...columns, allowSchemes: this.allowSchemes, maxRows: MAX_ROWS, missingGlyphs: fonts.missingGlyphs }));
+    const data: StoredData =
+      kind === 'blocks' ? { kind, name: shown, rows: blockRows(table.rows) } : { kind, name: shown, rows: await asUploadProblems(() => classRows(table.rows, shown)) };
+    this.expire();
+    while (this.tables.size >= MAX_TABLES) this.tables.delete(this.tables.keys().next().value!);
+    const id = randomUUID();
+    this.tables.set(id, { ...data, at: Date.now() });
+    return { id, data, warnings: table.warnings };
   }
 
   private expire() {
@@ -71,19 +58,19 @@ export class DataStore {
   }
 }
 
-/** Runs `run`; the problems of a UserError it throws name `shown` instead of `path`. */
-async function renamingProblems<T>(run: () => T | Promise<T>, path: string, shown: string): Promise<T> {
+/** Runs `run`; the problems of a UserError it throws belong to the page's upload field. */
+async function asUploadProblems<T>(run: () => T | Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (err) {
-    throw err instanceof UserError ? new UserError(err.problems.map((p) => renamed(p, path, shown))) : err;
+    throw err instanceof UserError ? new UserError(err.problems.map(onUploadField)) : err;
   }
 }
 
-/** Problems name the user's file, not the temporary copy; the column goes into the message. */
-function renamed(p: Problem, path: string, shown: string): Problem {
+/** The page shows problems under its upload field; the column goes into the message. */
+function onUploadField(p: Problem): Problem {
   const column = p.field && p.field !== 'data' ? `cột ${p.field}: ` : '';
-  return { ...p, file: p.file === path ? shown : p.file, field: 'data', message: column + p.message.split(path).join(shown) };
+  return { ...p, field: 'data', message: column + p.message };
 }
 
 /** The uploaded file's name, for messages only: no path, no control characters, not too long. */

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
+import { decodeTextFile } from '../content/decode-text.js';
 import { listGuides } from '../content/guides.js';
 import { UserError } from '../errors.js';
 import { loadFonts } from '../layout/fonts.js';
@@ -39,7 +40,7 @@ const MAX_PROFILE_UPLOAD = 256 * 1024;
 const requestSchema = z.object({ profile: profileFormSchema, product: productFormSchema });
 const profileOnlySchema = z.object({ profile: profileFormSchema });
 
-/** Starts the clerk's web page on the loopback interface. Nothing is written to disk except short-lived temporary copies of uploads. */
+/** Starts the clerk's web page on the loopback interface. Nothing is written to disk: uploads are read from memory. */
 export async function startServer(o: ServerOptions = {}): Promise<RunningServer> {
   const host = o.host ?? '127.0.0.1';
   if (!LOOPBACK.includes(host)) throw new UserError({ field: '--host', message: `trang web chỉ mở trên máy này (127.0.0.1), không mở ra mạng ở "${host}"`, hint: 'bỏ tuỳ chọn địa chỉ' });
@@ -128,9 +129,15 @@ export async function startServer(o: ServerOptions = {}): Promise<RunningServer>
     sendFile(res, job.result);
   });
 
-  const upload = (limit: number) => multer({ storage: multer.memoryStorage(), limits: { fileSize: limit, files: 1, fields: 5, fieldSize: 1000, parts: 6 } }).single('file');
+  const upload = (limit: number, field: string) => {
+    const receive = multer({ storage: multer.memoryStorage(), limits: { fileSize: limit, files: 1, fields: 5, fieldSize: 1000, parts: 6 } }).single('file');
+    // Besides its own limit errors, multer passes on what the multipart parser says of a
+    // body cut short or garbled: the request's fault, not the program's.
+    return (req: Request, res: Response, next: NextFunction) =>
+      receive(req, res, (err?: unknown) => next(err && !(err instanceof multer.MulterError) ? brokenUpload(field) : err));
+  };
 
-  app.post('/api/data', upload(MAX_UPLOAD_BYTES), async (req, res) => {
+  app.post('/api/data', upload(MAX_UPLOAD_BYTES, 'data'), async (req, res) => {
     const kind = req.body?.kind === 'classes' ? 'classes' : 'blocks';
     if (!req.file) throw new UserError({ field: 'data', message: 'chưa chọn tệp', hint: 'chọn tệp .xlsx hoặc .csv' });
     const name = Buffer.from(req.file.originalname, 'latin1').toString('utf8');
@@ -145,14 +152,23 @@ export async function startServer(o: ServerOptions = {}): Promise<RunningServer>
     res.type('text/yaml; charset=utf-8').send(yaml);
   });
 
-  app.post('/api/profile/load', upload(MAX_PROFILE_UPLOAD), (req, res) => {
+  app.post('/api/profile/load', upload(MAX_PROFILE_UPLOAD, 'profileFile'), (req, res) => {
     if (!req.file) throw new UserError({ field: 'profileFile', message: 'chưa chọn tệp hồ sơ', hint: 'chọn tệp .yaml đã lưu' });
     const name = Buffer.from(req.file.originalname, 'latin1').toString('utf8').split(/[\\/]/).pop() || 'ho-so.yaml';
-    const text = new TextDecoder('utf-8', { fatal: false }).decode(req.file.buffer);
-    res.json(yamlToForm(text, name, fonts, allowSchemes, todayFrom(process.env, new Date())));
+    // Decoded as the command line decodes --unit: an image or a file in another encoding is
+    // refused for what it is (read leniently, its replacement characters made it look too large).
+    let decoded: { text: string; warnings: string[] };
+    try {
+      decoded = decodeTextFile(req.file.buffer, name);
+    } catch (err) {
+      throw err instanceof UserError ? new UserError(err.problems.map((p) => ({ ...p, field: 'profileFile' }))) : err;
+    }
+    const form = yamlToForm(decoded.text, name, fonts, allowSchemes, todayFrom(process.env, new Date()));
+    res.json({ ...form, warnings: [...decoded.warnings, ...form.warnings] });
   });
 
   app.use('/api', (_req, res) => void res.status(404).json({ errors: [{ message: 'không có địa chỉ này' }] }));
+  app.use((_req, res) => void res.status(404).type('html').send(NOT_FOUND_HTML));
 
   // Input problems become 400 with their fields; anything else is logged, answered with a
   // plain message, and the server goes on serving.
@@ -200,6 +216,12 @@ function sendFile(res: Response, made: Made) {
   const name = made.fileName.replace(/[^A-Za-z0-9._-]/g, '-');
   res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
   res.type(made.type).send(made.bytes);
+}
+
+const NOT_FOUND_HTML = '<!DOCTYPE html><html lang="vi"><meta charset="utf-8"><title>Không có trang này</title><p>Không có trang này. <a href="/">Về trang chính</a></p></html>';
+
+function brokenUpload(field: string): UserError {
+  return new UserError({ field, message: 'tệp gửi lên bị đứt giữa chừng hoặc không đúng cách', hint: 'chọn lại tệp rồi thử lần nữa' });
 }
 
 function multerProblem(err: InstanceType<typeof multer.MulterError>, path: string) {

@@ -12,12 +12,13 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the built `vneid-print` bin the way a user does. */
-export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
+/** Runs the built `vneid-print` bin the way a user does; `timeoutMs` ends a run that hangs (code null). */
+export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string>; timeoutMs?: number } = {}): CliResult {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     env: { ...process.env, ...options.env },
     encoding: 'utf8',
+    timeout: options.timeoutMs,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -1,4 +1,4 @@
-import { renderGuide } from '../../content/guides.js';
+import { checkTemplateGlyphs, renderGuide } from '../../content/guides.js';
 import type { PaperName } from '../../layout/page-sizes.js';
 import { layoutLeaflet } from '../../products/leaflet.js';
 import { pageFileNames, renderDocument, type OutputFormat } from '../../products/render.js';
@@ -26,6 +26,7 @@ export async function leafletCommand(o: LeafletOptions): Promise<number> {
   const info = pickGuide(o.guide, o.template);
   const unit = await loadUnitFor(o.unit, o.allowScheme);
   noteGuideNeeds(info, unit.profile);
+  checkTemplateGlyphs(info, unit.fonts.missingGlyphs);
   const { doc, notices } = layoutLeaflet({ profile: unit.profile, guide: renderGuide(info, unit.profile), paper: o.size, logo: unit.logo }, unit.m);
   for (const n of notices) process.stderr.write(`Lưu ý: ${n}\n`);
   const files = await renderDocument(doc, unit.fonts, { format, dpi, date });
