@@ -157,16 +157,14 @@ async function parseAndRun(argv: string[]): Promise<number> {
           .option('data', { type: 'string', demandOption: true, describe: 'Bảng các lớp (.xlsx hoặc .csv) với cột class, teacher, phone, zalo, students' })
           .option('out', { type: 'string', default: 'to-phu-huynh', describe: 'Thư mục kết quả' })
           .option('guide', { type: 'string', default: 'kich-hoat', describe: 'Hướng dẫn ở mặt trước' })
-          .option('back', { type: 'string', default: 'tien-ich', describe: 'Hướng dẫn ở mặt sau khi in hai mặt' })
           .option('two-up', { type: 'boolean', default: false, describe: 'Hai tờ A5 trên một tờ A4, có đường cắt' })
-          .option('duplex', { type: 'boolean', default: false, describe: 'In hai mặt: mặt sau là hướng dẫn --back' })
           .option('grayscale', { type: 'boolean', default: false, describe: 'Chỉ đen trắng, cho máy in laser đen trắng' })
           .option('png', { type: 'boolean', default: false, describe: 'Thêm ảnh PNG màu của từng lớp, để gửi vào nhóm Zalo' })
           .option('quiet', QUIET)
-          .example('$0 handout --unit truong.yaml --data cac-lop.xlsx --out to-phu-huynh/ --two-up --duplex --grayscale', ''),
+          .example('$0 handout --unit truong.yaml --data cac-lop.xlsx --out to-phu-huynh/ --two-up --grayscale', ''),
       async (args) => {
         const { handoutCommand } = await import('./commands/handout.js');
-        exitCode = await handoutCommand({ allowScheme: args['allow-scheme'], unit: args.unit, data: args.data, out: args.out, guide: args.guide, back: args.back, twoUp: args['two-up'], duplex: args.duplex, grayscale: args.grayscale, png: args.png, quiet: args.quiet });
+        exitCode = await handoutCommand({ allowScheme: args['allow-scheme'], unit: args.unit, data: args.data, out: args.out, guide: args.guide, twoUp: args['two-up'], grayscale: args.grayscale, png: args.png, quiet: args.quiet });
       },
     )
     .command(

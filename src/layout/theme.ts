@@ -48,3 +48,9 @@ export const LEADING = { tight: 1.18, body: 1.36 } as const;
 export function baselineOffset(size: number, lineHeight: number): number {
   return (lineHeight - 1.265 * size) / 2 + 1.0 * size;
 }
+
+/**
+ * How far text stays inside the trim, in points at the A5 design size: office
+ * printers cannot print the outer 4–5 mm of a sheet.
+ */
+export const SAFE_EDGE = 5.2 * (72 / 25.4);

@@ -17,6 +17,8 @@ export interface CampaignInput {
   profile: UnitProfile;
   guide: Guide;
   logo?: LogoImage;
+  /** The line under the headline (the intro, or who the guide is for); on unless room runs out. */
+  subLine?: boolean;
 }
 
 export interface CampaignPage {
@@ -31,15 +33,18 @@ export interface CampaignPage {
  * Tall shapes stack these; wide shapes put the codes in a column of their own.
  * Undefined when the content cannot fit this shape legibly.
  */
-export function layoutCampaign(input: CampaignInput, width: number, height: number, c: PartContext): CampaignPage | undefined {
+export function layoutCampaign(input: CampaignInput, width: number, height: number, c: PartContext, o: { bodyFloor?: number } = {}): CampaignPage | undefined {
   const u = Math.min(width, height) / 100;
   const ratio = width / height;
-  const shape = ratio >= 1.3 ? landscape : ratio <= 1 / 1.15 ? portrait : square;
-  // Give way in this order: a little QR size, then the venues' addresses and hours.
-  for (const venueDetail of [true, false]) {
-    for (const qrShare of [1, 0.85, 0.7]) {
-      const build = (s: number) => shape(input, width, height, u, s, qrShare, venueDetail, c);
-      const scale = fitScale((s) => build(s).height, height, 0.6, 1.3);
+  const [shape, tiles] = ratio >= 1.3 ? [landscape, 0.85] : ratio <= 1 / 1.15 ? [portrait, 1] : [square, 0.8];
+  // The steps' text never goes under the floor the viewing distance asks for.
+  const minScale = Math.max(0.6, (o.bodyFloor ?? 0) / (STEP_SIZE * u * tiles));
+  // Give way in this order: a little QR size, the venues' addresses and hours, then
+  // the line under the headline. The steps' type never shrinks below the floor.
+  for (const [venueDetail, subLine] of [[true, true], [false, true], [false, false]] as const) {
+    for (const qrShare of [1, 0.85, 0.7, 0.6]) {
+      const build = (s: number) => shape({ ...input, subLine }, width, height, u, s, qrShare, venueDetail, c);
+      const scale = minScale > 1.3 ? undefined : fitScale((s) => build(s).height, height, minScale, 1.3);
       if (scale === undefined) continue;
       const { block, qrSize } = build(scale);
       return { page: { width, height, items: block.place(0, 0) }, qrSize };
@@ -47,6 +52,9 @@ export function layoutCampaign(input: CampaignInput, width: number, height: numb
   }
   return undefined;
 }
+
+/** The steps' text size at scale 1, in units of 1 % of the short side (see stepTiles). */
+const STEP_SIZE = 3.6;
 
 interface Built {
   block: Block;
@@ -58,7 +66,7 @@ function portrait(input: CampaignInput, w: number, h: number, u: number, s: numb
   const margin = 6 * u;
   const inner = w - 2 * margin;
   const top = unitBand(input, w, margin, u, c);
-  const headline = headlineBlock(input.guide, inner, u, s, c);
+  const headline = headlineBlock(input, inner, u, s, c);
   const tiles = stepTiles(input.guide.steps, inner, input.guide.steps.length >= 4 ? 2 : 1, u, s, c);
   const call = callToAction(input.guide, input.profile);
   const qrSize = Math.min(0.3 * w, 0.2 * h) * qrShare * loneBoost(call.main);
@@ -80,7 +88,7 @@ function landscape(input: CampaignInput, w: number, h: number, u: number, s: num
   const codes = qrRow(call.main, qrSize, u, c);
   const right = stack([textBlock(call.headline, Math.max(codes.width, 0.25 * w), { size: 4.5 * u, font: 'extrabold', color: c.colors.primary, leading: LEADING.tight, align: 'center' }, c.m), codes], 2.5 * u);
   const leftW = inner - right.width - 5 * u;
-  const left = stack([headlineBlock(input.guide, leftW, u, s, c), stepTiles(input.guide.steps, leftW, input.guide.steps.length >= 4 ? 2 : 1, u, s * 0.85, c)], 3 * u);
+  const left = stack([headlineBlock(input, leftW, u, s, c), stepTiles(input.guide.steps, leftW, input.guide.steps.length >= 4 ? 2 : 1, u, s * 0.85, c)], 3 * u);
   const body = row([left, right], 5 * u, 'middle');
   return frame([top, body, bottom], w, h, margin, 3 * u, qrSize, c);
 }
@@ -97,7 +105,7 @@ function square(input: CampaignInput, w: number, h: number, u: number, s: number
   const right = stack([textBlock(call.headline, Math.max(codes.width, 0.25 * w), { size: 3.6 * u, font: 'extrabold', color: c.colors.primary, leading: LEADING.tight, align: 'center' }, c.m), codes], 2 * u);
   const listW = inner - right.width - 4 * u;
   const middle = row([stepTiles(input.guide.steps, listW, 1, u, s * 0.8, c, { compact: true }), right], 4 * u, 'middle');
-  const body = stack([headlineBlock(input.guide, inner, u, s, c), middle], 3 * u);
+  const body = stack([headlineBlock(input, inner, u, s, c), middle], 3 * u);
   return frame([top, body, bottom], w, h, margin, 2.5 * u, qrSize, c);
 }
 
@@ -122,13 +130,14 @@ function frame([top, body, bottom]: [Block, Block, Block], w: number, h: number,
   };
 }
 
-function headlineBlock(guide: Guide, width: number, u: number, s: number, c: PartContext): Block {
-  const title = fitTextBlock(guide.title, width, { size: 8 * u * s, font: 'extrabold', color: c.colors.ink, leading: LEADING.tight, balance: true }, { maxLines: 3, minSize: 4 * u * s }, c.m);
+function headlineBlock(input: CampaignInput, width: number, u: number, s: number, c: PartContext): Block {
+  const { guide } = input;
+  const title = fitTextBlock(guide.title, width, { size: 7 * u * s, font: 'extrabold', color: c.colors.ink, leading: LEADING.tight, balance: true }, { maxLines: 3, minSize: 4 * u * s }, c.m);
   const lines: Block[] = [title ?? { width, height: Infinity, place: () => [] }];
   // A short intro (what to have ready) says more on a wall than who the guide is for; a long one does not read from afar.
   const intro = guide.intro[0];
   const sub = intro && intro.reduce((n, span) => n + span.text.length, 0) <= 140 ? intro : guide.audience;
-  lines.push(textBlock(sub, width, { size: 3.2 * u * s, font: 'regular', strongFont: 'bold', color: c.colors.muted, leading: LEADING.tight }, c.m));
+  if (input.subLine !== false) lines.push(textBlock(sub, width, { size: 3.2 * u * s, font: 'regular', strongFont: 'bold', color: c.colors.muted, leading: LEADING.tight }, c.m));
   return stack(lines, 1.2 * u);
 }
 
@@ -185,7 +194,7 @@ function infoBand(input: CampaignInput, w: number, margin: number, u: number, ve
   const inner = w - 2 * margin;
   const lines: Block[] = [];
   if (deadline) lines.push(textBlock(deadline, inner, { size: 4.2 * u, font: 'extrabold', strongFont: 'extrabold', color: c.colors.onBand, leading: LEADING.tight }, c.m));
-  const small = { size: 2.4 * u, font: 'regular' as const, strongFont: 'bold' as const, color: c.colors.onBand, leading: LEADING.body };
+  const small = { size: 2.4 * u,  font: 'regular' as const, strongFont: 'bold' as const, color: c.colors.onBand, leading: LEADING.body };
   if (contact) lines.push(textBlock(contact, inner, small, c.m));
   const where: RichText = venues.length ? [{ text: 'Nơi làm thủ tục: ', strong: true }, ...venues.flatMap((v, i) => (i ? [{ text: '; ', strong: false }, ...v] : v))] : [];
   if (where.length) lines.push(textBlock(where, inner, small, c.m));

@@ -4,6 +4,8 @@ import type { UnitProfile } from '../content/profile.js';
 import { stack, type Block } from '../layout/block.js';
 import type { RichText } from '../content/rich-text.js';
 import type { Page } from '../layout/display-list.js';
+import { textBlock } from '../layout/text-block.js';
+import { LEADING, SAFE_EDGE } from '../layout/theme.js';
 import { fitScale } from './fit-scale.js';
 import { contactFooter } from './parts/contact-footer.js';
 import { guideTitle } from './parts/guide-title.js';
@@ -35,11 +37,19 @@ export interface GuidePageSpec {
   notes?: RichText[];
   /** Where the venues are listed: on this side (default), or on the back, with a pointer here. */
   venues?: 'here' | 'on-back';
+  /** How many of the guide's steps this side prints (from the first); the rest go on the back. */
+  stepCount?: number;
+  /** The contact band; false when the back carries it (a handout's front). */
+  footer?: boolean;
 }
 
-/** Text scale range: 1 is the design size; the floor keeps A5 body text at 7.2 pt. */
-const MIN_SCALE = 0.8;
-const MAX_SCALE = 1.15;
+/**
+ * Text scale range. 1 is the design size, which is also the floor: on A5 no text
+ * under 9 pt and body text 10 pt, read at arm's length by people of any age.
+ * Content that does not fit goes to the back of the sheet, never to smaller type.
+ */
+const MIN_SCALE = 1;
+const MAX_SCALE = 1.2;
 
 /**
  * The page every guide product shares: unit header, guide title, numbered steps
@@ -61,17 +71,18 @@ export function layoutGuidePage(spec: GuidePageSpec, c: PartContext): Page | und
   const above = spec.aboveFooter(margin, inner);
   const below = spec.belowFooter?.(margin, inner) ?? [];
   const fixed = [...head, ...above, ...below].reduce((h, p) => h + p.block.height, 0) + (head.length + above.length) * gap;
+  const steps = guide.steps.slice(0, spec.stepCount ?? guide.steps.length);
 
   const flexible = (scale: number, extraGap = 0) => {
     const body = stack(
       [
         introBlock(guide.intro, inner, scale, c),
-        stepList(guide.steps, inner, { scale, extraGap, columns: guide.steps.length >= 4 ? 2 : 1 }, c),
+        stepList(steps, inner, { scale, extraGap, columns: steps.length >= 4 ? 2 : 1 }, c),
         noteBox(spec.notes ?? guide.notes, inner, scale, c),
       ],
       10 * k * scale,
     );
-    const footer = contactFooter(profile, guide, width, margin, scale, c, { venues: spec.venues ?? 'here' });
+    const footer = spec.footer === false ? stack([], 0) : contactFooter(profile, guide, width, margin, scale, c, { venues: spec.venues ?? 'here' });
     return { body, footer, height: body.height + footer.height };
   };
   const scale = fitScale((s) => flexible(s).height, height - fixed, MIN_SCALE, MAX_SCALE);
@@ -79,7 +90,7 @@ export function layoutGuidePage(spec: GuidePageSpec, c: PartContext): Page | und
 
   // Spread what is left: some between the steps, the rest above the product's blocks.
   const slack = height - fixed - flexible(scale).height;
-  const extraGap = Math.min((slack * 0.5) / Math.max(1, guide.steps.length - 1), 8 * k);
+  const extraGap = Math.min((slack * 0.5) / Math.max(1, steps.length - 1), 8 * k);
   const { body, footer } = flexible(scale, extraGap);
 
   const page: Page = { width, height, items: [{ type: 'rect', x: 0, y: 0, width, height, fill: c.colors.paper }] };
@@ -104,32 +115,57 @@ export function layoutGuidePage(spec: GuidePageSpec, c: PartContext): Page | und
   return page;
 }
 
+/** What the back of a two-sided sheet carries: the steps and notes the front gave up. */
+export interface BackPageSpec extends Omit<GuidePageSpec, 'aboveFooter' | 'belowFooter' | 'notes' | 'venues' | 'stepCount'> {
+  /** The first step printed here (0-based); steps from it on continue the front's numbering. */
+  fromStep: number;
+  notes: RichText[];
+  /** The product's own blocks after the notes (a handout's class box and codes), at the design size. */
+  extra?: (margin: number, inner: number) => Block;
+  /** Height kept empty at the foot: what lies behind a tear-off slip on the other side. */
+  keepClear?: number;
+  /** A plain continuation heading instead of the unit's band and the full title (a handout's back). */
+  plainHeading?: boolean;
+}
+
 /**
- * The back of a two-sided sheet: the guide's notes (warnings, who can help) as
- * large as the page allows, under the unit's band, with the contact band at the foot.
+ * The back of a two-sided sheet: the steps the front had no room for, then the
+ * notes, under the unit's band, with the full contact band (venues included) at the foot.
  */
-export function layoutNotesPage(spec: Omit<GuidePageSpec, 'aboveFooter' | 'belowFooter'>, c: PartContext): Page | undefined {
+export function layoutBackPage(spec: BackPageSpec, c: PartContext): Page | undefined {
   const { width, height, guide, profile } = spec;
-  const notes = spec.notes ?? guide.notes;
   const { k } = c;
   const margin = 24 * k;
   const inner = width - 2 * margin;
   const gap = 12 * k;
-  const header = unitHeader(profile, spec.logo, width, margin, c, { compact: true });
-  const heading = guideTitle({ ...guide, title: `Lưu ý: ${guide.title}` }, inner, c, { kicker: true });
-  const fixed = header.height + heading.height + 2 * gap;
+  const steps = guide.steps.slice(spec.fromStep);
+  const title = steps.length ? `${guide.title} (tiếp)` : `Lưu ý: ${guide.title}`;
+  const header = spec.plainHeading ? safeTop(width, c) : unitHeader(profile, spec.logo, width, margin, c, { compact: true });
+  const heading = spec.plainHeading
+    ? textBlock(title, inner, { size: 13 * k, font: 'extrabold', color: c.colors.ink, leading: LEADING.tight }, c.m)
+    : guideTitle({ ...guide, title }, inner, c, { kicker: true });
+  const extra = spec.extra?.(margin, inner);
+  const keepClear = spec.keepClear ?? 0;
+  const fixed = header.height + heading.height + 2 * gap + (extra ? extra.height + gap : 0) + keepClear;
   const flexible = (scale: number) => {
-    const box = noteBox(notes, inner, scale, c);
+    const body = stack([stepList(steps, inner, { scale, columns: steps.length >= 4 ? 2 : 1, firstNumber: spec.fromStep + 1 }, c), noteBox(spec.notes, inner, scale, c)], 10 * k * scale);
     const footer = contactFooter(profile, guide, width, margin, Math.min(scale, MAX_SCALE), c);
-    return { box, footer, height: box.height + footer.height + gap };
+    return { body, footer, height: body.height + footer.height + gap };
   };
-  const scale = fitScale((s) => flexible(s).height, height - fixed, MIN_SCALE, 1.6);
+  const scale = fitScale((s) => flexible(s).height, height - fixed, MIN_SCALE, steps.length || extra ? MAX_SCALE : 1.5);
   if (scale === undefined) return undefined;
-  const { box, footer } = flexible(scale);
+  const { body, footer } = flexible(scale);
   const page: Page = { width, height, items: [{ type: 'rect', x: 0, y: 0, width, height, fill: c.colors.paper }] };
   page.items.push(...header.place(0, 0));
   page.items.push(...heading.place(margin, header.height + gap));
-  page.items.push(...box.place(margin, header.height + heading.height + 2 * gap));
-  page.items.push(...footer.place(0, height - footer.height));
+  page.items.push(...body.place(margin, header.height + heading.height + 2 * gap));
+  const footerTop = height - keepClear - footer.height;
+  if (extra) page.items.push(...extra.place(margin, footerTop - gap - extra.height));
+  page.items.push(...footer.place(0, footerTop));
   return page;
+}
+
+/** Empty room at the top of a page without a band: text stays clear of the trim. */
+function safeTop(width: number, c: PartContext): Block {
+  return { width, height: SAFE_EDGE * c.k - 12 * c.k, place: () => [] };
 }

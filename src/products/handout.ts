@@ -8,20 +8,17 @@ import type { Measurer } from '../layout/measure.js';
 import { PAPER } from '../layout/page-sizes.js';
 import { PALETTES, type PaletteName } from '../layout/theme.js';
 import { twoUp } from '../layout/two-up.js';
-import { layoutGuidePage } from './guide-page.js';
+import { layoutBackPage, layoutGuidePage } from './guide-page.js';
 import { classBox, type ClassEntry } from './parts/class-box.js';
 import type { PartContext } from './parts/part-context.js';
 import { returnSlip } from './parts/return-slip.js';
-import { layoutLeaflet } from './leaflet.js';
 import { qrCardRow, storeQrCards } from './parts/store-qr-panel.js';
 
 export interface HandoutOptions {
   profile: UnitProfile;
   logo?: LogoImage;
-  /** The front: how to activate at home. */
+  /** How to activate at home. */
   guide: Guide;
-  /** The back, when printing double-sided: what an account is good for. */
-  backGuide?: Guide;
   palette: PaletteName;
   twoUp: boolean;
 }
@@ -33,49 +30,37 @@ export interface HandoutClass extends ClassEntry {
 }
 
 /**
- * One class's handout as print pages, in the order a duplex printer wants them:
- * front, back, front, back… With two-up, each A4 sheet carries two copies.
+ * One class's handout: both sides of an A5 sheet, in the order a duplex printer
+ * wants them (front, back). The front carries the guide's first steps and the
+ * tear-off slip at its foot; the back the rest of the steps, the warning, the
+ * class box with the codes and the contact band, and nothing behind the slip, so
+ * tearing it off loses nothing. With two-up, each A4 sheet carries two copies.
  */
 export function layoutHandout(entry: HandoutClass, o: HandoutOptions, m: Measurer): Page[] {
   const { width, height } = PAPER.a5;
   const c: PartContext = { m, k: 1, colors: PALETTES[o.palette] };
+  const slip = (margin: number) => returnSlip(entry.name, width, margin, c);
   const qr = 60;
-  const front = layoutGuidePage(
-    {
-      profile: o.profile,
-      guide: o.guide,
-      logo: o.logo,
-      width,
-      height,
-      aboveFooter: (_margin, inner) => {
-        const stores = qrCardRow(storeQrCards(o.profile).slice(0, 2), qr, c);
-        return [{ block: row([classBox(entry, inner - stores.width - 10, qr, c), stores], 10, 'middle'), x: 24 }];
-      },
-      belowFooter: (margin) => [{ block: returnSlip(entry.name, width, margin, c), x: 0 }],
-      compact: true,
-      // A half sheet with a class box and a slip has room for one note: the guide's first, its warning.
-      notes: o.guide.notes.slice(0, 1),
-    },
-    c,
-  );
-  if (!front) {
-    throw new UserError({
-      file: entry.dataFile,
-      line: entry.line,
-      message: `tờ cho lớp ${entry.name} không vừa một trang A5`,
-      hint: 'rút gọn tên giáo viên, hoặc địa chỉ và giờ làm việc trong hồ sơ trường',
-    });
+  const extra = (_margin: number, inner: number) => {
+    const stores = qrCardRow(storeQrCards(o.profile), qr, c);
+    return row([classBox(entry, inner - stores.width - 10, qr, c), stores], 10, 'middle');
+  };
+  const n = o.guide.steps.length;
+  // As many steps in front as fit; the rest continue on the back.
+  for (let stepCount = n; stepCount >= 1; stepCount--) {
+    const front = layoutGuidePage(
+      { profile: o.profile, guide: o.guide, logo: o.logo, width, height, compact: true, notes: [], footer: false, stepCount, aboveFooter: () => [], belowFooter: (margin) => [{ block: slip(margin), x: 0 }] },
+      c,
+    );
+    if (!front) continue;
+    const back = layoutBackPage({ profile: o.profile, guide: o.guide, logo: o.logo, width, height, fromStep: stepCount, notes: o.guide.notes.slice(0, 1), extra, keepClear: slip(24).height, plainHeading: true }, c);
+    if (!back) continue;
+    return o.twoUp ? [twoUp(front, front), twoUp(back, back)] : [front, back];
   }
-  const back = backPage(o, m);
-  const sides = back ? [front, back] : [front];
-  return o.twoUp ? sides.map((side) => twoUp(side, side)) : sides;
-}
-
-// The back is the same for every class of a batch: laid out once per options object.
-const backs = new WeakMap<HandoutOptions, Page | undefined>();
-
-/** The back: the benefits guide as its own A5 leaflet, in the same colours. */
-function backPage(o: HandoutOptions, m: Measurer): Page | undefined {
-  if (!backs.has(o)) backs.set(o, o.backGuide ? layoutLeaflet({ profile: o.profile, guide: o.backGuide, logo: o.logo, paper: 'a5', palette: o.palette }, m).doc.pages[0]! : undefined);
-  return backs.get(o);
+  throw new UserError({
+    file: entry.dataFile,
+    line: entry.line,
+    message: `tờ cho lớp ${entry.name} không vừa hai mặt A5 với cỡ chữ dễ đọc`,
+    hint: 'rút gọn tên giáo viên, hoặc địa chỉ và giờ làm việc trong hồ sơ trường',
+  });
 }

@@ -6,7 +6,7 @@ import type { LaidOutDocument, Page } from '../layout/display-list.js';
 import type { Measurer } from '../layout/measure.js';
 import { PAPER, type PaperName } from '../layout/page-sizes.js';
 import { PALETTES, type PaletteName } from '../layout/theme.js';
-import { layoutGuidePage, layoutNotesPage } from './guide-page.js';
+import { layoutBackPage, layoutGuidePage } from './guide-page.js';
 import type { PartContext } from './parts/part-context.js';
 import { callToAction, storeQrPanel } from './parts/store-qr-panel.js';
 
@@ -17,6 +17,17 @@ export interface LeafletInput {
   logo?: LogoImage;
   /** Colour (default) or grayscale for black-and-white printers. */
   palette?: PaletteName;
+  /** Body text of 14 pt or more, for readers with weak sight (on A4). */
+  largePrint?: boolean;
+}
+
+/**
+ * How large the A5 design is set on each paper: A4 reads at 12 pt body text with
+ * more room around it; large print at 14 pt or more.
+ */
+export function designScale(paper: PaperName, largePrint = false): number {
+  if (largePrint) return 1.42;
+  return paper === 'a4' ? 1.2 : 1;
 }
 
 export interface Leaflet {
@@ -31,7 +42,7 @@ export interface Leaflet {
  */
 export function layoutLeaflet(input: LeafletInput, m: Measurer): Leaflet {
   const { width, height } = PAPER[input.paper];
-  const k = width / PAPER.a5.width;
+  const k = designScale(input.paper, input.largePrint);
   const c: PartContext = { m, k, colors: PALETTES[input.palette ?? 'color'] };
   const spec = {
     ...input,
@@ -42,23 +53,26 @@ export function layoutLeaflet(input: LeafletInput, m: Measurer): Leaflet {
   const doc = (pages: Page[]): LaidOutDocument => ({ title: `${input.guide.title} – ${input.profile.unit.name}`, author: input.profile.unit.name, pages });
   const one = layoutGuidePage(spec, c);
   if (one) return { doc: doc([one]), notices: [] };
-  // Two sides. The front keeps the steps and the codes, and what else fits, in this
-  // order of giving way: the notes after the first (the warning), the first note,
-  // then the list of venues. The back takes what the front gave up.
+  // Two sides. The front keeps the title, the steps and the codes, and what else
+  // fits, in this order of giving way: the notes after the first (the warning), the
+  // first note, the list of venues, then the last steps. The back takes the rest.
   const notes = input.guide.notes;
-  const hasVenues = input.profile.venues.length > 0;
+  const n = input.guide.steps.length;
+  const venueChoices = input.profile.venues.length ? (['here', 'on-back'] as const) : (['here'] as const);
   const choices = [
-    { keep: 1, venues: 'here' as const },
-    { keep: 0, venues: 'here' as const },
-    { keep: 1, venues: 'on-back' as const },
-    { keep: 0, venues: 'on-back' as const },
-  ].filter((o) => o.keep <= notes.length && (o.venues === 'here' || hasVenues) && (o.keep < notes.length || o.venues === 'on-back'));
+    ...venueChoices.flatMap((venues) => [1, 0].filter((keep) => keep <= notes.length).map((keep) => ({ keep, venues, stepCount: n }))),
+    ...Array.from({ length: n - 1 }, (_, i) => ({ keep: 0, venues: venueChoices[venueChoices.length - 1], stepCount: n - 1 - i })),
+  ].filter((o) => o.keep < notes.length || o.venues === 'on-back' || o.stepCount < n);
   for (const choice of choices) {
-    const front = layoutGuidePage({ ...spec, notes: notes.slice(0, choice.keep), venues: choice.venues }, c);
+    const front = layoutGuidePage({ ...spec, notes: notes.slice(0, choice.keep), venues: choice.venues, stepCount: choice.stepCount }, c);
     if (!front) continue;
-    const back = layoutNotesPage({ ...spec, notes: notes.slice(choice.keep) }, c);
+    const back = layoutBackPage({ ...spec, fromStep: choice.stepCount, notes: notes.slice(choice.keep) }, c);
     if (!back) continue;
-    const moved = [...(choice.keep < notes.length ? ['phần lưu ý'] : []), ...(choice.venues === 'on-back' ? ['danh sách nơi làm thủ tục'] : [])].join(' và ');
+    const moved = [
+      ...(choice.stepCount < n ? [`các bước từ bước ${choice.stepCount + 1}`] : []),
+      ...(choice.keep < notes.length ? ['phần lưu ý'] : []),
+      ...(choice.venues === 'on-back' ? ['danh sách nơi làm thủ tục'] : []),
+    ].join(', ');
     return {
       doc: doc([front, back]),
       notices: [`hướng dẫn "${input.guide.id}" dài hơn một mặt ${input.paper.toUpperCase()} với cỡ chữ dễ đọc: ${moved} được in ở mặt sau (trang 2); hãy in hai mặt`],
@@ -72,10 +86,10 @@ function overflow(input: LeafletInput): UserError {
   return new UserError({
     file: input.profile.source,
     field: many ? 'venues' : undefined,
-    message: `nội dung hướng dẫn "${input.guide.id}" cùng thông tin đơn vị không vừa một trang ${input.paper.toUpperCase()}, kể cả khi thu nhỏ chữ tới mức còn đọc được`,
+    message: `nội dung hướng dẫn "${input.guide.id}" cùng thông tin đơn vị không vừa hai mặt ${input.paper.toUpperCase()} với cỡ chữ dễ đọc (chữ không bao giờ được thu nhỏ dưới mức đó)`,
     hint:
-      input.paper === 'a5'
-        ? `in khổ lớn hơn bằng --size a4${many ? ', hoặc bớt địa điểm trong venues / rút gọn địa chỉ và giờ làm việc' : ', hoặc rút gọn địa chỉ, giờ làm việc và chức vụ trong hồ sơ'}`
+      input.paper === 'a5' && !input.largePrint
+        ? `in khổ A4${many ? ', hoặc bớt địa điểm trong venues / rút gọn địa chỉ và giờ làm việc' : ', hoặc rút gọn địa chỉ, giờ làm việc và chức vụ trong hồ sơ'}`
         : 'rút gọn địa chỉ, giờ làm việc và chức vụ trong hồ sơ, hoặc bớt địa điểm trong venues',
   });
 }

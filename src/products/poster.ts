@@ -29,7 +29,9 @@ export function layoutPoster(input: CampaignInput, o: PosterOptions, m: Measurer
   const paper = POSTER_PAPER[o.size];
   const [width, height] = o.landscape ? [paper.height, paper.width] : [paper.width, paper.height];
   const c: PartContext = { m, k: 1, colors: PALETTES.color };
-  const laid = layoutCampaign(input, width, height, c);
+  // Body text an A2 poster's readers see from 3 m: 36 pt; larger sheets hang farther away and scale up.
+  const bodyFloor = (36 * Math.min(paper.width, paper.height)) / Math.min(POSTER_PAPER.a2.width, POSTER_PAPER.a2.height);
+  const laid = layoutCampaign(input, width, height, c, { bodyFloor });
   if (!laid) {
     throw new UserError({
       file: input.profile.source,

@@ -142,7 +142,6 @@ export const PAGE_HTML = `<!doctype html>
         <div class="opt" data-for="handout">
           <div class="checks">
             <label><input type="checkbox" id="twoUp"> Hai bản A5 trên một tờ A4</label>
-            <label><input type="checkbox" id="duplex"> In hai mặt</label>
             <label><input type="checkbox" id="grayscale"> Đen trắng</label>
             <label><input type="checkbox" id="allCopies"> Đủ số bản mỗi lớp (cột students)</label>
           </div>
@@ -223,7 +222,7 @@ export const APP_JS = `'use strict';
     return {
       product: value('product'), guide: value('guide'), format: value('format'), size: value('size'),
       posterSize: value('posterSize'), landscape: checked('landscape'), preset: value('preset'), sheet: value('sheet'),
-      twoUp: checked('twoUp'), duplex: checked('duplex'), grayscale: checked('grayscale'), allCopies: checked('allCopies'),
+      twoUp: checked('twoUp'), grayscale: checked('grayscale'), allCopies: checked('allCopies'),
       dataId: dataIds[kind()]
     };
   }

@@ -32,7 +32,6 @@ export const productFormSchema = z.object({
   preset: z.enum(Object.keys(IMAGE_PRESETS) as [string, ...string[]]).default('social-square'),
   sheet: z.string().max(100).default('a4-2x4'),
   twoUp: z.boolean().default(false),
-  duplex: z.boolean().default(false),
   grayscale: z.boolean().default(false),
   /** Handouts: every class as many times as its `students` column says (for the print room). */
   allCopies: z.boolean().default(false),
@@ -98,7 +97,6 @@ function handoutOptions(p: ProductForm, c: Context) {
   return {
     profile: c.profile,
     guide: guide(p.guide, c.profile),
-    backGuide: p.duplex ? guide('tien-ich', c.profile) : undefined,
     palette: p.grayscale ? ('grayscale' as const) : ('color' as const),
     twoUp: p.twoUp,
   };

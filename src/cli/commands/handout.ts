@@ -23,9 +23,7 @@ export interface HandoutCommandOptions {
   data: string;
   out: string;
   guide: string;
-  back: string;
   twoUp: boolean;
-  duplex: boolean;
   grayscale: boolean;
   /** Also one colour image per class, to post in the class's Zalo group. */
   png: boolean;
@@ -37,14 +35,12 @@ export async function handoutCommand(o: HandoutCommandOptions): Promise<number> 
   const date = sourceDate();
   const unit = await loadUnitFor(o.unit, o.allowScheme);
   const guideInfo = findGuide(o.guide);
-  const backInfo = o.duplex ? findGuide(o.back) : undefined;
   const classes = await readClasses(o.data, unit.fonts.missingGlyphs, allowedSchemes(o.allowScheme));
   const logo = unit.logo && o.grayscale ? await grayscaleLogo(unit.logo) : unit.logo;
   const options = {
     profile: unit.profile,
     logo,
     guide: renderGuide(guideInfo, unit.profile),
-    backGuide: backInfo ? renderGuide(backInfo, unit.profile) : undefined,
     palette: o.grayscale ? ('grayscale' as const) : ('color' as const),
     twoUp: o.twoUp,
   };
@@ -66,7 +62,7 @@ export async function handoutCommand(o: HandoutCommandOptions): Promise<number> 
       files.push({ name, bytes: await paintPdf(document(`Lớp ${cls.name}`, unit.profile.unit.name, pages), unit.fonts, { date }) });
       // On a phone the single A5 front reads best, in colour whatever the printer is.
       const image = o.png ? join('png', `${base}.png`) : '';
-      if (o.png) files.push({ name: image, bytes: await paintRaster(layoutHandout(cls, { ...options, logo: unit.logo, palette: 'color', twoUp: false, backGuide: undefined }, unit.m)[0]!, unit.fonts, 'png', 200) });
+      if (o.png) files.push({ name: image, bytes: await paintRaster(layoutHandout(cls, { ...options, logo: unit.logo, palette: 'color', twoUp: false }, unit.m)[0]!, unit.fonts, 'png', 200) });
       const sheets = handoutSheets(cls.copies, o.twoUp);
       for (let i = 0; i < sheets; i++) printRoom.push(...pages);
       manifest.push({ class: cls.name, teacher: cls.teacher ?? '', copies: cls.copies, sheets, pages: sheets * pages.length, file: name, png: image });
@@ -84,7 +80,7 @@ export async function handoutCommand(o: HandoutCommandOptions): Promise<number> 
     const totalSheets = manifest.reduce((n, r) => n + Number(r.sheets), 0);
     process.stdout.write(
       `Đã tạo ${laidOut.length} tệp${o.png ? ' PDF và ảnh PNG' : ''} cho từng lớp và ${join(o.out, combinedName)} (${printRoom.length} trang, ${totalSheets} tờ${o.twoUp ? ' A4, mỗi tờ hai bản A5' : ' A5'}).\n` +
-        (o.duplex ? `In hai mặt${o.twoUp ? ', chọn "lật theo cạnh ngắn" (flip on short edge)' : ''}: trang lẻ là mặt trước, trang chẵn là mặt sau.\n` : '') +
+        `In hai mặt, ${o.twoUp ? 'chọn "lật theo cạnh ngắn" (flip on short edge)' : 'chọn "lật theo cạnh dài" (flip on long edge)'}: trang lẻ là mặt trước, trang chẵn là mặt sau; phiếu xác nhận ở chân mặt trước, phía sau phiếu để trống.\n` +
         `Số bản mỗi lớp: ${join(o.out, 'danh-sach-in.csv')}\n`,
     );
     return 0;

@@ -23,9 +23,9 @@ export function classBox(entry: ClassEntry, width: number, qrSize: number, c: Pa
   const lines: Block[] = [
     textBlock(`Lớp ${entry.name}`, textW, { size: 13 * k, font: 'extrabold', color: c.colors.primary, leading: LEADING.tight }, m),
   ];
-  if (entry.teacher) lines.push(textBlock([{ text: 'Giáo viên chủ nhiệm: ', strong: false }, { text: entry.teacher, strong: true }], textW, { size: 8.5 * k, font: 'regular', color: c.colors.ink, leading: LEADING.body }, m));
-  if (entry.phone) lines.push(textBlock([{ text: 'Điện thoại: ', strong: false }, { text: entry.phone, strong: true }], textW, { size: 8.5 * k, font: 'regular', color: c.colors.ink, leading: LEADING.body }, m));
-  if (entry.zalo) lines.push(textBlock('Quét mã bên cạnh để vào nhóm Zalo phụ huynh của lớp.', textW, { size: 7.5 * k, font: 'regular', color: c.colors.muted, leading: LEADING.body }, m));
+  if (entry.teacher) lines.push(textBlock([{ text: 'Giáo viên chủ nhiệm: ', strong: false }, { text: entry.teacher, strong: true }], textW, { size: 10 * k, font: 'regular', color: c.colors.ink, leading: LEADING.body }, m));
+  if (entry.phone) lines.push(textBlock([{ text: 'Điện thoại: ', strong: false }, { text: entry.phone, strong: true }], textW, { size: 10 * k, font: 'regular', color: c.colors.ink, leading: LEADING.body }, m));
+  if (entry.zalo) lines.push(textBlock('Quét mã bên cạnh để vào nhóm Zalo phụ huynh của lớp.', textW, { size: 9 * k, font: 'regular', color: c.colors.muted, leading: LEADING.body }, m));
   const text = stack(lines, 3 * k);
   const code = entry.zalo ? zaloCode(entry, qrSize, c) : undefined;
   const inner = code ? row([text, code], 6 * k, 'middle') : text;
@@ -38,6 +38,6 @@ export function classBox(entry: ClassEntry, width: number, qrSize: number, c: Pa
 }
 
 function zaloCode(entry: ClassEntry, size: number, c: PartContext): Block {
-  const label = textBlock(`Nhóm Zalo lớp ${entry.name}`, size, { size: 7 * c.k, font: 'bold', color: c.colors.ink, leading: LEADING.tight, align: 'center' }, c.m);
+  const label = textBlock(`Nhóm Zalo lớp ${entry.name}`, size, { size: 9 * c.k, font: 'bold', color: c.colors.ink, leading: LEADING.tight, align: 'center' }, c.m);
   return stack([qrBlock(entry.zalo!, size, c.colors.ink), label], 2 * c.k);
 }

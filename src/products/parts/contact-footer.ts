@@ -3,7 +3,7 @@ import type { UnitProfile } from '../../content/profile.js';
 import type { RichText } from '../../content/rich-text.js';
 import { stack, type Block } from '../../layout/block.js';
 import { textBlock } from '../../layout/text-block.js';
-import { LEADING } from '../../layout/theme.js';
+import { LEADING, SAFE_EDGE } from '../../layout/theme.js';
 import type { PartContext } from './part-context.js';
 
 /** The guide facts the foot of a print needs. */
@@ -39,9 +39,9 @@ export function contactFooter(profile: UnitProfile, guide: FooterGuide, pageWidt
   const s = scale * k;
   const w = pageWidth - 2 * margin;
   const lines = footerLines(profile, guide);
-  const small = { size: 8.5 * s, font: 'regular' as const, strongFont: 'bold' as const, color: c.colors.ink, leading: LEADING.body };
+  const small = { size: 10 * s, font: 'regular' as const, strongFont: 'bold' as const, color: c.colors.ink, leading: LEADING.body };
   const parts: Block[] = [];
-  if (lines.deadline) parts.push(textBlock(lines.deadline, w, { ...small, size: 10.5 * s, color: c.colors.primary, strongFont: 'extrabold' }, m));
+  if (lines.deadline) parts.push(textBlock(lines.deadline, w, { ...small, size: 11.5 * s, color: c.colors.primary, strongFont: 'extrabold' }, m));
   if (lines.contact) parts.push(textBlock(lines.contact, w, small, m));
   if (lines.venues.length && o.venues === 'on-back') {
     parts.push(textBlock([{ text: 'Nơi làm thủ tục: ', strong: true }, { text: 'xem mặt sau.', strong: false }], w, small, m));
@@ -49,17 +49,19 @@ export function contactFooter(profile: UnitProfile, guide: FooterGuide, pageWidt
     parts.push(textBlock([{ text: 'Nơi làm thủ tục:', strong: true }], w, small, m));
     parts.push(...lines.venues.map((v) => textBlock(v, w, small, m)));
   }
-  parts.push(textBlock(lines.stamp, w, { ...small, size: 7 * s, color: c.colors.muted }, m));
+  parts.push(textBlock(lines.stamp, w, { ...small, size: 9 * s, color: c.colors.muted }, m));
   const inner = stack(parts, 2.5 * s);
-  const padY = 10 * k;
-  const height = inner.height + 2 * padY;
+  // The last line stays 5 mm or more above the trim, where office printers still print.
+  const padTop = 10 * k;
+  const padBottom = SAFE_EDGE * k;
+  const height = inner.height + padTop + padBottom;
   return {
     width: pageWidth,
     height,
     place: (x, y) => [
       { type: 'rect', x, y, width: pageWidth, height, fill: c.colors.tint },
       { type: 'rect', x, y, width: pageWidth, height: 1.2 * k, fill: c.colors.primary },
-      ...inner.place(x + margin, y + padY),
+      ...inner.place(x + margin, y + padTop),
     ],
   };
 }

@@ -8,7 +8,7 @@ import type { PartContext } from './part-context.js';
 export function introBlock(intro: RichText[], width: number, scale: number, c: PartContext): Block {
   const s = scale * c.k;
   return stack(
-    intro.map((p) => textBlock(p, width, { size: 9.5 * s, font: 'semibold', strongFont: 'bold', color: c.colors.ink, leading: LEADING.body }, c.m)),
+    intro.map((p) => textBlock(p, width, { size: 10.5 * s, font: 'semibold', strongFont: 'bold', color: c.colors.ink, leading: LEADING.body }, c.m)),
     3 * s,
   );
 }

@@ -12,7 +12,7 @@ export function noteBox(notes: RichText[], width: number, scale: number, c: Part
   const pad = 7 * s;
   const bar = 3 * k;
   const inner = stack(
-    notes.map((n) => textBlock(n, width - 2 * pad - bar, { size: 8.5 * s, font: 'regular', strongFont: 'bold', color: c.colors.ink, leading: LEADING.body }, m)),
+    notes.map((n) => textBlock(n, width - 2 * pad - bar, { size: 10 * s, font: 'regular', strongFont: 'bold', color: c.colors.ink, leading: LEADING.body }, m)),
     3 * s,
   );
   const height = inner.height + 2 * pad;

@@ -1,7 +1,8 @@
 import type { Block } from '../../layout/block.js';
 import type { Item } from '../../layout/display-list.js';
 import { textBlock } from '../../layout/text-block.js';
-import { LEADING } from '../../layout/theme.js';
+import { LEADING, SAFE_EDGE } from '../../layout/theme.js';
+import { MM } from '../../layout/page-sizes.js';
 import type { PartContext } from './part-context.js';
 
 /**
@@ -10,14 +11,21 @@ import type { PartContext } from './part-context.js';
  */
 export function returnSlip(className: string, pageWidth: number, margin: number, c: PartContext): Block {
   const { k, m } = c;
-  const size = 8.5 * k;
-  const lineGap = 16 * k;
+  const size = 10 * k;
+  // 10 mm between the slip's lines: room to write a name and to sign.
+  const lineGap = 10 * MM * k;
   const inner = pageWidth - 2 * margin;
-  const title = textBlock('PHIẾU XÁC NHẬN (học sinh nộp lại cho giáo viên chủ nhiệm)', inner, { size: 8.5 * k, font: 'bold', color: c.colors.ink, leading: LEADING.tight }, m);
+  const title = textBlock('PHIẾU XÁC NHẬN (học sinh nộp lại cho giáo viên chủ nhiệm)', inner, { size: 10 * k, font: 'bold', color: c.colors.ink, leading: LEADING.tight }, m);
   const cutNote = 'cắt theo đường này';
   // The cut line sits in white space below whatever is above the slip.
   const lineY = 8 * k;
-  const height = lineY + 14 * k + title.height + 3 * lineGap + 6 * k;
+  const question = 'Tài khoản định danh điện tử mức 2 của cha/mẹ:';
+  const answers = ['Đã kích hoạt', 'Chưa kích hoạt'];
+  const answersW = answers.reduce((w, a) => w + 11 * k + m.width(a, 'regular', size) + 12 * k, 0);
+  // The boxes go on their own line when the question and both answers do not fit one.
+  const ownLine = m.width(question, 'regular', size) + 8 * k + answersW > inner;
+  const rows = ownLine ? 4 : 3;
+  const height = lineY + 14 * k + title.height + rows * lineGap - 4 * k + SAFE_EDGE * k;
 
   const label = (text: string, x: number, baseline: number): Item => ({ type: 'text', x, y: baseline, text, font: 'regular', size, color: c.colors.ink, width: m.width(text, 'regular', size) });
   const dotted = (x1: number, x2: number, baseline: number): Item => ({ type: 'line', x1, y1: baseline + 1.5 * k, x2, y2: baseline + 1.5 * k, color: c.colors.muted, width: 0.6 * k, dash: [1 * k, 2 * k] });
@@ -28,7 +36,7 @@ export function returnSlip(className: string, pageWidth: number, margin: number,
     height,
     place(x, top) {
       const y = top + lineY;
-      const noteSize = 6.5 * k;
+      const noteSize = 9 * k;
       const noteW = m.width(cutNote, 'regular', noteSize);
       const mid = x + pageWidth / 2;
       const items: Item[] = [
@@ -48,10 +56,13 @@ export function returnSlip(className: string, pageWidth: number, margin: number,
       items.push(label(nameLabel, left, baseline), dotted(left + m.width(nameLabel, 'regular', size) + 4 * k, right - classW - 12 * k, baseline), label(classLabel, right - classW, baseline));
       baseline += lineGap;
 
-      const question = 'Tài khoản định danh điện tử mức 2 của cha/mẹ:';
-      let cx = left + m.width(question, 'regular', size) + 8 * k;
       items.push(label(question, left, baseline));
-      for (const answer of ['Đã kích hoạt', 'Chưa kích hoạt']) {
+      let cx = left + m.width(question, 'regular', size) + 8 * k;
+      if (ownLine) {
+        baseline += lineGap * 0.7;
+        cx = left + 12 * k;
+      }
+      for (const answer of answers) {
         items.push(box(cx, baseline), label(answer, cx + 11 * k, baseline));
         cx += 11 * k + m.width(answer, 'regular', size) + 12 * k;
       }

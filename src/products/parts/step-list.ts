@@ -12,6 +12,8 @@ export interface StepListStyle {
   extraGap?: number;
   /** Steps flow down the first column, then the second. */
   columns: 1 | 2;
+  /** The number of the first step shown (a back page continues the front's numbering). */
+  firstNumber?: number;
 }
 
 /** Numbered steps: a large red disc with the number, a bold title, body and bullets. */
@@ -34,18 +36,18 @@ const stepGap = (style: StepListStyle, c: PartContext) => 7 * style.scale * c.k 
 function stepBlocks(steps: GuideStep[], width: number, style: StepListStyle, c: PartContext): Block[] {
   const { k, m } = c;
   const s = style.scale * k;
-  const disc = 21 * s;
+  const disc = 22 * s;
   const indent = disc + 9 * s;
   const textW = width - indent;
-  const body = { size: 9 * s, font: 'regular' as const, strongFont: 'bold' as const, color: c.colors.ink, leading: LEADING.body };
+  const body = { size: 10 * s, font: 'regular' as const, strongFont: 'bold' as const, color: c.colors.ink, leading: LEADING.body };
   const bulletIndent = 9 * s;
 
   return steps.map((step, i): Block => {
-    const title = textBlock(step.title, textW, { size: 10.5 * s, font: 'bold', strongFont: 'extrabold', color: c.colors.ink, leading: LEADING.tight }, m);
+    const title = textBlock(step.title, textW, { size: 11.5 * s, font: 'bold', strongFont: 'extrabold', color: c.colors.ink, leading: LEADING.tight }, m);
     const paragraphs = step.paragraphs.map((p) => textBlock(p, textW, body, m));
     const bullets = step.bullets.map((b) => bulletBlock(textBlock(b, textW - bulletIndent, body, m), bulletIndent, body.size, c));
     const content = stack([title, ...paragraphs, ...bullets], 2.5 * s);
-    return numberedItem(i + 1, content, { disc, numberSize: 12.5 * s, gap: indent - disc, width }, c);
+    return numberedItem((style.firstNumber ?? 1) + i, content, { disc, numberSize: 13 * s, gap: indent - disc, width }, c);
   });
 }
 

@@ -12,21 +12,26 @@ import type { PartContext } from './part-context.js';
 export function stepTiles(steps: GuideStep[], width: number, columns: number, u: number, scale: number, c: PartContext, o: { compact?: boolean } = {}): Block {
   // Compact: a plain numbered list without tiles, for small square pictures.
   const gap = (o.compact ? 0.8 : 1.6) * u;
-  const tileW = (width - gap * (columns - 1)) / columns;
   const pad = o.compact ? 0 : 1.4 * u;
+  // Keep in step with STEP_SIZE in campaign.ts, which sets the floor from it.
   const size = 3.6 * u * scale;
-  const disc = size * (o.compact ? 1.5 : 2.1);
-  const tiles = steps.map((step, i) => {
+  const disc = size * (o.compact ? 1.5 : 1.8);
+  const tile = (step: GuideStep, n: number, tileW: number) => {
     const text = textBlock(step.title, tileW - 2 * pad - disc - 1.5 * u, { size, font: 'bold', strongFont: 'extrabold', color: c.colors.ink, leading: LEADING.tight }, c.m);
-    return { block: numberedItem(i + 1, text, { disc, numberSize: size * 1.25, gap: 1.5 * u, width: tileW - 2 * pad }, c), splits: text.splitsWords };
-  });
+    return { block: numberedItem(n, text, { disc, numberSize: size * 1.25, gap: 1.5 * u, width: tileW - 2 * pad }, c), splits: text.splitsWords };
+  };
   const rows: Block[] = [];
-  for (let r = 0; r < tiles.length; r += columns) {
-    const cells = tiles.slice(r, r + columns).map((t) => t.block);
-    const h = Math.max(...cells.map((b) => b.height)) + 2 * pad;
+  let splits = false;
+  for (let r = 0; r < steps.length; r += columns) {
+    // A last row with fewer steps spreads them over the full width: no empty cell.
+    const inRow = steps.slice(r, r + columns);
+    const tileW = (width - gap * (inRow.length - 1)) / inRow.length;
+    const tiles = inRow.map((step, i) => tile(step, r + i + 1, tileW));
+    splits ||= tiles.some((t) => t.splits);
+    const h = Math.max(...tiles.map((t) => t.block.height)) + 2 * pad;
     rows.push(
       row(
-        cells.map((b): Block => ({
+        tiles.map(({ block: b }): Block => ({
           width: tileW,
           height: h,
           place: (x, y) => [...(o.compact ? [] : [{ type: 'rect' as const, x, y, width: tileW, height: h, fill: c.colors.tint, radius: 1.2 * u }]), ...b.place(x + pad, y + (h - b.height) / 2)],
@@ -37,5 +42,5 @@ export function stepTiles(steps: GuideStep[], width: number, columns: number, u:
   }
   const grid = stack(rows, gap);
   // A word split between letters means the tiles are too narrow at this size.
-  return tiles.some((t) => t.splits) ? { ...grid, height: Infinity } : grid;
+  return splits ? { ...grid, height: Infinity } : grid;
 }

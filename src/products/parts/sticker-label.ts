@@ -22,6 +22,12 @@ export interface StickerEntry {
   urlLabel?: string;
 }
 
+/** No text on a sticker under 7 pt: it is read from 30 cm in a lobby's light. */
+const STICKER_FLOOR = 7;
+const pt = (size: number) => Math.max(STICKER_FLOOR, size);
+/** How far text stays inside each label's cut. */
+const LABEL_EDGE = 2.2 * MM;
+
 /** The smallest a printed QR code may be and still scan reliably from a phone. */
 export const MIN_QR = 20 * MM;
 
@@ -30,6 +36,8 @@ interface Variant {
   address: boolean;
   /** The reminder's warning (never give the OTP to anyone). */
   warning: boolean;
+  /** The issuing unit's name in the footer (the hotline and the date always stay). */
+  unitName: boolean;
   /**
    * The smallest text scale this variant may use: with steps, their 7.5-pt base
    * stays at 6.5 pt or more; without, the 6.5-pt captions stay at 5 pt or more.
@@ -37,15 +45,19 @@ interface Variant {
   minScale: number;
 }
 const VARIANTS: Variant[] = [
-  { steps: true, address: true, warning: true, minScale: 6.5 / 7.5 },
-  { steps: false, address: true, warning: true, minScale: 5 / 6.5 },
-  { steps: false, address: false, warning: true, minScale: 5 / 6.5 },
-  { steps: false, address: false, warning: false, minScale: 5 / 6.5 },
+  { steps: true, address: true, warning: true, unitName: true, minScale: 6.5 / 7.5 },
+  // The reminder's two cases matter more in a lobby than the address or the unit's name.
+  { steps: true, address: false, warning: true, unitName: true, minScale: 6.5 / 7.5 },
+  { steps: true, address: false, warning: true, unitName: false, minScale: 6.5 / 7.5 },
+  { steps: false, address: true, warning: true, unitName: true, minScale: 5 / 6.5 },
+  { steps: false, address: false, warning: true, unitName: true, minScale: 5 / 6.5 },
+  { steps: false, address: false, warning: true, unitName: false, minScale: 5 / 6.5 },
+  { steps: false, address: false, warning: false, unitName: false, minScale: 5 / 6.5 },
 ];
 // Stickers in a batch mostly fit at the same scale: each search starts where the last one ended.
 const memos = new Map<string, ScaleMemo>();
 function memo(shape: string, v: Variant, width: number, height: number): ScaleMemo {
-  const key = `${shape}|${v.steps}|${v.address}|${v.warning}|${width.toFixed(1)}|${height.toFixed(1)}`;
+  const key = `${shape}|${v.steps}|${v.address}|${v.warning}|${v.unitName}|${width.toFixed(1)}|${height.toFixed(1)}`;
   let m = memos.get(key);
   if (!m) memos.set(key, (m = {}));
   return m;
@@ -72,10 +84,10 @@ export function stickerLabel(entry: StickerEntry, reminder: Guide, profile: Unit
 /** Parts shared by both shapes, at text scale `s` (points of a 10-pt base). */
 function parts(entry: StickerEntry, reminder: Guide, profile: UnitProfile, textW: number, s: number, v: Variant, align: 'left' | 'center', c: PartContext) {
   const { m } = c;
-  const name = textBlock(entry.block, textW, { size: 13 * s, font: 'extrabold', color: c.colors.ink, leading: LEADING.tight, align, balance: true }, m);
-  const address = v.address && entry.address ? textBlock(entry.address, textW, { size: 8 * s, font: 'regular', color: c.colors.muted, leading: LEADING.tight, align }, m) : undefined;
+  const name = textBlock(entry.block, textW, { size: pt(13 * s), font: 'extrabold', color: c.colors.ink, leading: LEADING.tight, align, balance: true }, m);
+  const address = v.address && entry.address ? textBlock(entry.address, textW, { size: pt(8 * s), font: 'regular', color: c.colors.muted, leading: LEADING.tight, align }, m) : undefined;
   const steps = v.steps ? numberedSteps(reminder.steps.map((st) => st.title), textW, 7.5 * s, c) : undefined;
-  const warning = v.warning && reminder.notes.length ? textBlock(reminder.notes[0]!, textW, { size: 7.5 * s, font: 'bold', strongFont: 'extrabold', color: c.colors.primary, leading: LEADING.tight, align }, m) : undefined;
+  const warning = v.warning && reminder.notes.length ? textBlock(reminder.notes[0]!, textW, { size: pt(7.5 * s), font: 'bold', strongFont: 'extrabold', color: c.colors.primary, leading: LEADING.tight, align }, m) : undefined;
   const hotline = profile.contact?.phone;
   const stamp = contentStamp(reminder, { short: true });
   const footer: RichText = [
@@ -83,7 +95,7 @@ function parts(entry: StickerEntry, reminder: Guide, profile: UnitProfile, textW
     { text: `${profile.unit.name} · ${stamp}`, strong: false },
   ];
   // On a narrow column the hotline, the unit and the date each take their own line.
-  const footerLines: RichText[] = [...(hotline ? [[{ text: `Hỗ trợ: ${hotline}`, strong: true }]] : []), [{ text: profile.unit.name, strong: false }], [{ text: stamp, strong: false }]];
+  const footerLines: RichText[] = [...(hotline ? [[{ text: `Hỗ trợ: ${hotline}`, strong: true }]] : []), ...(v.unitName ? [[{ text: profile.unit.name, strong: false }]] : []), [{ text: stamp, strong: false }]];
   return { name, address, steps, warning, footer, footerLines, splitsWords: name.splitsWords || !!address?.splitsWords };
 }
 
@@ -91,27 +103,30 @@ function numberedSteps(titles: RichText[], width: number, size: number, c: PartC
   const disc = size * 1.5;
   const gap = size * 0.5;
   const blocks = titles.map((title, i) => {
-    const text = textBlock(title, width - disc - gap, { size, font: 'regular', strongFont: 'bold', color: c.colors.ink, leading: LEADING.tight }, c.m);
+    const text = textBlock(title, width - disc - gap, { size: pt(size), font: 'regular', strongFont: 'bold', color: c.colors.ink, leading: LEADING.tight }, c.m);
     return numberedItem(i + 1, text, { disc, numberSize: size, gap, width }, c);
   });
   return stack(blocks, size * 0.35);
 }
 
 function band(text: RichText | string, width: number, size: number, pad: number, c: PartContext): Block {
-  const inner = textBlock(text, width - 2 * pad, { size, font: 'extrabold', strongFont: 'extrabold', color: c.colors.onBand, leading: LEADING.tight, align: 'center' }, c.m);
-  const height = inner.height + 2 * pad * 0.6;
-  return { width, height, place: (x, y) => [{ type: 'rect', x, y, width, height, fill: c.colors.band }, ...inner.place(x + pad, y + pad * 0.6)] };
+  const inner = textBlock(text, width - 2 * pad, { size: pt(size), font: 'extrabold', strongFont: 'extrabold', color: c.colors.onBand, leading: LEADING.tight, align: 'center' }, c.m);
+  // Text stays 2 mm or more inside the label's cut edge.
+  const padY = Math.max(LABEL_EDGE, pad * 0.6);
+  const height = inner.height + 2 * padY;
+  return { width, height, place: (x, y) => [{ type: 'rect', x, y, width, height, fill: c.colors.band }, ...inner.place(x + pad, y + padY)] };
 }
 
 function footerLine(text: RichText, width: number, size: number, pad: number, c: PartContext): Block {
-  const inner = textBlock(text, width - 2 * pad, { size, font: 'regular', strongFont: 'bold', color: c.colors.ink, leading: LEADING.tight, align: 'center' }, c.m);
-  const height = inner.height + pad;
-  return { width, height, place: (x, y) => [{ type: 'rect', x, y, width, height, fill: c.colors.tint }, ...inner.place(x + pad, y + pad / 2)] };
+  const inner = textBlock(text, width - 2 * pad, { size: pt(size), font: 'regular', strongFont: 'bold', color: c.colors.ink, leading: LEADING.tight, align: 'center' }, c.m);
+  const padY = Math.max(LABEL_EDGE, pad / 2);
+  const height = inner.height + 2 * padY;
+  return { width, height, place: (x, y) => [{ type: 'rect', x, y, width, height, fill: c.colors.tint }, ...inner.place(x + pad, y + padY)] };
 }
 
 function qrWithLabel(url: string, size: number, label: string, caption: string | undefined, s: number, c: PartContext): Block {
-  const lab = textBlock(label, size + 4 * s, { size: 8 * s, font: 'bold', color: c.colors.ink, leading: LEADING.tight, align: 'center' }, c.m);
-  const cap = caption ? textBlock(caption, size + 4 * s, { size: 6.5 * s, font: 'regular', color: c.colors.muted, leading: LEADING.tight, align: 'center' }, c.m) : undefined;
+  const lab = textBlock(label, size + 4 * s, { size: pt(8 * s), font: 'bold', color: c.colors.ink, leading: LEADING.tight, align: 'center' }, c.m);
+  const cap = caption ? textBlock(caption, size + 4 * s, { size: pt(6.5 * s), font: 'regular', color: c.colors.muted, leading: LEADING.tight, align: 'center' }, c.m) : undefined;
   const text = stack(cap ? [lab, cap] : [lab], 0.5 * s);
   const qr = qrBlock(url, size, c.colors.ink);
   return {
@@ -187,8 +202,8 @@ function compact(entry: StickerEntry, reminder: Guide, profile: UnitProfile, w: 
   const codeRow = codes(entry, profile, MIN_QR, s * 0.8, gap, c, false);
   const textW = w - 2 * pad - codeRow.width - gap;
   const p = parts(entry, reminder, profile, textW, s * 0.7, { ...v, steps: false }, 'left', c);
-  const cta = textBlock(reminder.title, textW, { size: 8 * s, font: 'extrabold', color: c.colors.primary, leading: LEADING.tight }, c.m);
-  const foot = stack(p.footerLines.map((l) => textBlock(l, textW, { size: 5.5 * s, font: 'regular', strongFont: 'bold', color: c.colors.ink, leading: LEADING.tight }, c.m)), 0);
+  const cta = textBlock(reminder.title, textW, { size: pt(8 * s), font: 'extrabold', color: c.colors.primary, leading: LEADING.tight }, c.m);
+  const foot = stack(p.footerLines.map((l) => textBlock(l, textW, { size: pt(5.5 * s), font: 'regular', strongFont: 'bold', color: c.colors.ink, leading: LEADING.tight }, c.m)), 0);
   const column = stack([cta, p.name, ...(p.address ? [p.address] : []), ...(p.warning ? [p.warning] : []), foot], 1 * MM);
   const body = row([codeRow, column], gap);
   const fits = textW >= 18 * MM && !p.splitsWords && !cta.splitsWords;

@@ -1,6 +1,6 @@
 import type { GuideAction } from '../../content/guide-meta.js';
 import type { UnitProfile } from '../../content/profile.js';
-import { row, stack, type Block } from '../../layout/block.js';
+import { centred, row, stack, type Block } from '../../layout/block.js';
 import { qrBlock } from '../../layout/qr-block.js';
 import { fitTextBlock, textBlock } from '../../layout/text-block.js';
 import { LEADING } from '../../layout/theme.js';
@@ -67,8 +67,8 @@ export function storeQrPanel(call: CallToAction, width: number, qrSize: number, 
   const cta = (w: number) =>
     stack(
       [
-        textBlock(call.headline, w, { size: 12.5 * k, font: 'extrabold', color: c.colors.primary, leading: LEADING.tight }, m),
-        textBlock(call.howTo, w, { size: 8 * k, font: 'regular', color: c.colors.muted, leading: LEADING.body }, m),
+        textBlock(call.headline, w, { size: 13 * k, font: 'extrabold', color: c.colors.primary, leading: LEADING.tight }, m),
+        textBlock(call.howTo, w, { size: 9.5 * k, font: 'regular', color: c.colors.muted, leading: LEADING.body }, m),
       ],
       5 * k,
     );
@@ -93,10 +93,13 @@ export function qrCardRow(cards: QrCard[], qrSize: number, c: PartContext): Bloc
 
 function qrCard(card: QrCard, size: number, c: PartContext): Block {
   const { k, m } = c;
-  const label = fitTextBlock(card.label, size, { size: 9 * k, font: 'bold', color: c.colors.ink, leading: LEADING.tight, align: 'center' }, { maxLines: 2, minSize: 7 * k }, m);
+  // Labels may run a little wider than the code: a web address must not break.
+  const textW = size + 20 * k;
+  const label = fitTextBlock(card.label, textW, { size: 10 * k, font: 'bold', color: c.colors.ink, leading: LEADING.tight, align: 'center' }, { maxLines: 2, minSize: 9 * k }, m);
   if (!label) throw new UserError({ field: `${card.field}.label`, message: `nhãn "${card.label}" quá dài để in dưới mã QR`, hint: 'ghi nhãn ngắn, khoảng 20 ký tự' });
   const caption = card.caption
-    ? textBlock(card.caption, size, { size: 7.5 * k, font: 'regular', color: c.colors.muted, leading: LEADING.tight, align: 'center' }, m)
+    ? textBlock(card.caption, textW, { size: 9 * k, font: 'regular', color: c.colors.muted, leading: LEADING.tight, align: 'center' }, m)
     : undefined;
-  return stack(caption ? [qrBlock(card.url, size, c.colors.ink), label, caption] : [qrBlock(card.url, size, c.colors.ink), label], 2.5 * k);
+  const code = centred(qrBlock(card.url, size, c.colors.ink), textW);
+  return stack(caption ? [code, label, caption] : [code, label], 2.5 * k);
 }

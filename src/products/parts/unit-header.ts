@@ -2,7 +2,7 @@ import type { UnitProfile } from '../../content/profile.js';
 import { stack, type Block } from '../../layout/block.js';
 import type { Item } from '../../layout/display-list.js';
 import { fitTextBlock } from '../../layout/text-block.js';
-import { LEADING } from '../../layout/theme.js';
+import { LEADING, SAFE_EDGE } from '../../layout/theme.js';
 import { UserError } from '../../errors.js';
 import type { LogoImage } from '../../content/logo.js';
 import type { PartContext } from './part-context.js';
@@ -10,7 +10,8 @@ import type { PartContext } from './part-context.js';
 /** The red band across the top: logo, parent body, and the issuing unit's name. */
 export function unitHeader(profile: UnitProfile, logo: LogoImage | undefined, pageWidth: number, margin: number, c: PartContext, o: { compact?: boolean } = {}): Block {
   const { k, m } = c;
-  const padY = (o.compact ? 8 : 12) * k;
+  // Text 5 mm or more inside the trim: office printers leave the outer 4–5 mm blank.
+  const padY = SAFE_EDGE * k;
   const logoH = (o.compact ? 30 : 38) * k;
   const logoW = logo ? Math.min(logoH * (logo.width / logo.height), 80 * k) : 0;
   const logoGap = logo ? 10 * k : 0;
@@ -33,7 +34,7 @@ export function unitHeader(profile: UnitProfile, logo: LogoImage | undefined, pa
   }
   const parentText = profile.unit.parent?.toLocaleUpperCase('vi');
   const parent = parentText
-    ? fitTextBlock(parentText, textW, { size: 7.5 * k, font: 'semibold', color: c.colors.onBandSoft, leading: LEADING.tight }, { maxLines: 2, minSize: 6 * k }, m)
+    ? fitTextBlock(parentText, textW, { size: 9 * k, font: 'semibold', color: c.colors.onBandSoft, leading: LEADING.tight }, { maxLines: 2, minSize: 9 * k }, m)
     : undefined;
   if (parentText && !parent) {
     throw new UserError({ file: profile.source, field: 'unit.parent', message: 'tên cơ quan cấp trên quá dài', hint: 'rút gọn còn khoảng 60 ký tự' });
