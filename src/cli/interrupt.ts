@@ -1,8 +1,8 @@
 import { UserError } from '../errors.js';
 
 /**
- * Ctrl-C during a batch: finish the file being written (writes are atomic, so
- * nothing half-written is left), then stop and say how far the run got.
+ * Ctrl-C during a batch: stop between two items and say how far the run got;
+ * the batch's files, written in a hidden folder, are dropped.
  */
 export interface Interruption {
   /** Throws when the user asked to stop; call between files. */
@@ -13,8 +13,8 @@ export interface Interruption {
 export class InterruptedError extends UserError {
   constructor(done: number, total: number, what: string) {
     super({
-      message: `đã dừng theo yêu cầu (Ctrl-C) sau ${done}/${total} ${what}; các tệp đã ghi đều trọn vẹn`,
-      hint: 'chạy lại đúng lệnh đó để làm lại từ đầu; tệp cũ sẽ được ghi đè',
+      message: `đã dừng theo yêu cầu (Ctrl-C) sau ${done}/${total} ${what}; chưa tạo tệp nào`,
+      hint: 'chạy lại đúng lệnh đó khi cần; tệp cũ (nếu có) vẫn còn nguyên',
     });
     this.name = 'InterruptedError';
   }

@@ -6,8 +6,8 @@ import { findGuide, renderGuide } from '../../content/guides.js';
 import type { LaidOutDocument, Page } from '../../layout/display-list.js';
 import { manifestCsv } from '../../output/manifest.js';
 import { makeSlugger } from '../../output/slug.js';
-import { writeFileAtomic } from '../../output/write-atomic.js';
-import { paintPdf } from '../../paint/pdf.js';
+import { stageOutput } from '../../output/staged-output.js';
+import { openPdf, paintPdf } from '../../paint/pdf.js';
 import { paintRaster } from '../../paint/raster.js';
 import { CLASS_COLUMNS, classRows, type ClassRow } from '../../products/data-rows.js';
 import { layoutHandout } from '../../products/handout.js';
@@ -49,45 +49,49 @@ export async function handoutCommand(o: HandoutCommandOptions): Promise<number> 
     twoUp: o.twoUp,
   };
   // Lay out every class first, so a bad row stops the run before any file is written.
-  const laidOut = classes.map((cls) => ({ cls, pages: layoutHandout(cls, options, unit.m) }));
+  const slug = makeSlugger('lop');
+  const laidOut = classes.map((cls) => ({ cls, pages: layoutHandout(cls, options, unit.m), base: slug(cls.name) }));
+  const image = (base: string) => (o.png ? `png/${base}.png` : '');
+  const combinedName = 'in-tat-ca-cac-lop.pdf';
+  const staged = await stageOutput(o.out, [...laidOut.flatMap(({ base }) => [`${base}.pdf`, image(base)].filter(Boolean)), combinedName, 'danh-sach-in.csv']);
 
   const progress = startProgress('Đang làm tờ phát tay', laidOut.length, o.quiet);
   const interrupt = watchInterrupt();
   try {
     const proven = new Set<string>();
-    const slug = makeSlugger('lop');
-    const files: { name: string; bytes: Buffer }[] = [];
-    const printRoom: Page[] = [];
+    // The print room's PDF grows class by class, as the class files are written.
+    const combined = await staged.stream(combinedName);
+    const printRoom = openPdf({ title: ALL_CLASSES_TITLE, author: unit.profile.unit.name }, unit.fonts, { date }, (chunk) => combined.write(chunk));
+    let printRoomPages = 0;
     const manifest: Record<string, string | number>[] = [];
-    for (const { cls, pages } of laidOut) {
+    for (const { cls, pages, base } of laidOut) {
       await checkClassQrCodes(cls, pages[0]!, unit.fonts, proven, { file: o.data, field: 'zalo' });
-      const base = slug(cls.name);
-      const name = `${base}.pdf`;
-      files.push({ name, bytes: await paintPdf(document(`Lớp ${cls.name}`, unit.profile.unit.name, pages), unit.fonts, { date }) });
+      await staged.write(`${base}.pdf`, await paintPdf(document(`Lớp ${cls.name}`, unit.profile.unit.name, pages), unit.fonts, { date }));
       // On a phone the single A5 front reads best, in colour whatever the printer is.
-      const image = o.png ? join('png', `${base}.png`) : '';
-      if (o.png) files.push({ name: image, bytes: await paintRaster(layoutHandout(cls, { ...options, logo: unit.logo, palette: 'color', twoUp: false, backGuide: undefined }, unit.m)[0]!, unit.fonts, 'png', 200) });
+      if (o.png) await staged.write(image(base), await paintRaster(layoutHandout(cls, { ...options, logo: unit.logo, palette: 'color', twoUp: false, backGuide: undefined }, unit.m)[0]!, unit.fonts, 'png', 200));
       const sheets = handoutSheets(cls.copies, o.twoUp);
-      for (let i = 0; i < sheets; i++) printRoom.push(...pages);
-      manifest.push({ class: cls.name, teacher: cls.teacher ?? '', copies: cls.copies, sheets, pages: sheets * pages.length, file: name, png: image });
+      for (let i = 0; i < sheets; i++) for (const page of pages) printRoom.addPage(page);
+      printRoomPages += sheets * pages.length;
+      await combined.drained();
+      manifest.push({ class: cls.name, teacher: cls.teacher ?? '', copies: cls.copies, sheets, pages: sheets * pages.length, file: `${base}.pdf`, png: image(base) && join('png', `${base}.png`) });
       progress.tick();
+      interrupt.check(manifest.length, laidOut.length, 'lớp');
     }
-    const combinedName = 'in-tat-ca-cac-lop.pdf';
-    const combined = await paintPdf(document(ALL_CLASSES_TITLE, unit.profile.unit.name, printRoom), unit.fonts, { date });
-    for (const [i, f] of files.entries()) {
-      interrupt.check(i, files.length, 'tệp của các lớp');
-      await writeFileAtomic(join(o.out, f.name), f.bytes);
-    }
-    await writeFileAtomic(join(o.out, combinedName), combined);
-    await writeFileAtomic(join(o.out, 'danh-sach-in.csv'), manifestCsv(['class', 'teacher', 'copies', 'sheets', 'pages', 'file', 'png'], manifest));
+    await printRoom.end();
+    await combined.close();
+    await staged.write('danh-sach-in.csv', manifestCsv(['class', 'teacher', 'copies', 'sheets', 'pages', 'file', 'png'], manifest));
+    await staged.commit();
     progress.stop();
     const totalSheets = manifest.reduce((n, r) => n + Number(r.sheets), 0);
     process.stdout.write(
-      `Đã tạo ${laidOut.length} tệp${o.png ? ' PDF và ảnh PNG' : ''} cho từng lớp và ${join(o.out, combinedName)} (${printRoom.length} trang, ${totalSheets} tờ${o.twoUp ? ' A4, mỗi tờ hai bản A5' : ' A5'}).\n` +
+      `Đã tạo ${laidOut.length} tệp${o.png ? ' PDF và ảnh PNG' : ''} cho từng lớp và ${join(o.out, combinedName)} (${printRoomPages} trang, ${totalSheets} tờ${o.twoUp ? ' A4, mỗi tờ hai bản A5' : ' A5'}).\n` +
         (o.duplex ? `In hai mặt${o.twoUp ? ', chọn "lật theo cạnh ngắn" (flip on short edge)' : ''}: trang lẻ là mặt trước, trang chẵn là mặt sau.\n` : '') +
         `Số bản mỗi lớp: ${join(o.out, 'danh-sach-in.csv')}\n`,
     );
     return 0;
+  } catch (err) {
+    await staged.discard();
+    throw err;
   } finally {
     progress.stop();
     interrupt.dispose();

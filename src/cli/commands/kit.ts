@@ -1,7 +1,6 @@
-import { join } from 'node:path';
 import { listGuides, renderGuide } from '../../content/guides.js';
 import type { LaidOutDocument } from '../../layout/display-list.js';
-import { writeFileAtomic } from '../../output/write-atomic.js';
+import { stageOutput } from '../../output/staged-output.js';
 import { DEFAULT_SLOGAN, layoutBanner, parseBannerSize } from '../../products/banner.js';
 import { layoutLeaflet } from '../../products/leaflet.js';
 import { layoutPoster } from '../../products/poster.js';
@@ -23,7 +22,8 @@ const CAMPAIGN_GUIDE = 'kich-hoat';
 
 /**
  * The whole set at default sizes: every guide as an A5 leaflet (PDF and PNG),
- * an A2 poster, the four screen pictures, and a 500 × 80 cm banner.
+ * an A2 poster, the four screen pictures, and a 500 × 80 cm banner; all of
+ * them appear together at the end, or none.
  */
 export async function kitCommand(o: { allowScheme?: string[]; unit: string; out: string }): Promise<number> {
   const date = sourceDate();
@@ -44,14 +44,20 @@ export async function kitCommand(o: { allowScheme?: string[]; unit: string; out:
   const banner = parseBannerSize('500x80cm')!;
   files.push({ name: 'bang-ron-500x80cm.pdf', doc: layoutBanner(profile, profile.slogan ?? DEFAULT_SLOGAN, banner.width, banner.height, m), format: 'pdf', dpi: 72 });
 
+  const staged = await stageOutput(o.out, files.map((f) => f.name));
   const interrupt = watchInterrupt();
-  for (const [i, f] of files.entries()) {
-    interrupt.check(i, files.length, 'tệp');
-    const [bytes] = await renderDocument(f.doc, unit.fonts, { format: f.format, dpi: f.dpi, date });
-    const path = join(o.out, f.name);
-    await writeFileAtomic(path, bytes!);
-    process.stdout.write(`Đã tạo ${path}\n`);
+  try {
+    for (const [i, f] of files.entries()) {
+      const [bytes] = await renderDocument(f.doc, unit.fonts, { format: f.format, dpi: f.dpi, date });
+      await staged.write(f.name, bytes!);
+      interrupt.check(i + 1, files.length, 'tệp');
+    }
+    for (const path of await staged.commit()) process.stdout.write(`Đã tạo ${path}\n`);
+    return 0;
+  } catch (err) {
+    await staged.discard();
+    throw err;
+  } finally {
+    interrupt.dispose();
   }
-  interrupt.dispose();
-  return 0;
 }

@@ -1,0 +1,200 @@
+// What a clerk's machine does to a run: a full or read-only disk, a folder they
+// may not write to, links where files should be. Each
+// case checks the exit code, the Vietnamese message, that --out holds only whole
+// files (nothing hidden, nothing half-written) and that no process is left.
+// Disks are small tmpfs mounts: CI runs as root on Linux; elsewhere this says so and skips.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { example, ROOT, tempDir } from './helpers/cli.js';
+
+const BIN = join(ROOT, 'dist/cli/main.js');
+const WARD = example('phuong-binh-thanh.yaml');
+const BLOCKS = example('toa-nha-phuong-13.csv');
+const SCHOOL = example('truong-thcs-tan-trung.yaml');
+const CLASSES = example('cac-lop-thcs-tan-trung.csv');
+
+const mounts: string[] = [];
+/** A tmpfs of `size` (e.g. "1m"), read-only with `ro`; undefined when this machine does not allow it. */
+function tmpfs(options: string): string | undefined {
+  const dir = mkdtempSync(join(tmpdir(), 'vneid-chaos-'));
+  if (spawnSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', dir]).status !== 0) return undefined;
+  mounts.push(dir);
+  return dir;
+}
+const canMount = process.platform === 'linux' && process.getuid?.() === 0 && tmpfs('size=64k') !== undefined;
+if (!canMount) console.warn('chaos.test.ts: skipped, it needs root on Linux to mount small disks (tmpfs)');
+afterAll(() => {
+  for (const dir of mounts) spawnSync('umount', ['-l', dir]);
+});
+
+interface Run {
+  pid: number;
+  /** Resolves when the bin has exited, with what it said. */
+  done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
+}
+
+/** Starts the bin as a user would, in a process group of its own (as a terminal gives it). */
+function start(args: string[], o: { env?: Record<string, string>; uid?: number } = {}): Run {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, ...o.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true, uid: o.uid, gid: o.uid });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  return { pid: child.pid!, done: new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }))) };
+}
+
+const run = (args: string[], o?: Parameters<typeof start>[1]) => start(args, o).done;
+
+/** Live processes (zombies are dead) whose command line holds `marker`: a run's --out is unique to it. */
+function processesWith(marker: string): number[] {
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(marker) && !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+      } catch {
+        return false; // gone while we looked
+      }
+    })
+    .map(Number);
+}
+
+async function waitFor(what: string, ok: () => boolean, ms = 20_000): Promise<void> {
+  for (const end = Date.now() + ms; !ok(); await new Promise((r) => setTimeout(r, 10))) {
+    if (Date.now() > end) throw new Error(`waited ${ms} ms for ${what}`);
+  }
+}
+
+/** The bin and the worker it started are both gone (the worker may take a moment to notice). */
+const noneLeft = (marker: string) => waitFor(`no process with ${marker}`, () => processesWith(marker).length === 0, 5_000);
+
+/** Every entry under `dir`, folders too, hidden ones included. */
+function entries(dir: string): string[] {
+  return existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort() : [];
+}
+
+describe.concurrent.skipIf(!canMount)('a full disk', () => {
+  // 8 KB free: every command's first file starts, and cannot finish.
+  const disk = () => {
+    const dir = tmpfs('size=1m')!;
+    writeFileSync(join(dir, 'day.bin'), Buffer.alloc(1016 * 1024));
+    return dir;
+  };
+  it.each([
+    ['leaflet', (d: string) => ['leaflet', '--unit', WARD, '--guide', 'kich-hoat', '--out', join(d, 'to-roi.pdf')], 'to-roi.pdf'],
+    ['poster', (d: string) => ['poster', '--unit', WARD, '--guide', 'kich-hoat', '--size', 'a3', '--out', join(d, 'ap-phich.pdf')], 'ap-phich.pdf'],
+    ['image', (d: string) => ['image', '--unit', WARD, '--guide', 'kich-hoat', '--preset', 'social-square', '--out', join(d, 'anh.png')], 'anh.png'],
+    ['banner', (d: string) => ['banner', '--unit', WARD, '--out', join(d, 'bang-ron.pdf')], 'bang-ron.pdf'],
+    ['stickers', (d: string) => ['stickers', '--unit', WARD, '--data', BLOCKS, '--png', '--out', join(d, 'tem')], 'tem/tem-qr-a4-2x4.pdf'],
+    ['handout', (d: string) => ['handout', '--unit', SCHOOL, '--data', CLASSES, '--out', join(d, 'lop')], 'lop/6a1.pdf'],
+    ['kit', (d: string) => ['kit', '--unit', WARD, '--out', join(d, 'bo')], 'bo/to-roi-'],
+  ])('%s: exit 2, says the disk is full and which file, leaves nothing', async (_name, args, file) => {
+    const dir = disk();
+    const r = await run(args(dir));
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toContain(`tệp ${join(dir, file)}`);
+    expect(r.stderr).toContain('ổ đĩa đầy');
+    expect(r.stderr).toContain('Chưa tạo tệp nào.');
+    expect(r.stdout).toBe('');
+    expect(entries(dir)).toEqual(['day.bin']); // no folder made for nothing, no temporary file
+    await noneLeft(dir);
+  });
+});
+
+describe.concurrent.skipIf(!canMount)('a disk or folder that cannot be written', () => {
+  it.each([
+    ['leaflet', (d: string) => ['leaflet', '--unit', WARD, '--guide', 'kich-hoat', '--out', join(d, 'to-roi.pdf')], 'to-roi.pdf'],
+    ['leaflet into a new folder', (d: string) => ['leaflet', '--unit', WARD, '--guide', 'kich-hoat', '--out', join(d, 'moi', 'to-roi.pdf')], 'moi'],
+    ['stickers', (d: string) => ['stickers', '--unit', WARD, '--data', BLOCKS, '--out', d], ''],
+    ['handout', (d: string) => ['handout', '--unit', SCHOOL, '--data', CLASSES, '--out', join(d, 'lop')], 'lop'],
+  ])('read-only disk, %s: exit 2, "ổ đĩa này chỉ đọc"', async (_name, args, file) => {
+    const dir = tmpfs('size=64k,ro')!;
+    const r = await run(args(dir));
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toContain(`tệp ${join(dir, file)}, mục --out: ổ đĩa này chỉ đọc`);
+    expect(r.stderr).toContain('ghi --out vào một thư mục trên ổ khác');
+    await noneLeft(dir);
+  });
+
+  // Root writes anywhere: the clerk's own account is played by nobody (65534).
+  const nobodyCanRun = spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(BIN)})`], { uid: 65534, gid: 65534 }).status === 0;
+  it.skipIf(!nobodyCanRun)('a folder of another user, leaflet and kit: exit 2, "không có quyền ghi"', async () => {
+    const dir = tempDir(); // root's, mode 700
+    for (const args of [['leaflet', '--unit', WARD, '--guide', 'kich-hoat', '--out', join(dir, 'to-roi.pdf')], ['kit', '--unit', WARD, '--out', join(dir, 'bo')]]) {
+      const r = await run(args, { uid: 65534 });
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toContain('mục --out: không có quyền ghi vào chỗ này');
+      expect(r.stderr).toContain('chọn thư mục --out mà bạn có quyền ghi');
+    }
+    expect(entries(dir)).toEqual([]);
+    await noneLeft(dir);
+  });
+});
+
+describe.concurrent('--out that cannot be used as it is', () => {
+  it('a file where a folder is needed, an empty name, a folder name for a file: exit 2, each said', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'ghi-chu.txt'), 'x');
+    const cases: [string[], string][] = [
+      [['stickers', '--unit', WARD, '--data', BLOCKS, '--out', join(dir, 'ghi-chu.txt')], `tệp ${join(dir, 'ghi-chu.txt')}, mục --out: đây là một tệp, không phải thư mục`],
+      [['leaflet', '--unit', WARD, '--guide', 'kich-hoat', '--out', join(dir, 'ghi-chu.txt', 'a.pdf')], `tệp ${join(dir, 'ghi-chu.txt')}, mục --out: đây là một tệp, không phải thư mục`],
+      [['leaflet', '--unit', WARD, '--guide', 'kich-hoat', '--out', ''], 'mục --out: chưa ghi tên tệp kết quả'],
+      [['handout', '--unit', SCHOOL, '--data', CLASSES, '--out', ''], 'mục --out: chưa ghi tên thư mục kết quả'],
+      [['poster', '--unit', WARD, '--guide', 'kich-hoat', '--out', join(dir, 'moi') + '/'], 'đây là tên một thư mục (có dấu / ở cuối), không phải tên tệp'],
+      [['leaflet', '--unit', WARD, '--guide', 'kich-hoat', '--out', join(dir, `${'a'.repeat(252)}.pdf`)], 'mục --out: tên tệp quá dài'],
+    ];
+    const results = await Promise.all(cases.map(([args]) => run(args)));
+    for (const [i, r] of results.entries()) {
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toContain(cases[i]![1]);
+      expect(r.stderr).toContain('Chưa tạo tệp nào.');
+    }
+    expect(entries(dir)).toEqual(['ghi-chu.txt']);
+  });
+
+  it('a folder that does not exist yet ("moi/") is made; a name of 255 bytes is written, although its temporary file would have been longer', async () => {
+    const dir = tempDir();
+    const r = await run(['stickers', '--unit', WARD, '--data', BLOCKS, '--out', join(dir, 'moi', 'tem') + '/']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(entries(join(dir, 'moi', 'tem'))).toEqual(['manifest.csv', 'tem-qr-a4-2x4.pdf']);
+    const long = `${'a'.repeat(251)}.pdf`;
+    const l = await run(['leaflet', '--unit', WARD, '--guide', 'kich-hoat', '--out', join(dir, long)]);
+    expect(l.code, l.stderr).toBe(0);
+    expect(entries(dir)).toEqual([long, 'moi', 'moi/tem', 'moi/tem/manifest.csv', 'moi/tem/tem-qr-a4-2x4.pdf']);
+  });
+});
+
+describe.concurrent('links (symlinks) in --out are refused before anything is written', () => {
+  it('a class PDF that is a link: exit 2, no class file written, the link and its target untouched', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'lop');
+    mkdirSync(out);
+    writeFileSync(join(dir, 'bi-mat.txt'), 'giữ nguyên');
+    symlinkSync(join(dir, 'bi-mat.txt'), join(out, '7a1.pdf'));
+    const r = await run(['handout', '--unit', SCHOOL, '--data', CLASSES, '--out', out]);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toContain(`tệp ${join(out, '7a1.pdf')}, mục --out: đây là một liên kết (symlink)`);
+    expect(r.stderr).toContain('Chưa tạo tệp nào.');
+    expect(entries(out)).toEqual(['7a1.pdf']);
+    expect(readFileSync(join(dir, 'bi-mat.txt'), 'utf8')).toBe('giữ nguyên');
+  });
+
+  it('a linked manifest.csv and png folder: both named at once, no sticker PDF written', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'tem');
+    mkdirSync(out);
+    mkdirSync(join(dir, 'noi-khac'));
+    symlinkSync(join(dir, 'noi-khac'), join(out, 'png'));
+    symlinkSync(join(dir, 'noi-khac', 'ds.csv'), join(out, 'manifest.csv'));
+    const r = await run(['stickers', '--unit', WARD, '--data', BLOCKS, '--png', '--out', out]);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toContain('Lỗi (2 chỗ cần sửa)');
+    expect(r.stderr).toContain(`tệp ${join(out, 'png')}, mục --out: thư mục này là một liên kết (symlink)`);
+    expect(r.stderr).toContain(`tệp ${join(out, 'manifest.csv')}, mục --out: đây là một liên kết (symlink)`);
+    expect(entries(out)).toEqual(['manifest.csv', 'png']);
+    expect(entries(join(dir, 'noi-khac'))).toEqual([]);
+  });
+});
