@@ -1,14 +1,16 @@
 // What a clerk's machine does to a run: a full or read-only disk, a folder they
-// may not write to, links where files should be. Each
+// may not write to, links where files should be, Ctrl-C, SIGTERM, kill -9. Each
 // case checks the exit code, the Vietnamese message, that --out holds only whole
 // files (nothing hidden, nothing half-written) and that no process is left.
 // Disks are small tmpfs mounts: CI runs as root on Linux; elsewhere this says so and skips.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { example, ROOT, tempDir } from './helpers/cli.js';
+import { readPdf } from './helpers/pdf-text.js';
 
 const BIN = join(ROOT, 'dist/cli/main.js');
 const WARD = example('phuong-binh-thanh.yaml');
@@ -74,6 +76,18 @@ const noneLeft = (marker: string) => waitFor(`no process with ${marker}`, () => 
 /** Every entry under `dir`, folders too, hidden ones included. */
 function entries(dir: string): string[] {
   return existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort() : [];
+}
+const hidden = (dir: string) => entries(dir).filter((e) => e.split('/').some((part) => part.startsWith('.')));
+
+/** Files a batch is writing into its hidden folder inside `out`. */
+function staged(out: string, ext: string): number {
+  return entries(out).filter((e) => e.startsWith('.vneid-print-') && e.endsWith(ext)).length;
+}
+
+function blocks(dir: string, n: number): string {
+  const file = join(dir, 'toa-nha.csv');
+  writeFileSync(file, 'block,address\n' + Array.from({ length: n }, (_, i) => `Tòa nhà số ${i + 1},${i + 1} Nơ Trang Long`).join('\n'));
+  return file;
 }
 
 describe.concurrent.skipIf(!canMount)('a full disk', () => {
@@ -198,3 +212,101 @@ describe.concurrent('links (symlinks) in --out are refused before anything is wr
     expect(entries(join(dir, 'noi-khac'))).toEqual([]);
   });
 });
+
+describe('signals: the PID the user sees stands for the whole run', () => {
+  it('Ctrl-C to that PID alone during sticker images: exit 130, says how far it got, leaves nothing, no process left', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'tem');
+    const cli = start(['stickers', '--unit', WARD, '--data', blocks(dir, 60), '--png', '--out', out]);
+    await waitFor('three images', () => staged(out, '.png') >= 3);
+    process.kill(cli.pid, 'SIGINT');
+    const r = await cli.done;
+    expect(r.code, r.stderr).toBe(130);
+    expect(r.stderr).toMatch(/^đã dừng theo yêu cầu \(Ctrl-C\) sau \d+\/60 ảnh tem; chưa tạo tệp nào\n/);
+    expect(entries(out)).toEqual([]);
+    await noneLeft(out);
+  });
+
+  it('Ctrl-C to the process group (a terminal) during a handout batch: it stops between two classes, exit 130', async () => {
+    const dir = tempDir();
+    const csv = join(dir, 'lop.csv');
+    writeFileSync(csv, 'class,teacher,students\n' + Array.from({ length: 40 }, (_, i) => `6A${i + 1},Cô Lan,1`).join('\n'));
+    const out = join(dir, 'lop');
+    const cli = start(['handout', '--unit', SCHOOL, '--data', csv, '--out', out]);
+    await waitFor('two class files', () => staged(out, '.pdf') >= 3); // two classes and the print room's file
+    const asked = Date.now();
+    process.kill(-cli.pid, 'SIGINT');
+    const r = await cli.done;
+    expect(r.code, r.stderr).toBe(130);
+    const [, done] = /^đã dừng theo yêu cầu \(Ctrl-C\) sau (\d+)\/40 lớp; chưa tạo tệp nào\n/.exec(r.stderr) ?? [];
+    expect(Number(done), r.stderr).toBeLessThan(40);
+    expect(Date.now() - asked).toBeLessThan(3_000);
+    expect(entries(out)).toEqual([]);
+    await noneLeft(out);
+  });
+
+  it('SIGTERM during a kit: exit 143, says SIGTERM (not Ctrl-C), leaves nothing', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'bo');
+    const cli = start(['kit', '--unit', WARD, '--out', out]);
+    await waitFor('two files', () => staged(out, '') >= 3); // the hidden folder and two files in it
+    process.kill(cli.pid, 'SIGTERM');
+    const r = await cli.done;
+    expect(r.code, r.stderr).toBe(143);
+    expect(r.stderr).toMatch(/^đã dừng vì có lệnh tắt chương trình \(SIGTERM\) sau \d+\/\d+ tệp; chưa tạo tệp nào\n/);
+    expect(entries(dir)).toEqual([]);
+    await noneLeft(out);
+  });
+
+  it('a second Ctrl-C stops at once, and still leaves no temporary file', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'tem');
+    const cli = start(['stickers', '--unit', WARD, '--data', blocks(dir, 60), '--png', '--out', out]);
+    await waitFor('an image', () => staged(out, '.png') >= 1);
+    process.kill(cli.pid, 'SIGINT');
+    process.kill(cli.pid, 'SIGINT');
+    const r = await cli.done;
+    expect(r.code, r.stderr).toBe(130);
+    expect(r.stderr).toMatch(/^đã dừng theo yêu cầu \(Ctrl-C\)/);
+    expect(entries(dir)).toEqual(['toa-nha.csv']);
+    await noneLeft(out);
+  });
+
+  it('kill -9 on that PID takes the worker with it: it stops between two images and cleans up; a rerun is whole', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'tem');
+    const csv = blocks(dir, 24);
+    const cli = start(['stickers', '--unit', WARD, '--data', csv, '--png', '--out', out]);
+    await waitFor('three images', () => staged(out, '.png') >= 3);
+    process.kill(cli.pid, 'SIGKILL');
+    expect((await cli.done).signal).toBe('SIGKILL');
+    await noneLeft(out);
+    expect(entries(out)).toEqual([]);
+    await rerunIsWhole(csv, out, 24);
+  });
+
+  it('kill -9 on the worker itself: the temporary folder it left is removed by the next run there', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'tem');
+    const csv = blocks(dir, 24);
+    // Without the snapshot the visible PID is the worker.
+    const cli = start(['stickers', '--unit', WARD, '--data', csv, '--png', '--out', out], { env: { VNEID_PRINT_NO_SNAPSHOT: '1' } });
+    await waitFor('three images', () => staged(out, '.png') >= 3);
+    process.kill(cli.pid, 'SIGKILL');
+    await cli.done;
+    await noneLeft(out);
+    expect(hidden(out)).not.toEqual([]); // what kill -9 leaves
+    await rerunIsWhole(csv, out, 24);
+  });
+});
+
+async function rerunIsWhole(csv: string, out: string, n: number): Promise<void> {
+  const r = await run(['stickers', '--unit', WARD, '--data', csv, '--png', '--out', out]);
+  expect(r.code, r.stderr).toBe(0);
+  expect(hidden(out)).toEqual([]);
+  const manifest = parse(readFileSync(join(out, 'manifest.csv'), 'utf8'), { columns: true, bom: true }) as { png: string }[];
+  expect(manifest).toHaveLength(n);
+  expect(entries(join(out, 'png'))).toEqual(manifest.map((m) => m.png.replace('png/', '')).sort());
+  expect(await readPdf(readFileSync(join(out, 'tem-qr-a4-2x4.pdf')))).toHaveLength(Math.ceil(n / 8));
+  rmSync(out, { recursive: true });
+}

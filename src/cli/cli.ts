@@ -1,5 +1,7 @@
 import { UserError } from '../errors.js';
+import { stopOnSignals } from './interrupt.js';
 import { reportError } from './report.js';
+import { isDrawingCommand } from './snapshot.js';
 import { VI_STRINGS } from './vi-strings.js';
 
 // Commands load their heavy modules (pdfkit, sharp) only when they run.
@@ -18,6 +20,7 @@ const COMMANDS = ['guides', 'validate', 'leaflet', 'poster', 'image', 'banner', 
 
 /** Runs one command line (without `node` and the script) and returns the exit code. */
 export async function runCli(argv: string[]): Promise<number> {
+  if (isDrawingCommand(argv)) stopOnSignals();
   try {
     return await parseAndRun(argv);
   } catch (err) {

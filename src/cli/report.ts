@@ -2,11 +2,11 @@ import { UserError, formatProblem } from '../errors.js';
 import { PartialOutputError } from '../output/staged-output.js';
 import { InterruptedError } from './interrupt.js';
 
-/** Prints an error for the user and returns the exit code: 2 for what they can fix, 130 when stopped with Ctrl-C, 1 for our bugs. */
+/** Prints an error for the user and returns the exit code: 2 for what they can fix, 130/143 when stopped, 1 for our bugs. */
 export function reportError(err: unknown): number {
   if (err instanceof InterruptedError) {
     process.stderr.write(`${formatProblem(err.problems[0]!)}\n`);
-    return 130;
+    return err.exitCode;
   }
   if (err instanceof UserError) {
     const n = err.problems.length;
