@@ -22,14 +22,14 @@ const mounts: string[] = [];
 /** A tmpfs of `size` (e.g. "1m"), read-only with `ro`; undefined when this machine does not allow it. */
 function tmpfs(options: string): string | undefined {
   const dir = mkdtempSync(join(tmpdir(), 'vneid-chaos-'));
-  if (spawnSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', dir]).status !== 0) return undefined;
+  if (spawnSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', dir]).status !== 0) return void rmSync(dir, { recursive: true });
   mounts.push(dir);
   return dir;
 }
 const canMount = process.platform === 'linux' && process.getuid?.() === 0 && tmpfs('size=64k') !== undefined;
 if (!canMount) console.warn('chaos.test.ts: skipped, it needs root on Linux to mount small disks (tmpfs)');
 afterAll(() => {
-  for (const dir of mounts) spawnSync('umount', ['-l', dir]);
+  for (const dir of mounts) if (spawnSync('umount', ['-l', dir]).status === 0) rmSync(dir, { recursive: true });
 });
 
 interface Run {
@@ -68,6 +68,12 @@ async function waitFor(what: string, ok: () => boolean, ms = 20_000): Promise<vo
   for (const end = Date.now() + ms; !ok(); await new Promise((r) => setTimeout(r, 10))) {
     if (Date.now() > end) throw new Error(`waited ${ms} ms for ${what}`);
   }
+}
+
+/** Waits for a run to get somewhere; fails at once, with what it said, if it ended first. */
+function reached(cli: Run, what: string, ok: () => boolean): Promise<void> {
+  const ended = cli.done.then((r) => Promise.reject(new Error(`the run ended (${r.code}) before ${what}: ${r.stderr}`)));
+  return Promise.race([waitFor(what, ok), ended]);
 }
 
 /** The bin and the worker it started are both gone (the worker may take a moment to notice). */
@@ -218,7 +224,7 @@ describe('signals: the PID the user sees stands for the whole run', () => {
     const dir = tempDir();
     const out = join(dir, 'tem');
     const cli = start(['stickers', '--unit', WARD, '--data', blocks(dir, 60), '--png', '--out', out]);
-    await waitFor('three images', () => staged(out, '.png') >= 3);
+    await reached(cli, 'three images', () => staged(out, '.png') >= 3);
     process.kill(cli.pid, 'SIGINT');
     const r = await cli.done;
     expect(r.code, r.stderr).toBe(130);
@@ -233,7 +239,7 @@ describe('signals: the PID the user sees stands for the whole run', () => {
     writeFileSync(csv, 'class,teacher,students\n' + Array.from({ length: 40 }, (_, i) => `6A${i + 1},Cô Lan,1`).join('\n'));
     const out = join(dir, 'lop');
     const cli = start(['handout', '--unit', SCHOOL, '--data', csv, '--out', out]);
-    await waitFor('two class files', () => staged(out, '.pdf') >= 3); // two classes and the print room's file
+    await reached(cli, 'two class files', () => staged(out, '.pdf') >= 3); // two classes and the print room's file
     const asked = Date.now();
     process.kill(-cli.pid, 'SIGINT');
     const r = await cli.done;
@@ -249,7 +255,7 @@ describe('signals: the PID the user sees stands for the whole run', () => {
     const dir = tempDir();
     const out = join(dir, 'bo');
     const cli = start(['kit', '--unit', WARD, '--out', out]);
-    await waitFor('two files', () => staged(out, '') >= 3); // the hidden folder and two files in it
+    await reached(cli, 'two files', () => staged(out, '') >= 3); // the hidden folder and two files in it
     process.kill(cli.pid, 'SIGTERM');
     const r = await cli.done;
     expect(r.code, r.stderr).toBe(143);
@@ -258,17 +264,22 @@ describe('signals: the PID the user sees stands for the whole run', () => {
     await noneLeft(out);
   });
 
-  it('a second Ctrl-C stops at once, and still leaves no temporary file', async () => {
+  it('a second Ctrl-C stops at once, even in the middle of a class, and still leaves no temporary file or folder', async () => {
     const dir = tempDir();
-    const out = join(dir, 'tem');
-    const cli = start(['stickers', '--unit', WARD, '--data', blocks(dir, 60), '--png', '--out', out]);
-    await waitFor('an image', () => staged(out, '.png') >= 1);
-    process.kill(cli.pid, 'SIGINT');
+    const csv = join(dir, 'lop.csv');
+    writeFileSync(csv, 'class,students\n6A1,200\n6A2,200\n'); // 200 copies, both sides: a class takes a while
+    const out = join(dir, 'lop');
+    const cli = start(['handout', '--unit', SCHOOL, '--data', csv, '--duplex', '--out', out]);
+    await reached(cli, "the first class's file", () => staged(out, '6a1.pdf') === 1);
+    process.kill(cli.pid, 'SIGINT'); // noted, for the end of this class
+    await new Promise((r) => setTimeout(r, 100));
+    const asked = Date.now();
     process.kill(cli.pid, 'SIGINT');
     const r = await cli.done;
     expect(r.code, r.stderr).toBe(130);
-    expect(r.stderr).toMatch(/^đã dừng theo yêu cầu \(Ctrl-C\)/);
-    expect(entries(dir)).toEqual(['toa-nha.csv']);
+    expect(r.stderr).toMatch(/^đã dừng theo yêu cầu \(Ctrl-C\); không để lại tệp ghi dở nào\n/);
+    expect(Date.now() - asked).toBeLessThan(1_000);
+    expect(entries(dir)).toEqual(['lop.csv']);
     await noneLeft(out);
   });
 
@@ -277,7 +288,7 @@ describe('signals: the PID the user sees stands for the whole run', () => {
     const out = join(dir, 'tem');
     const csv = blocks(dir, 24);
     const cli = start(['stickers', '--unit', WARD, '--data', csv, '--png', '--out', out]);
-    await waitFor('three images', () => staged(out, '.png') >= 3);
+    await reached(cli, 'three images', () => staged(out, '.png') >= 3);
     process.kill(cli.pid, 'SIGKILL');
     expect((await cli.done).signal).toBe('SIGKILL');
     await noneLeft(out);
@@ -291,7 +302,7 @@ describe('signals: the PID the user sees stands for the whole run', () => {
     const csv = blocks(dir, 24);
     // Without the snapshot the visible PID is the worker.
     const cli = start(['stickers', '--unit', WARD, '--data', csv, '--png', '--out', out], { env: { VNEID_PRINT_NO_SNAPSHOT: '1' } });
-    await waitFor('three images', () => staged(out, '.png') >= 3);
+    await reached(cli, 'three images', () => staged(out, '.png') >= 3);
     process.kill(cli.pid, 'SIGKILL');
     await cli.done;
     await noneLeft(out);

@@ -1,13 +1,20 @@
 import { mkdir, rmdir, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { diskError } from './disk-errors.js';
+import { releaseFolders, trackFolders } from './temp-files.js';
+
+export interface MadeFolders {
+  /** Removes the folders made, those still empty. */
+  undo(): Promise<void>;
+  /** They hold the run's files now: keep them. */
+  keep(): void;
+}
 
 /**
- * Makes `dir` and any missing parents. The returned function takes back the
- * folders this call made, those still empty, so a run that wrote nothing
- * leaves no trace.
+ * Makes `dir` and any missing parents, so that a run that writes nothing can
+ * take them back, and does so even when stopped at once (src/output/temp-files.ts).
  */
-export async function makeFolders(dir: string): Promise<() => Promise<void>> {
+export async function makeFolders(dir: string): Promise<MadeFolders> {
   let first: string | undefined;
   try {
     first = await mkdir(dir, { recursive: true }).catch(async (err: NodeJS.ErrnoException) => {
@@ -20,11 +27,15 @@ export async function makeFolders(dir: string): Promise<() => Promise<void>> {
   } catch (err) {
     throw diskError(err, dir);
   }
-  const top = first && resolve(first);
-  return async () => {
-    for (let d = resolve(dir); top && d.length >= top.length; d = dirname(d)) {
-      if (!(await rmdir(d).then(() => true, () => false))) return;
-    }
+  const made: string[] = [];
+  for (let d = resolve(dir); first && d.length >= resolve(first).length; d = dirname(d)) made.push(d);
+  trackFolders(made);
+  return {
+    async undo() {
+      for (const d of made) if (!(await rmdir(d).then(() => true, () => false))) break;
+      releaseFolders(made);
+    },
+    keep: () => releaseFolders(made),
   };
 }
 

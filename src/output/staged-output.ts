@@ -50,14 +50,14 @@ export class PartialOutputError extends UserError {
 export async function stageOutput(out: string, names: readonly string[]): Promise<StagedOutput> {
   await checkOutFolder(out);
   await checkDestinations(out, names);
-  const unmake = await makeFolders(out);
+  const folders = await makeFolders(out);
   await sweepStaleTemps(out);
   const dir = tempPath(out);
   try {
     await mkdir(dir);
   } catch (err) {
     await removeTemp(dir);
-    await unmake();
+    await folders.undo();
     throw diskError(err, out);
   }
 
@@ -76,7 +76,7 @@ export async function stageOutput(out: string, names: readonly string[]): Promis
     discarded = true;
     await Promise.all([...open].map((s) => new Promise<void>((resolve) => s.destroy().once('close', () => resolve()))));
     await removeTemp(dir);
-    await unmake();
+    await folders.undo();
   };
 
   return {
@@ -120,6 +120,7 @@ export async function stageOutput(out: string, names: readonly string[]): Promis
         throw new PartialOutputError(cause.problems[0]!, moved, names.slice(moved.length).map((n) => join(out, n)));
       }
       await removeTemp(dir);
+      folders.keep();
       return moved;
     },
     discard,

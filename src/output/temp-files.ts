@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { rmdirSync, rmSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -10,20 +10,44 @@ const TEMP_NAME = /^\.vneid-print-(\d+)-[0-9a-f]+\.tmp$/;
 
 /** Temporary paths of this process, removed however it ends (bar SIGKILL: see sweepStaleTemps). */
 const live = new Set<string>();
-let removeOnExit = false;
+/** Folders made for this run's output, taken back at exit if still empty. */
+const madeFolders = new Set<string>();
+let cleanOnExit = false;
+
+/** 'exit' also runs on process.exit(), as after a second Ctrl-C: only sync work is possible there. */
+function cleanUpOnExit(): void {
+  if (cleanOnExit) return;
+  cleanOnExit = true;
+  process.on('exit', () => {
+    for (const p of live) attempt(() => rmSync(p, { recursive: true, force: true, maxRetries: 3 }));
+    for (const d of [...madeFolders].sort((a, b) => b.length - a.length)) attempt(() => rmdirSync(d));
+  });
+}
+
+function attempt(removal: () => void): void {
+  try {
+    removal();
+  } catch {
+    // Left for the next run's sweep: there is no one left to tell.
+  }
+}
 
 /** A new temporary path in `dir`, removed when the process exits unless released first. */
 export function tempPath(dir: string): string {
   const path = join(dir, `.vneid-print-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-  if (!removeOnExit) {
-    // 'exit' also runs on process.exit(), as after a second Ctrl-C: only sync work is possible there.
-    process.on('exit', () => {
-      for (const p of live) rmSync(p, { recursive: true, force: true, maxRetries: 3 });
-    });
-    removeOnExit = true;
-  }
+  cleanUpOnExit();
   live.add(path);
   return path;
+}
+
+/** Folders just made for the output (deepest first): removed at exit unless released, when still empty. */
+export function trackFolders(dirs: readonly string[]): void {
+  cleanUpOnExit();
+  for (const d of dirs) madeFolders.add(d);
+}
+
+export function releaseFolders(dirs: readonly string[]): void {
+  for (const d of dirs) madeFolders.delete(d);
 }
 
 /** The path was renamed into place or removed: nothing left to clean. */

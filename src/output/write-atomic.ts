@@ -13,16 +13,17 @@ import { releaseTemp, removeTemp, sweepStaleTemps, tempPath } from './temp-files
 export async function writeFileAtomic(path: string, data: Buffer | string): Promise<void> {
   await checkOutFile(path); // again: the folder may have changed while we drew
   const dir = dirname(path);
-  const unmake = await makeFolders(dir);
+  const folders = await makeFolders(dir);
   await sweepStaleTemps(dir);
   const tmp = tempPath(dir);
   try {
     await writeFile(tmp, data);
     await rename(tmp, path);
     releaseTemp(tmp);
+    folders.keep();
   } catch (err) {
     await removeTemp(tmp);
-    await unmake();
+    await folders.undo();
     throw diskError(err, path);
   }
 }

@@ -70,9 +70,13 @@ export async function handoutCommand(o: HandoutCommandOptions): Promise<number> 
       // On a phone the single A5 front reads best, in colour whatever the printer is.
       if (o.png) await staged.write(image(base), await paintRaster(layoutHandout(cls, { ...options, logo: unit.logo, palette: 'color', twoUp: false, backGuide: undefined }, unit.m)[0]!, unit.fonts, 'png', 200));
       const sheets = handoutSheets(cls.copies, o.twoUp);
-      for (let i = 0; i < sheets; i++) for (const page of pages) printRoom.addPage(page);
+      for (let i = 0; i < sheets; i++) {
+        for (const page of pages) printRoom.addPage(page);
+        // A class of 200 double-sided copies takes seconds: let signals in, so a second Ctrl-C stops at once.
+        await combined.drained();
+        await new Promise((resolve) => setImmediate(resolve));
+      }
       printRoomPages += sheets * pages.length;
-      await combined.drained();
       manifest.push({ class: cls.name, teacher: cls.teacher ?? '', copies: cls.copies, sheets, pages: sheets * pages.length, file: `${base}.pdf`, png: image(base) && join('png', `${base}.png`) });
       progress.tick();
       interrupt.check(manifest.length, laidOut.length, 'lớp');
