@@ -154,7 +154,7 @@ describe.concurrent.skipIf(!canMount)('a disk or folder that cannot be written',
   });
 });
 
-describe.concurrent('--out that cannot be used as it is', () => {
+describe.concurrent.skipIf(process.platform === 'win32')('--out that cannot be used as it is', () => {
   it('a file where a folder is needed, an empty name, a folder name for a file: exit 2, each said', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'ghi-chu.txt'), 'x');
@@ -187,7 +187,7 @@ describe.concurrent('--out that cannot be used as it is', () => {
   });
 });
 
-describe.concurrent('links (symlinks) in --out are refused before anything is written', () => {
+describe.concurrent.skipIf(process.platform === 'win32')('links (symlinks) in --out are refused before anything is written', () => {
   it('a class PDF that is a link: exit 2, no class file written, the link and its target untouched', async () => {
     const dir = tempDir();
     const out = join(dir, 'lop');
@@ -219,7 +219,8 @@ describe.concurrent('links (symlinks) in --out are refused before anything is wr
   });
 });
 
-describe('signals: the PID the user sees stands for the whole run', () => {
+// Processes are found in /proc.
+describe.skipIf(process.platform !== 'linux')('signals: the PID the user sees stands for the whole run', () => {
   it('Ctrl-C to that PID alone during sticker images: exit 130, says how far it got, leaves nothing, no process left', async () => {
     const dir = tempDir();
     const out = join(dir, 'tem');
