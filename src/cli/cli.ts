@@ -1,6 +1,8 @@
 import { UserError } from '../errors.js';
+import { stopOnSignals } from './interrupt.js';
 import { readNumber } from './number-option.js';
 import { reportError } from './report.js';
+import { isDrawingCommand } from './snapshot.js';
 import { VI_STRINGS } from './vi-strings.js';
 
 // Commands load their heavy modules (pdfkit, sharp) only when they run.
@@ -21,6 +23,7 @@ const COMMANDS = ['guides', 'validate', 'leaflet', 'poster', 'image', 'banner', 
 
 /** Runs one command line (without `node` and the script) and returns the exit code. */
 export async function runCli(argv: string[]): Promise<number> {
+  if (isDrawingCommand(argv)) stopOnSignals();
   try {
     return await parseAndRun(argv);
   } catch (err) {
@@ -64,7 +67,8 @@ async function parseAndRun(argv: string[]): Promise<number> {
           .option('unit', UNIT)
           .option('guide', { type: 'string', describe: 'Mã hướng dẫn (xem lệnh: guides)' })
           .option('template', { type: 'string', describe: 'Tệp mẫu hướng dẫn của bạn (.hbs), thay cho --guide' })
-          .option('size', { choices: PAPER_SIZES, default: 'a5' as const, describe: 'Khổ giấy' })
+          .option('size', { choices: PAPER_SIZES, describe: 'Khổ giấy (mặc định a5)' })
+          .option('large-print', { type: 'boolean', default: false, describe: 'Chữ to (chữ thân bài từ 14 pt), khổ A4, in hai mặt' })
           .option('format', FORMAT)
           .option('dpi', { ...NUMBER, default: '200', describe: 'Độ nét của ảnh (điểm ảnh mỗi inch), 72–600' })
           .option('out', OUT_FILE)
@@ -72,7 +76,7 @@ async function parseAndRun(argv: string[]): Promise<number> {
           .example('$0 leaflet --unit don-vi.yaml --guide kich-hoat --format png', 'ảnh để gửi Zalo, Facebook'),
       async (args) => {
         const { leafletCommand } = await import('./commands/leaflet.js');
-        exitCode = await leafletCommand({ allowScheme: args['allow-scheme'], unit: args.unit, guide: args.guide, template: args.template, size: args.size, format: args.format, dpi: readNumber(args.dpi, '--dpi', '300'), out: args.out });
+        exitCode = await leafletCommand({ allowScheme: args['allow-scheme'], unit: args.unit, guide: args.guide, template: args.template, size: args.size, largePrint: args['large-print'], format: args.format, dpi: readNumber(args.dpi, '--dpi', '300'), out: args.out });
       },
     )
     .command(
@@ -158,13 +162,14 @@ async function parseAndRun(argv: string[]): Promise<number> {
           .option('out', { type: 'string', default: 'to-phu-huynh', describe: 'Thư mục kết quả' })
           .option('guide', { type: 'string', default: 'kich-hoat', describe: 'Hướng dẫn ở mặt trước' })
           .option('two-up', { type: 'boolean', default: false, describe: 'Hai tờ A5 trên một tờ A4, có đường cắt' })
+          .option('large-print', { type: 'boolean', default: false, describe: 'Chữ to (chữ thân bài từ 14 pt), mỗi bản một tờ A4' })
           .option('grayscale', { type: 'boolean', default: false, describe: 'Chỉ đen trắng, cho máy in laser đen trắng' })
           .option('png', { type: 'boolean', default: false, describe: 'Thêm ảnh PNG màu của từng lớp, để gửi vào nhóm Zalo' })
           .option('quiet', QUIET)
           .example('$0 handout --unit truong.yaml --data cac-lop.xlsx --out to-phu-huynh/ --two-up --grayscale', ''),
       async (args) => {
         const { handoutCommand } = await import('./commands/handout.js');
-        exitCode = await handoutCommand({ allowScheme: args['allow-scheme'], unit: args.unit, data: args.data, out: args.out, guide: args.guide, twoUp: args['two-up'], grayscale: args.grayscale, png: args.png, quiet: args.quiet });
+        exitCode = await handoutCommand({ allowScheme: args['allow-scheme'], unit: args.unit, data: args.data, out: args.out, guide: args.guide, twoUp: args['two-up'], largePrint: args['large-print'], grayscale: args.grayscale, png: args.png, quiet: args.quiet });
       },
     )
     .command(

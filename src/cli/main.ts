@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { spawn } from 'node:child_process';
+import { reportStopped } from './interrupt.js';
 import { SNAPSHOT_LOAD_FAILED, SNAPSHOT_NODE_FLAGS, snapshotFor } from './snapshot.js';
 
 // Commands that draw start from a startup snapshot when `npm run build` made one
@@ -18,22 +19,31 @@ async function runHere(): Promise<void> {
   process.exitCode = await runCli(args);
 }
 
+/**
+ * The command runs in a child; this process, the one the user sees, stands for
+ * it. On POSIX the child has a session of its own, so every signal reaches it
+ * exactly once, through here: a terminal's Ctrl-C (sent to this process group
+ * only) as much as a kill aimed at this PID. Windows sends a console's Ctrl-C to
+ * both processes, so there it is not passed on. Should this process die without
+ * a word (kill -9), the IPC channel closes and the child stops too
+ * (stopOnSignals in src/cli/interrupt.ts).
+ */
 function runFromSnapshot(blob: string): void {
-  const child = spawn(process.execPath, [...SNAPSHOT_NODE_FLAGS, '--snapshot-blob', blob, ...args], { stdio: 'inherit' });
-  // Ctrl-C in a terminal reaches the whole process group, the command included,
-  // which stops after the file it is writing: wait for it rather than die first.
-  const ignore = () => {};
-  const forward = (signal: NodeJS.Signals) => child.kill(signal);
-  process.on('SIGINT', ignore).on('SIGTERM', forward).on('SIGHUP', forward);
+  const posix = process.platform !== 'win32';
+  const child = spawn(process.execPath, [...SNAPSHOT_NODE_FLAGS, '--snapshot-blob', blob, ...args], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'], detached: posix });
+  const relay = (signal: NodeJS.Signals) => {
+    if (posix || signal !== 'SIGINT') child.kill(signal);
+  };
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  for (const signal of signals) process.on(signal, relay);
   const instead = () => {
-    process.off('SIGINT', ignore).off('SIGTERM', forward).off('SIGHUP', forward);
+    for (const signal of signals) process.off(signal, relay);
     void runHere();
   };
   child.on('error', instead);
   child.on('exit', (code, signal) => {
     if (signal) {
-      process.removeAllListeners(signal);
-      process.kill(process.pid, signal);
+      process.exitCode = reportStopped(signal);
     } else if (code === SNAPSHOT_LOAD_FAILED) {
       instead();
     } else {

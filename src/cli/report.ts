@@ -1,16 +1,17 @@
 import { UserError, formatProblem } from '../errors.js';
+import { PartialOutputError } from '../output/staged-output.js';
 import { InterruptedError } from './interrupt.js';
 
-/** Prints an error for the user and returns the exit code: 2 for what they can fix, 130 when stopped with Ctrl-C, 1 for our bugs. */
+/** Prints an error for the user and returns the exit code: 2 for what they can fix, 130/143 when stopped, 1 for our bugs. */
 export function reportError(err: unknown): number {
   if (err instanceof InterruptedError) {
     process.stderr.write(`${formatProblem(err.problems[0]!)}\n`);
-    return 130;
+    return err.exitCode;
   }
   if (err instanceof UserError) {
     const n = err.problems.length;
     process.stderr.write(`Lỗi${n > 1 ? ` (${n} chỗ cần sửa)` : ''}:\n${err.problems.map((p) => `• ${formatProblem(p)}`).join('\n')}\n`);
-    process.stderr.write('Chưa tạo tệp nào.\n');
+    process.stderr.write(err instanceof PartialOutputError ? partly(err) : 'Chưa tạo tệp nào.\n');
     return 2;
   }
   const detail = err instanceof Error ? (process.env.VNEID_DEBUG ? err.stack : err.message) : String(err);
@@ -19,4 +20,9 @@ export function reportError(err: unknown): number {
       'Hãy chụp lại thông báo này gửi cho người phụ trách kỹ thuật.\n',
   );
   return 1;
+}
+
+function partly(err: PartialOutputError): string {
+  const list = (paths: string[]) => paths.map((p) => `  ${p}\n`).join('');
+  return `Chỉ ghi xong ${err.written.length} tệp (trọn vẹn, của lần chạy này):\n${list(err.written)}Chưa ghi được ${err.missing.length} tệp:\n${list(err.missing)}`;
 }

@@ -30,6 +30,8 @@ export function currentStamp(): SnapshotStamp {
 /** Commands that lay out and draw; the rest start faster without the snapshot. */
 const DRAWING = new Set(['leaflet', 'poster', 'image', 'banner', 'stickers', 'handout', 'kit']);
 
+export const isDrawingCommand = (args: readonly string[]): boolean => DRAWING.has(args[0] ?? '');
+
 /**
  * The blob to run `args` from, or undefined to run in this process: for light
  * commands and help, when Node was given flags of its own (a profiler, a loader,
@@ -37,7 +39,7 @@ const DRAWING = new Set(['leaflet', 'poster', 'image', 'banner', 'stickers', 'ha
  * when VNEID_PRINT_NO_SNAPSHOT is set, or when no blob was built for this Node.
  */
 export function snapshotFor(args: readonly string[], { env = process.env, execArgv = process.execArgv } = {}): string | undefined {
-  if (!DRAWING.has(args[0] ?? '') || args.some((a) => a === '--help' || a === '-h' || a === '--version')) return undefined;
+  if (!isDrawingCommand(args) || args.some((a) => a === '--help' || a === '-h' || a === '--version')) return undefined;
   if (env.VNEID_PRINT_NO_SNAPSHOT || env.NODE_OPTIONS || execArgv.length) return undefined;
   try {
     const stamp = JSON.parse(readFileSync(SNAPSHOT_STAMP, 'utf8')) as SnapshotStamp;

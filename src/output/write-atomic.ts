@@ -1,75 +1,29 @@
-import { createWriteStream } from 'node:fs';
-import { lstat, mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { UserError } from '../errors.js';
-import { basename, dirname, join } from 'node:path';
-
-let counter = 0;
-
-/** The rename would replace whatever is at the path: never a folder, a device or a link. */
-async function refuseSpecialFile(path: string): Promise<void> {
-  const info = await lstat(path).catch(() => undefined);
-  if (info && !info.isFile()) {
-    throw new UserError({
-      file: path,
-      field: '--out',
-      message: info.isDirectory() ? 'đây là một thư mục, không phải tên tệp' : 'chỗ này không phải tệp thường, không ghi đè được',
-      hint: 'ghi tên một tệp mới, ví dụ to-roi.pdf',
-    });
-  }
-}
+import { rename, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { checkOutFile } from './destination.js';
+import { diskError } from './disk-errors.js';
+import { makeFolders } from './folders.js';
+import { releaseTemp, removeTemp, sweepStaleTemps, tempPath } from './temp-files.js';
 
 /**
  * Writes a file so that it is either complete or absent: the bytes go to a
- * hidden temporary file beside it, which is then renamed into place.
+ * hidden temporary file beside it, which is then renamed into place. A failure
+ * says why in the user's words (full disk, read-only disk…).
  */
 export async function writeFileAtomic(path: string, data: Buffer | string): Promise<void> {
-  await refuseSpecialFile(path);
+  await checkOutFile(path); // again: the folder may have changed while we drew
   const dir = dirname(path);
-  await mkdir(dir, { recursive: true });
-  const tmp = join(dir, `.${basename(path)}.tmp-${process.pid}-${counter++}`);
+  const folders = await makeFolders(dir);
+  await sweepStaleTemps(dir);
+  const tmp = tempPath(dir);
   try {
     await writeFile(tmp, data);
     await rename(tmp, path);
+    releaseTemp(tmp);
+    folders.keep();
   } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
+    await removeTemp(tmp);
+    await folders.undo();
+    throw diskError(err, path);
   }
-}
-
-export interface AtomicStream {
-  write(chunk: Buffer): void;
-  /** Resolves once the disk has caught up, so a fast writer does not pile chunks up in memory. */
-  drained(): Promise<void>;
-  /** Renames the finished file into place. */
-  commit(): Promise<void>;
-  /** Removes the unfinished file. */
-  abort(): Promise<void>;
-}
-
-/** Like writeFileAtomic, for a file written piece by piece (a PDF of thousands of pages). */
-export async function openAtomic(path: string): Promise<AtomicStream> {
-  await refuseSpecialFile(path);
-  const dir = dirname(path);
-  await mkdir(dir, { recursive: true });
-  const tmp = join(dir, `.${basename(path)}.tmp-${process.pid}-${counter++}`);
-  const stream = createWriteStream(tmp);
-  let failure: Error | undefined;
-  stream.on('error', (err) => (failure = err));
-  const closed = () => new Promise<void>((resolve) => (stream.closed ? resolve() : stream.end(resolve)));
-  return {
-    write: (chunk) => void stream.write(chunk),
-    drained: () => (stream.writableNeedDrain ? new Promise<void>((resolve) => stream.once('drain', resolve)) : Promise.resolve()),
-    async commit() {
-      await closed();
-      if (failure) {
-        await rm(tmp, { force: true });
-        throw failure;
-      }
-      await rename(tmp, path);
-    },
-    async abort() {
-      await closed();
-      await rm(tmp, { force: true });
-    },
-  };
 }

@@ -9,6 +9,7 @@ import { PAPER } from '../layout/page-sizes.js';
 import { PALETTES, type PaletteName } from '../layout/theme.js';
 import { twoUp } from '../layout/two-up.js';
 import { layoutBackPage, layoutGuidePage } from './guide-page.js';
+import { designScale } from './leaflet.js';
 import { classBox, type ClassEntry } from './parts/class-box.js';
 import type { PartContext } from './parts/part-context.js';
 import { returnSlip } from './parts/return-slip.js';
@@ -21,6 +22,8 @@ export interface HandoutOptions {
   guide: Guide;
   palette: PaletteName;
   twoUp: boolean;
+  /** Body text of 14 pt or more, each copy on A4 (no two-up). */
+  largePrint?: boolean;
 }
 
 export interface HandoutClass extends ClassEntry {
@@ -37,13 +40,14 @@ export interface HandoutClass extends ClassEntry {
  * tearing it off loses nothing. With two-up, each A4 sheet carries two copies.
  */
 export function layoutHandout(entry: HandoutClass, o: HandoutOptions, m: Measurer): Page[] {
-  const { width, height } = PAPER.a5;
-  const c: PartContext = { m, k: 1, colors: PALETTES[o.palette] };
+  const { width, height } = PAPER[o.largePrint ? 'a4' : 'a5'];
+  const k = designScale('a5', o.largePrint);
+  const c: PartContext = { m, k, colors: PALETTES[o.palette] };
   const slip = (margin: number) => returnSlip(entry.name, width, margin, c);
-  const qr = 60;
+  const qr = 60 * k;
   const extra = (_margin: number, inner: number) => {
     const stores = qrCardRow(storeQrCards(o.profile), qr, c);
-    return row([classBox(entry, inner - stores.width - 10, qr, c), stores], 10, 'middle');
+    return row([classBox(entry, inner - stores.width - 10 * k, qr, c), stores], 10 * k, 'middle');
   };
   const n = o.guide.steps.length;
   // As many steps in front as fit; the rest continue on the back.
@@ -53,14 +57,14 @@ export function layoutHandout(entry: HandoutClass, o: HandoutOptions, m: Measure
       c,
     );
     if (!front) continue;
-    const back = layoutBackPage({ profile: o.profile, guide: o.guide, logo: o.logo, width, height, fromStep: stepCount, notes: o.guide.notes.slice(0, 1), extra, keepClear: slip(24).height, plainHeading: true }, c);
+    const back = layoutBackPage({ profile: o.profile, guide: o.guide, logo: o.logo, width, height, fromStep: stepCount, notes: o.guide.notes.slice(0, 1), extra, keepClear: slip(24 * k).height, plainHeading: true }, c);
     if (!back) continue;
-    return o.twoUp ? [twoUp(front, front), twoUp(back, back)] : [front, back];
+    return o.twoUp && !o.largePrint ? [twoUp(front, front), twoUp(back, back)] : [front, back];
   }
   throw new UserError({
     file: entry.dataFile,
     line: entry.line,
-    message: `tờ cho lớp ${entry.name} không vừa hai mặt A5 với cỡ chữ dễ đọc`,
+    message: `tờ cho lớp ${entry.name} không vừa hai mặt ${o.largePrint ? 'A4' : 'A5'} với cỡ chữ dễ đọc`,
     hint: 'rút gọn tên giáo viên, hoặc địa chỉ và giờ làm việc trong hồ sơ trường',
   });
 }

@@ -1,5 +1,6 @@
 import { cleanText } from '../../content/clean-text.js';
 import { UserError } from '../../errors.js';
+import { checkOutFile } from '../../output/destination.js';
 import { writeFileAtomic } from '../../output/write-atomic.js';
 import { DEFAULT_SLOGAN, layoutBanner, parseBannerSize } from '../../products/banner.js';
 import { renderDocument } from '../../products/render.js';
@@ -10,6 +11,8 @@ export async function bannerCommand(o: { allowScheme?: string[]; unit: string; t
   const size = parseBannerSize(o.size);
   if (!size) throw new UserError({ field: '--size', message: `không hiểu kích thước "${o.size}"`, hint: 'ghi dài x cao kèm đơn vị, ví dụ 500x80cm hoặc 3000x600mm' });
   const date = sourceDate();
+  const out = o.out ?? 'bang-ron.pdf';
+  await checkOutFile(out);
   const unit = await loadUnitFor(o.unit, o.allowScheme);
   const slogan = cleanText(o.text ?? unit.profile.slogan ?? DEFAULT_SLOGAN);
   const missing = unit.fonts.missingGlyphs(slogan);
@@ -17,7 +20,6 @@ export async function bannerCommand(o: { allowScheme?: string[]; unit: string; t
   if (missing.length) throw new UserError({ field: '--text', message: `khẩu hiệu có ký tự không in được: ${missing.map((ch) => `"${ch}"`).join(', ')}`, hint: 'xoá hoặc thay ký tự đó' });
   const doc = layoutBanner(unit.profile, slogan, size.width, size.height, unit.m);
   const [bytes] = await renderDocument(doc, unit.fonts, { format: 'pdf', dpi: 72, date, cmyk: o.cmyk });
-  const out = o.out ?? 'bang-ron.pdf';
   await writeFileAtomic(out, bytes!);
   process.stdout.write(`Đã tạo ${out} (băng rôn ${o.size}, đúng kích thước thật)\n`);
   return 0;

@@ -1,3 +1,4 @@
+import { UserError } from '../../errors.js';
 import { join } from 'node:path';
 import { ALL_CLASSES_TITLE, checkClassQrCodes, handoutSheets } from '../../batch/handout-batch.js';
 import { readDataTable } from '../../content/data-table.js';
@@ -6,8 +7,8 @@ import { findGuide, renderGuide } from '../../content/guides.js';
 import type { LaidOutDocument, Page } from '../../layout/display-list.js';
 import { manifestCsv } from '../../output/manifest.js';
 import { makeSlugger } from '../../output/slug.js';
-import { writeFileAtomic } from '../../output/write-atomic.js';
-import { paintPdf } from '../../paint/pdf.js';
+import { stageOutput } from '../../output/staged-output.js';
+import { openPdf, paintPdf } from '../../paint/pdf.js';
 import { paintRaster } from '../../paint/raster.js';
 import { CLASS_COLUMNS, classRows, type ClassRow } from '../../products/data-rows.js';
 import { layoutHandout } from '../../products/handout.js';
@@ -24,6 +25,8 @@ export interface HandoutCommandOptions {
   out: string;
   guide: string;
   twoUp: boolean;
+  /** Body text of 14 pt or more, each copy on A4. */
+  largePrint?: boolean;
   grayscale: boolean;
   /** Also one colour image per class, to post in the class's Zalo group. */
   png: boolean;
@@ -33,6 +36,7 @@ export interface HandoutCommandOptions {
 /** Parent handouts, one PDF per class and one for the print room with every copy. */
 export async function handoutCommand(o: HandoutCommandOptions): Promise<number> {
   const date = sourceDate();
+  if (o.largePrint && o.twoUp) throw new UserError({ field: '--two-up', message: 'chữ to in mỗi bản trên một tờ A4, không ghép hai bản', hint: 'bỏ --two-up hoặc bỏ --large-print' });
   const unit = await loadUnitFor(o.unit, o.allowScheme);
   const guideInfo = findGuide(o.guide);
   const classes = await readClasses(o.data, unit.fonts.missingGlyphs, allowedSchemes(o.allowScheme));
@@ -43,47 +47,56 @@ export async function handoutCommand(o: HandoutCommandOptions): Promise<number> 
     guide: renderGuide(guideInfo, unit.profile),
     palette: o.grayscale ? ('grayscale' as const) : ('color' as const),
     twoUp: o.twoUp,
+    largePrint: o.largePrint,
   };
   // Lay out every class first, so a bad row stops the run before any file is written.
-  const laidOut = classes.map((cls) => ({ cls, pages: layoutHandout(cls, options, unit.m) }));
+  const slug = makeSlugger('lop');
+  const laidOut = classes.map((cls) => ({ cls, pages: layoutHandout(cls, options, unit.m), base: slug(cls.name) }));
+  const image = (base: string) => (o.png ? `png/${base}.png` : '');
+  const combinedName = 'in-tat-ca-cac-lop.pdf';
+  const staged = await stageOutput(o.out, [...laidOut.flatMap(({ base }) => [`${base}.pdf`, image(base)].filter(Boolean)), combinedName, 'danh-sach-in.csv']);
 
   const progress = startProgress('Đang làm tờ phát tay', laidOut.length, o.quiet);
   const interrupt = watchInterrupt();
   try {
     const proven = new Set<string>();
-    const slug = makeSlugger('lop');
-    const files: { name: string; bytes: Buffer }[] = [];
-    const printRoom: Page[] = [];
+    // The print room's PDF grows class by class, as the class files are written.
+    const combined = await staged.stream(combinedName);
+    const printRoom = openPdf({ title: ALL_CLASSES_TITLE, author: unit.profile.unit.name }, unit.fonts, { date }, (chunk) => combined.write(chunk));
+    let printRoomPages = 0;
     const manifest: Record<string, string | number>[] = [];
-    for (const { cls, pages } of laidOut) {
+    for (const { cls, pages, base } of laidOut) {
       await checkClassQrCodes(cls, pages[0]!, unit.fonts, proven, { file: o.data, field: 'zalo' });
-      const base = slug(cls.name);
-      const name = `${base}.pdf`;
-      files.push({ name, bytes: await paintPdf(document(`Lớp ${cls.name}`, unit.profile.unit.name, pages), unit.fonts, { date }) });
+      await staged.write(`${base}.pdf`, await paintPdf(document(`Lớp ${cls.name}`, unit.profile.unit.name, pages), unit.fonts, { date }));
       // On a phone the single A5 front reads best, in colour whatever the printer is.
-      const image = o.png ? join('png', `${base}.png`) : '';
-      if (o.png) files.push({ name: image, bytes: await paintRaster(layoutHandout(cls, { ...options, logo: unit.logo, palette: 'color', twoUp: false }, unit.m)[0]!, unit.fonts, 'png', 200) });
+      if (o.png) await staged.write(image(base), await paintRaster(layoutHandout(cls, { ...options, logo: unit.logo, palette: 'color', twoUp: false }, unit.m)[0]!, unit.fonts, 'png', 200));
       const sheets = handoutSheets(cls.copies, o.twoUp);
-      for (let i = 0; i < sheets; i++) printRoom.push(...pages);
-      manifest.push({ class: cls.name, teacher: cls.teacher ?? '', copies: cls.copies, sheets, pages: sheets * pages.length, file: name, png: image });
+      for (let i = 0; i < sheets; i++) {
+        for (const page of pages) printRoom.addPage(page);
+        // A class of 200 double-sided copies takes seconds: let signals in, so a second Ctrl-C stops at once.
+        await combined.drained();
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      printRoomPages += sheets * pages.length;
+      manifest.push({ class: cls.name, teacher: cls.teacher ?? '', copies: cls.copies, sheets, pages: sheets * pages.length, file: `${base}.pdf`, png: image(base) && join('png', `${base}.png`) });
       progress.tick();
+      interrupt.check(manifest.length, laidOut.length, 'lớp');
     }
-    const combinedName = 'in-tat-ca-cac-lop.pdf';
-    const combined = await paintPdf(document(ALL_CLASSES_TITLE, unit.profile.unit.name, printRoom), unit.fonts, { date });
-    for (const [i, f] of files.entries()) {
-      interrupt.check(i, files.length, 'tệp của các lớp');
-      await writeFileAtomic(join(o.out, f.name), f.bytes);
-    }
-    await writeFileAtomic(join(o.out, combinedName), combined);
-    await writeFileAtomic(join(o.out, 'danh-sach-in.csv'), manifestCsv(['class', 'teacher', 'copies', 'sheets', 'pages', 'file', 'png'], manifest));
+    await printRoom.end();
+    await combined.close();
+    await staged.write('danh-sach-in.csv', manifestCsv(['class', 'teacher', 'copies', 'sheets', 'pages', 'file', 'png'], manifest));
+    await staged.commit();
     progress.stop();
     const totalSheets = manifest.reduce((n, r) => n + Number(r.sheets), 0);
     process.stdout.write(
-      `Đã tạo ${laidOut.length} tệp${o.png ? ' PDF và ảnh PNG' : ''} cho từng lớp và ${join(o.out, combinedName)} (${printRoom.length} trang, ${totalSheets} tờ${o.twoUp ? ' A4, mỗi tờ hai bản A5' : ' A5'}).\n` +
+      `Đã tạo ${laidOut.length} tệp${o.png ? ' PDF và ảnh PNG' : ''} cho từng lớp và ${join(o.out, combinedName)} (${printRoomPages} trang, ${totalSheets} tờ${o.twoUp ? ' A4, mỗi tờ hai bản A5' : o.largePrint ? ' A4 chữ to' : ' A5'}).\n` +
         `In hai mặt, ${o.twoUp ? 'chọn "lật theo cạnh ngắn" (flip on short edge)' : 'chọn "lật theo cạnh dài" (flip on long edge)'}: trang lẻ là mặt trước, trang chẵn là mặt sau; phiếu xác nhận ở chân mặt trước, phía sau phiếu để trống.\n` +
         `Số bản mỗi lớp: ${join(o.out, 'danh-sach-in.csv')}\n`,
     );
     return 0;
+  } catch (err) {
+    await staged.discard();
+    throw err;
   } finally {
     progress.stop();
     interrupt.dispose();
@@ -97,5 +110,9 @@ function document(title: string, author: string, pages: Page[]): LaidOutDocument
 async function readClasses(file: string, missingGlyphs: (t: string) => string[], allowSchemes: string[]): Promise<ClassRow[]> {
   const table = await readDataTable(file, { ...CLASS_COLUMNS, allowSchemes, missingGlyphs });
   for (const w of table.warnings) process.stderr.write(`Lưu ý: ${w}\n`);
+  // Without pupil counts the print room gets one copy a class: say so, it is rarely what was meant.
+  if (table.rows.length && table.rows.every((r) => !r.values.students)) {
+    process.stderr.write(`Lưu ý: tệp ${file} không ghi số học sinh (cột students): mỗi lớp chỉ in 1 bản; thêm cột students để in đủ cho cả lớp\n`);
+  }
   return classRows(table.rows, file);
 }

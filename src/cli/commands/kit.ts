@@ -1,7 +1,6 @@
-import { join } from 'node:path';
 import { listGuides, renderGuide } from '../../content/guides.js';
 import type { LaidOutDocument } from '../../layout/display-list.js';
-import { writeFileAtomic } from '../../output/write-atomic.js';
+import { stageOutput } from '../../output/staged-output.js';
 import { DEFAULT_SLOGAN, layoutBanner, parseBannerSize } from '../../products/banner.js';
 import { layoutLeaflet } from '../../products/leaflet.js';
 import { layoutPoster } from '../../products/poster.js';
@@ -23,7 +22,8 @@ const CAMPAIGN_GUIDE = 'kich-hoat';
 
 /**
  * The whole set at default sizes: every guide as an A5 leaflet (PDF and PNG),
- * an A2 poster, the four screen pictures, and a 500 × 80 cm banner.
+ * an A2 poster, the four screen pictures, and a 500 × 80 cm banner; all of
+ * them appear together at the end, or none.
  */
 export async function kitCommand(o: { allowScheme?: string[]; unit: string; out: string }): Promise<number> {
   const date = sourceDate();
@@ -47,17 +47,22 @@ export async function kitCommand(o: { allowScheme?: string[]; unit: string; out:
   const banner = parseBannerSize('500x80cm')!;
   files.push({ name: 'bang-ron-500x80cm.pdf', doc: layoutBanner(profile, profile.slogan ?? DEFAULT_SLOGAN, banner.width, banner.height, m), format: 'pdf', dpi: 72 });
 
+  // A picture of a two-sided leaflet is two files: the front and "-mat-sau".
+  const namesOf = (f: KitFile) => (f.format === 'pdf' ? [f.name] : pageFileNames(f.name, f.doc.pages.length));
+  const staged = await stageOutput(o.out, files.flatMap(namesOf));
   const interrupt = watchInterrupt();
-  for (const [i, f] of files.entries()) {
-    interrupt.check(i, files.length, 'tệp');
-    const pages = await renderDocument(f.doc, unit.fonts, { format: f.format, dpi: f.dpi, date });
-    const names = f.format === 'pdf' ? [f.name] : pageFileNames(f.name, pages.length);
-    for (const [p, name] of names.entries()) {
-      const path = join(o.out, name);
-      await writeFileAtomic(path, pages[p]!);
-      process.stdout.write(`Đã tạo ${path}\n`);
+  try {
+    for (const [i, f] of files.entries()) {
+      const pages = await renderDocument(f.doc, unit.fonts, { format: f.format, dpi: f.dpi, date });
+      for (const [p, name] of namesOf(f).entries()) await staged.write(name, pages[p]!);
+      interrupt.check(i + 1, files.length, 'tệp');
     }
+    for (const path of await staged.commit()) process.stdout.write(`Đã tạo ${path}\n`);
+    return 0;
+  } catch (err) {
+    await staged.discard();
+    throw err;
+  } finally {
+    interrupt.dispose();
   }
-  interrupt.dispose();
-  return 0;
 }

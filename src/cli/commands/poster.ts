@@ -2,6 +2,7 @@ import { findGuide, renderGuide } from '../../content/guides.js';
 import { UserError } from '../../errors.js';
 import { MM, type PosterSize } from '../../layout/page-sizes.js';
 import type { TileSheet } from '../../layout/tiles.js';
+import { checkOutFile } from '../../output/destination.js';
 import { writeFileAtomic } from '../../output/write-atomic.js';
 import { layoutPoster } from '../../products/poster.js';
 import { renderDocument, type OutputFormat } from '../../products/render.js';
@@ -35,10 +36,11 @@ export async function posterCommand(o: PosterCommandOptions): Promise<number> {
   }
   const date = sourceDate();
   const info = findGuide(o.guide);
+  const out = o.out ?? `ap-phich-${info.id}-${o.size}${o.tile ? `-ghep-${o.tile}` : ''}.${format}`;
+  await checkOutFile(out);
   const unit = await loadUnitFor(o.unit, o.allowScheme);
   noteGuideNeeds(info, unit.profile);
   const result = layoutPoster({ profile: unit.profile, guide: renderGuide(info, unit.profile), logo: unit.logo }, { size: o.size, landscape: o.landscape, bleed: o.bleed * MM, tile: o.tile }, unit.m);
-  const out = o.out ?? `ap-phich-${info.id}-${o.size}${o.tile ? `-ghep-${o.tile}` : ''}.${format}`;
   const [bytes] = await renderDocument(result.doc, unit.fonts, { format, dpi, date, cmyk: o.cmyk });
   await writeFileAtomic(out, bytes!);
 

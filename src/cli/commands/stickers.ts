@@ -5,7 +5,7 @@ import { readDataTable } from '../../content/data-table.js';
 import { loadSheetPreset } from '../../layout/sheet-preset.js';
 import { manifestCsv } from '../../output/manifest.js';
 import { makeSlugger } from '../../output/slug.js';
-import { openAtomic, writeFileAtomic } from '../../output/write-atomic.js';
+import { stageOutput, type StagedOutput, type StagedStream } from '../../output/staged-output.js';
 import { openPdf } from '../../paint/pdf.js';
 import { paintRaster } from '../../paint/raster.js';
 import { BLOCK_COLUMNS, blockRows } from '../../products/data-rows.js';
@@ -34,7 +34,8 @@ const PNG_DPI = 300;
  * One QR sticker per apartment block, on label sheets. Sheets are laid out,
  * checked and written one at a time, so memory stays flat for any batch (with
  * --png, each placed sticker is kept for its image); every QR code is read back
- * from a raster before the run reports success.
+ * from a raster before the run reports success. The PDF, the images and the
+ * manifest appear together at the end, or not at all.
  */
 export async function stickersCommand(o: StickersOptions): Promise<number> {
   const date = sourceDate();
@@ -46,20 +47,27 @@ export async function stickersCommand(o: StickersOptions): Promise<number> {
   const rows = blockRows(table.rows);
   const input: StickerSheetInput = { profile: unit.profile, rows, preset, reminder: stickerReminder(unit.profile), dataFile: o.data };
   const sheetCount = stickerSheetCount(rows.length, preset);
-  const progress = startProgress('Đang làm tem', sheetCount + (o.png ? rows.length : 0), o.quiet);
+  const pdfName = `tem-qr-${preset.name}.pdf`;
+  const slug = makeSlugger('toa-nha');
+  const pngNames = o.png ? rows.map((row) => `png/${slug(row.block)}.png`) : [];
+  const staged = await stageOutput(o.out, [pdfName, ...pngNames, 'manifest.csv']);
+  const progress = startProgress('Đang làm tem', sheetCount + pngNames.length, o.quiet);
   const interrupt = watchInterrupt();
   try {
-    const pdfName = `tem-qr-${preset.name}.pdf`;
     const stickers: PlacedSticker[] | undefined = o.png ? [] : undefined;
-    const manifest = await writeSheets(input, unit, join(o.out, pdfName), date, stickers, interrupt, () => progress.tick());
-    if (stickers) await writePngs(stickers, unit, o.out, manifest, interrupt, () => progress.tick());
-    await writeFileAtomic(join(o.out, 'manifest.csv'), manifestCsv(['block', 'line', 'page', 'row', 'column', 'png'], manifest));
+    const manifest = await writeSheets(input, unit, await staged.stream(pdfName), date, stickers, interrupt, () => progress.tick());
+    if (stickers) await writePngs(stickers, pngNames, unit, staged, manifest, interrupt, () => progress.tick());
+    await staged.write('manifest.csv', manifestCsv(['block', 'line', 'page', 'row', 'column', 'png'], manifest));
+    await staged.commit();
     progress.stop();
     process.stdout.write(
       `Đã tạo ${join(o.out, pdfName)}: ${rows.length} tem trên ${sheetCount} tờ (${preset.title}); mọi mã QR đã được quét thử.\n` +
         `Danh sách tem: ${join(o.out, 'manifest.csv')}${o.png ? `; ảnh từng tem trong ${join(o.out, 'png')}` : ''}\n`,
     );
     return 0;
+  } catch (err) {
+    await staged.discard();
+    throw err;
   } finally {
     progress.stop();
     interrupt.dispose();
@@ -67,52 +75,45 @@ export async function stickersCommand(o: StickersOptions): Promise<number> {
 }
 
 /**
- * The PDF of all sheets, streamed to a temporary file that becomes the real one
- * only when complete (Ctrl-C between sheets leaves none). Each placed sticker goes
- * into `keep` when given, for the images.
+ * The PDF of all sheets, streamed to the batch's hidden folder (Ctrl-C is
+ * honoured between sheets). Each placed sticker goes into `keep` when given, for
+ * the images.
  */
-async function writeSheets(input: StickerSheetInput, unit: UnitContext, path: string, date: Date | undefined, keep: PlacedSticker[] | undefined, interrupt: Interruption, tick: () => void) {
+async function writeSheets(input: StickerSheetInput, unit: UnitContext, file: StagedStream, date: Date | undefined, keep: PlacedSticker[] | undefined, interrupt: Interruption, tick: () => void) {
   const total = stickerSheetCount(input.rows.length, input.preset);
   let sheets = 0;
-  const file = await openAtomic(path);
   const writer = openPdf({ title: stickerTitle(input), author: input.profile.unit.name }, unit.fonts, { date, links: false }, (chunk) => file.write(chunk));
   const manifest: Record<string, string | number>[] = [];
-  try {
-    await drawStickerSheets(input, unit, writer, async (placed) => {
-      for (const p of placed) manifest.push({ block: p.row.block, line: p.row.line, page: p.page, row: p.sheetRow, column: p.sheetColumn, png: '' });
-      keep?.push(...placed);
-      tick();
-      await file.drained();
-      interrupt.check(++sheets, total, 'tờ tem');
-    });
-    await writer.end();
-    await file.commit();
-  } catch (err) {
-    await file.abort();
-    throw err;
-  }
+  await drawStickerSheets(input, unit, writer, async (placed) => {
+    for (const p of placed) manifest.push({ block: p.row.block, line: p.row.line, page: p.page, row: p.sheetRow, column: p.sheetColumn, png: '' });
+    keep?.push(...placed);
+    tick();
+    await file.drained();
+    interrupt.check(++sheets, total, 'tờ tem');
+  });
+  await writer.end();
+  await file.close();
   return manifest;
 }
 
 /**
  * One image per block, named by a safe slug, rendered on every core from the
- * stickers the PDF pass placed (in data order, as the manifest), so no sheet is
- * laid out twice; they stay in memory until the images are written.
+ * stickers the PDF pass placed (in data order, as the manifest and `names`), so
+ * no sheet is laid out twice; they stay in memory until the images are written.
  */
-async function writePngs(stickers: PlacedSticker[], unit: UnitContext, out: string, manifest: Record<string, string | number>[], interrupt: Interruption, tick: () => void) {
-  const slug = makeSlugger('toa-nha');
-  const jobs = stickers.map((sticker) => ({ sticker, file: join('png', `${slug(sticker.row.block)}.png`) }));
-  jobs.forEach((j, i) => (manifest[i]!.png = j.file));
+async function writePngs(stickers: PlacedSticker[], names: string[], unit: UnitContext, staged: StagedOutput, manifest: Record<string, string | number>[], interrupt: Interruption, tick: () => void) {
+  names.forEach((name, i) => (manifest[i]!.png = join(...name.split('/'))));
   let next = 0;
   let done = 0;
+  // The first failure (a full disk, Ctrl-C) stops every worker before the batch is discarded.
+  let failure: { err: unknown } | undefined;
   const worker = async () => {
-    for (let i = next++; i < jobs.length; i = next++) {
-      interrupt.check(done, jobs.length, 'ảnh tem');
-      const { sticker, file } = jobs[i]!;
-      await writeFileAtomic(join(out, file), await paintRaster(sticker.single(), unit.fonts, 'png', PNG_DPI));
-      done++;
+    for (let i = next++; i < stickers.length && !failure; i = next++) {
+      await staged.write(names[i]!, await paintRaster(stickers[i]!.single(), unit.fonts, 'png', PNG_DPI));
       tick();
+      interrupt.check(++done, stickers.length, 'ảnh tem');
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, availableParallelism()) }, worker));
+  await Promise.all(Array.from({ length: Math.max(1, availableParallelism()) }, () => worker().catch((err: unknown) => void (failure ??= { err }))));
+  if (failure) throw failure.err;
 }
