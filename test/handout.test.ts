@@ -32,6 +32,8 @@ describe('handouts from an .xlsx of classes', () => {
     const r = runCli(['handout', '--unit', SCHOOL, '--data', join(dir, 'lop.xlsx'), '--out', join(dir, 'out')]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
+    // Both sides, and which edge to flip on.
+    expect(r.stdout).toContain('In hai mặt, chọn "lật theo cạnh dài"');
   });
 
   it('makes one A5 PDF per class, safely named, and one for the print room', () => {
@@ -39,23 +41,29 @@ describe('handouts from an .xlsx of classes', () => {
   });
 
   it('shows each class, its teacher and phone (grouped, leading zero restored), the Zalo label and the slip', async () => {
-    const [page] = await readPdf(readFileSync(join(dir, 'out', '6a2.pdf')));
-    expect(page!.width).toBeCloseTo(A5.width, 1);
-    expect(page!.height).toBeCloseTo(A5.height, 1);
+    const sides = await readPdf(readFileSync(join(dir, 'out', '6a2.pdf')));
+    expect(sides).toHaveLength(2);
+    for (const side of sides) {
+      expect(side.width).toBeCloseTo(A5.width, 1);
+      expect(side.height).toBeCloseTo(A5.height, 1);
+    }
+    const page = { text: sides.map((p) => p.text).join(' ') };
     for (const s of ['Lớp 6A2', 'Thầy Trần Văn Bình', '0912 345 678', 'Nhóm Zalo lớp 6A2', 'Trường THCS Tân Trung', 'Đợt vận động đến hết ngày 31/5/2027', 'Tự kích hoạt tài khoản định danh điện tử tại nhà']) {
       expect(page!.text).toContain(s);
     }
     for (const s of ['PHIẾU XÁC NHẬN', 'Họ và tên học sinh:', 'Lớp: 6A2', 'Đã kích hoạt', 'Chưa kích hoạt', 'Chữ ký của phụ huynh:', 'cắt theo đường này']) {
       expect(page!.text).toContain(s);
     }
-    const [noZalo] = await readPdf(readFileSync(join(dir, 'out', '7a1.pdf')));
-    expect(noZalo!.text).toContain('Lớp 7A1');
-    expect(noZalo!.text).not.toContain('Nhóm Zalo');
+    const noZalo = (await readPdf(readFileSync(join(dir, 'out', '7a1.pdf')))).map((p) => p.text).join(' ');
+    expect(noZalo).toContain('Lớp 7A1');
+    expect(noZalo).not.toContain('Nhóm Zalo');
   });
 
   it('puts the right number of copies in the print-room PDF and lists them', async () => {
     const pages = await readPdf(readFileSync(join(dir, 'out', 'in-tat-ca-cac-lop.pdf')));
-    expect(pages.map((p) => /Lớp (\dA\d)/.exec(p.text)![1])).toEqual(['6A1', '6A1', '6A1', '6A2', '6A2', '7A1']);
+    // Each copy is a front (with the slip for its class) and a back.
+    const sides = pages.map((p) => (p.text.includes('PHIẾU XÁC NHẬN') ? `front ${/Lớp: (\dA\d)/.exec(p.text)![1]}` : `back ${/Lớp (\dA\d)/.exec(p.text)![1]}`));
+    expect(sides).toEqual(['6A1', '6A1', '6A1', '6A2', '6A2', '7A1'].flatMap((c) => [`front ${c}`, `back ${c}`]));
     const list = parse(readFileSync(join(dir, 'out', 'danh-sach-in.csv'), 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
     expect(list.map((r) => [r.class, r.copies, r.file])).toEqual([
       ['6A1', '3', '6a1.pdf'],
@@ -73,52 +81,77 @@ async function handoutPages(o: Partial<HandoutOptions>, cls = { name: '6A1', tea
 }
 
 describe('the handout page', () => {
-  it("scans: the class's Zalo group and both stores", async () => {
+  it("scans: the class's Zalo group and both stores, on the back", async () => {
     const { pages, fonts } = await handoutPages({});
-    const png = await paintRaster(pages[0]!, fonts, 'png', 200);
-    expect(await readQrCodes(png, pages[0]!)).toEqual(['https://zalo.me/g/tantrung6a1', OFFICIAL_STORE_LINKS.ios, OFFICIAL_STORE_LINKS.android]);
+    const png = await paintRaster(pages[1]!, fonts, 'png', 200);
+    expect(await readQrCodes(png, pages[1]!)).toEqual(['https://zalo.me/g/tantrung6a1', OFFICIAL_STORE_LINKS.ios, OFFICIAL_STORE_LINKS.android]);
   });
 
   it('two-up: two A5 copies side by side on A4 landscape with a dashed cut line down the middle', async () => {
     const { pages } = await handoutPages({ twoUp: true });
-    expect(pages).toHaveLength(1);
-    expect(pages[0]!.width).toBeCloseTo(841.89, 1);
-    expect(pages[0]!.height).toBeCloseTo(595.28, 1);
-    const cut = pages[0]!.items.filter((i) => i.type === 'line' && i.x1 === i.x2 && Math.abs(i.x1 - 841.89 / 2) < 0.01);
-    expect(cut).toHaveLength(1);
-    expect(cut[0]).toMatchObject({ y1: 0, dash: expect.any(Array) });
-    const titles = pages[0]!.items.filter((i) => i.type === 'text' && i.text === 'Lớp 6A1');
+    expect(pages).toHaveLength(2);
+    for (const page of pages) {
+      expect(page.width).toBeCloseTo(841.89, 1);
+      expect(page.height).toBeCloseTo(595.28, 1);
+      const cut = page.items.filter((i) => i.type === 'line' && i.x1 === i.x2 && Math.abs(i.x1 - 841.89 / 2) < 0.01);
+      expect(cut).toHaveLength(1);
+      expect(cut[0]).toMatchObject({ y1: 0, dash: expect.any(Array) });
+    }
+    const titles = pages[1]!.items.filter((i) => i.type === 'text' && i.text === 'Lớp 6A1');
     expect(titles.map((t) => (t.type === 'text' && t.x < 841.89 / 2 ? 'left' : 'right'))).toEqual(['left', 'right']);
   });
 
-  it('--png: a colour picture of each class to post in its Zalo group, whose codes scan', async () => {
+  it('--png: colour pictures of both sides of each class to post in its Zalo group, whose codes scan', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'lop.csv'), 'class,teacher,phone,zalo\r\n6A1,Cô Hoa,0907 028 318,https://zalo.me/g/tantrung6a1\r\n');
     const r = runCli(['handout', '--unit', SCHOOL, '--data', join(dir, 'lop.csv'), '--out', join(dir, 'out'), '--grayscale', '--png']);
     expect(r.code, r.stderr).toBe(0);
-    const png = readFileSync(join(dir, 'out', 'png', '6a1.png'));
+    expect(filesIn(join(dir, 'out', 'png')).sort()).toEqual(['6a1-mat-sau.png', '6a1.png']);
+    const png = readFileSync(join(dir, 'out', 'png', '6a1-mat-sau.png'));
     const { pages } = await handoutPages({});
-    expect(await readQrCodes(png, pages[0]!)).toEqual(['https://zalo.me/g/tantrung6a1', OFFICIAL_STORE_LINKS.ios, OFFICIAL_STORE_LINKS.android]);
+    expect(await readQrCodes(png, pages[1]!)).toEqual(['https://zalo.me/g/tantrung6a1', OFFICIAL_STORE_LINKS.ios, OFFICIAL_STORE_LINKS.android]);
     const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
     let coloured = 0;
     for (let i = 0; i < data.length; i += info.channels) if (data[i] !== data[i + 2]) coloured++;
     expect(coloured).toBeGreaterThan(1000); // colour, even when the print is grey
   });
 
-  it('double-sided: front then back, the back carrying the benefits guide, in that order for every copy', async () => {
+  it('two-up in the print room: each sheet a front then its back, for every copy, and the flip edge said', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'lop.csv'), 'class,students\r\n6A1,3\r\n6A2,1\r\n');
-    const r = runCli(['handout', '--unit', SCHOOL, '--data', join(dir, 'lop.csv'), '--out', join(dir, 'out'), '--duplex', '--two-up']);
+    const r = runCli(['handout', '--unit', SCHOOL, '--data', join(dir, 'lop.csv'), '--out', join(dir, 'out'), '--two-up']);
     expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('lật theo cạnh ngắn');
     const pages = await readPdf(readFileSync(join(dir, 'out', 'in-tat-ca-cac-lop.pdf')));
     // 6A1: 3 copies → 2 two-up sheets; 6A2: 1 sheet; each sheet a front and a back.
-    const sides = pages.map((p) => (p.text.includes('Tự kích hoạt') ? `front ${/Lớp (\dA\d)/.exec(p.text)![1]}` : p.text.includes('Tiện ích của tài khoản') ? 'back' : '?'));
-    expect(sides).toEqual(['front 6A1', 'back', 'front 6A1', 'back', 'front 6A2', 'back']);
+    const sides = pages.map((p) => (p.text.includes('PHIẾU XÁC NHẬN') ? `front ${/Lớp: (\dA\d)/.exec(p.text)![1]}` : `back ${/Lớp (\dA\d)/.exec(p.text)![1]}`));
+    expect(sides).toEqual(['front 6A1', 'back 6A1', 'front 6A1', 'back 6A1', 'front 6A2', 'back 6A2']);
     expect(pages[0]!.width).toBeCloseTo(841.89, 1);
   });
 
+  it('without pupil counts, says one copy a class was assumed', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'lop.csv'), 'class,teacher\r\n6A1,Cô Hoa\r\n');
+    const r = runCli(['handout', '--unit', SCHOOL, '--data', join(dir, 'lop.csv'), '--out', join(dir, 'out')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('mỗi lớp chỉ in 1 bản; thêm cột students');
+  });
+
+  it('large print: each copy on A4, both sides, and never two-up', async () => {
+    const { pages } = await handoutPages({ largePrint: true });
+    expect(pages.map((p) => [Math.round(p.width), Math.round(p.height)])).toEqual([
+      [595, 842],
+      [595, 842],
+    ]);
+    const dir = tempDir();
+    writeFileSync(join(dir, 'lop.csv'), 'class\r\n6A1\r\n');
+    const r = runCli(['handout', '--unit', SCHOOL, '--data', join(dir, 'lop.csv'), '--out', join(dir, 'out'), '--two-up', '--large-print']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('mục --two-up');
+  });
+
   it('grayscale: not one coloured pixel, no large dark areas, and every QR still scans', async () => {
-    const { pages, fonts } = await handoutPages({ palette: 'grayscale', backGuide: renderGuide(findGuide('tien-ich'), (await loadUnit(SCHOOL)).profile) });
+    const { pages, fonts } = await handoutPages({ palette: 'grayscale' });
     for (const page of pages) {
       const png = await paintRaster(page, fonts, 'png', 100);
       const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
@@ -131,11 +164,10 @@ describe('the handout page', () => {
       expect(coloured).toBe(0);
       // Text, discs and QR codes only: a dark band across the top would be far more.
       expect(dark / (info.width * info.height)).toBeLessThan(0.12);
-      const hi = await paintRaster(page, fonts, 'png', 200);
-      const codes = await readQrCodes(hi, page);
-      expect(codes).toEqual(expect.arrayContaining([OFFICIAL_STORE_LINKS.ios, OFFICIAL_STORE_LINKS.android])); // front and back carry both stores
-      expect(codes.every((c) => c.startsWith('https://'))).toBe(true);
     }
+    // The back carries the codes; in grey they still scan.
+    const hi = await paintRaster(pages[1]!, fonts, 'png', 200);
+    expect(await readQrCodes(hi, pages[1]!)).toEqual(['https://zalo.me/g/tantrung6a1', OFFICIAL_STORE_LINKS.ios, OFFICIAL_STORE_LINKS.android]);
   });
 });
 
@@ -159,7 +191,7 @@ describe('reproducible handouts', () => {
   it('the same school, logo and classes give byte-identical PDFs on every run, even while images are being made', () => {
     const runs = [1, 2, 3].map(() => {
       const out = tempDir();
-      const r = runCli(['handout', '--unit', SCHOOL, '--data', example('cac-lop-thcs-tan-trung.csv'), '--two-up', '--duplex', '--png', '--quiet', '--out', out], { env: { SOURCE_DATE_EPOCH: '1700000000' } });
+      const r = runCli(['handout', '--unit', SCHOOL, '--data', example('cac-lop-thcs-tan-trung.csv'), '--two-up', '--png', '--quiet', '--out', out], { env: { SOURCE_DATE_EPOCH: '1700000000' } });
       expect(r.code, r.stderr).toBe(0);
       return ['6a1.pdf', 'in-tat-ca-cac-lop.pdf'].map((f) => readFileSync(join(out, f)));
     });

@@ -6,7 +6,7 @@ import { centred, row, stack, type Block } from '../layout/block.js';
 import type { Item, Page } from '../layout/display-list.js';
 import { qrBlock } from '../layout/qr-block.js';
 import { fitTextBlock, textBlock } from '../layout/text-block.js';
-import { LEADING } from '../layout/theme.js';
+import { LEADING, SAFE_EDGE } from '../layout/theme.js';
 import { fitScale } from './fit-scale.js';
 import { footerLines } from './parts/contact-footer.js';
 import type { PartContext } from './parts/part-context.js';
@@ -168,8 +168,10 @@ function unitBand(input: CampaignInput, w: number, margin: number, u: number, c:
   if (profile.unit.parent) lines.push(textBlock(profile.unit.parent.toLocaleUpperCase('vi'), textW, { size: 2.4 * u, font: 'semibold', color: c.colors.onBandSoft, leading: LEADING.tight }, c.m));
   lines.push(textBlock(profile.unit.name, textW, { size: 4.2 * u, font: 'bold', color: c.colors.onBand, leading: LEADING.tight }, c.m));
   const text = stack(lines, 0.6 * u);
-  const pad = 2 * u;
-  const height = Math.max(text.height, logoH) + 2 * pad;
+  // Accents on capitals rise above the line: the band keeps them 5 mm inside the top trim.
+  const padTop = Math.max(2 * u, SAFE_EDGE + 6);
+  const padBottom = 2 * u;
+  const height = Math.max(text.height, logoH) + padTop + padBottom;
   return {
     width: w,
     height,
@@ -178,8 +180,9 @@ function unitBand(input: CampaignInput, w: number, margin: number, u: number, c:
         { type: 'rect', x, y, width: w, height, fill: c.colors.band },
         { type: 'rect', x, y: y + height - 0.8 * u, width: w, height: 0.8 * u, fill: c.colors.gold },
       ];
-      if (logo) items.push({ type: 'image', x: x + margin, y: y + (height - logoH) / 2, width: logoW, height: logoH, png: logo.png });
-      items.push(...text.place(x + margin + (logo ? logoW + 2 * u : 0), y + (height - text.height) / 2));
+      const inner = height - padTop - padBottom;
+      if (logo) items.push({ type: 'image', x: x + margin, y: y + padTop + (inner - logoH) / 2, width: logoW, height: logoH, png: logo.png });
+      items.push(...text.place(x + margin + (logo ? logoW + 2 * u : 0), y + padTop + (inner - text.height) / 2));
       return items;
     },
   };
@@ -200,7 +203,9 @@ function infoBand(input: CampaignInput, w: number, margin: number, u: number, ve
   if (where.length) lines.push(textBlock(where, inner, small, c.m));
   lines.push(textBlock(footer.stamp, inner, { ...small, size: 1.6 * u, color: c.colors.onBandSoft }, c.m));
   const text = stack(lines, 0.8 * u);
-  const pad = 2.2 * u;
-  const height = text.height + 2 * pad;
-  return { width: w, height, place: (x, y) => [{ type: 'rect', x, y, width: w, height, fill: c.colors.band }, ...text.place(x + margin, y + pad)] };
+  // Text 5 mm or more inside the bottom trim, also on small sheets.
+  const padTop = 2.2 * u;
+  const padBottom = Math.max(2.2 * u, SAFE_EDGE + 2);
+  const height = text.height + padTop + padBottom;
+  return { width: w, height, place: (x, y) => [{ type: 'rect', x, y, width: w, height, fill: c.colors.band }, ...text.place(x + margin, y + padTop)] };
 }

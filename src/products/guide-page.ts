@@ -124,8 +124,8 @@ export interface BackPageSpec extends Omit<GuidePageSpec, 'aboveFooter' | 'below
   extra?: (margin: number, inner: number) => Block;
   /** Height kept empty at the foot: what lies behind a tear-off slip on the other side. */
   keepClear?: number;
-  /** A plain continuation heading instead of the unit's band and the full title (a handout's back). */
-  plainHeading?: boolean;
+  /** No unit band on top (a handout's back: the front carries it). */
+  bandless?: boolean;
 }
 
 /**
@@ -140,10 +140,9 @@ export function layoutBackPage(spec: BackPageSpec, c: PartContext): Page | undef
   const gap = 12 * k;
   const steps = guide.steps.slice(spec.fromStep);
   const title = steps.length ? `${guide.title} (tiếp)` : `Lưu ý: ${guide.title}`;
-  const header = spec.plainHeading ? safeTop(width, c) : unitHeader(profile, spec.logo, width, margin, c, { compact: true });
-  const heading = spec.plainHeading
-    ? textBlock(title, inner, { size: 13 * k, font: 'extrabold', color: c.colors.ink, leading: LEADING.tight }, c.m)
-    : guideTitle({ ...guide, title }, inner, c, { kicker: true });
+  // The back continues the front: a plain heading is enough, under the unit's band unless the front alone carries it.
+  const header = spec.bandless ? safeTop(width, c) : unitHeader(profile, spec.logo, width, margin, c, { compact: true });
+  const heading = textBlock(title, inner, { size: 13 * k, font: 'extrabold', color: c.colors.ink, leading: LEADING.heading }, c.m);
   const extra = spec.extra?.(margin, inner);
   const keepClear = spec.keepClear ?? 0;
   const fixed = header.height + heading.height + 2 * gap + (extra ? extra.height + gap : 0) + keepClear;

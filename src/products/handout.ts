@@ -57,7 +57,7 @@ export function layoutHandout(entry: HandoutClass, o: HandoutOptions, m: Measure
       c,
     );
     if (!front) continue;
-    const back = layoutBackPage({ profile: o.profile, guide: o.guide, logo: o.logo, width, height, fromStep: stepCount, notes: o.guide.notes.slice(0, 1), extra, keepClear: slip(24 * k).height, plainHeading: true }, c);
+    const back = layoutBackPage({ profile: o.profile, guide: o.guide, logo: o.logo, width, height, fromStep: stepCount, notes: o.guide.notes.slice(0, 1), extra, keepClear: slip(24 * k).height, bandless: true }, c);
     if (!back) continue;
     return o.twoUp && !o.largePrint ? [twoUp(front, front), twoUp(back, back)] : [front, back];
   }

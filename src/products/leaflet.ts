@@ -44,39 +44,21 @@ export function layoutLeaflet(input: LeafletInput, m: Measurer): Leaflet {
   const { width, height } = PAPER[input.paper];
   const k = designScale(input.paper, input.largePrint);
   const c: PartContext = { m, k, colors: PALETTES[input.palette ?? 'color'] };
-  const spec = {
-    ...input,
-    width,
-    height,
-    aboveFooter: (margin: number, inner: number) => [{ block: storeQrPanel(callToAction(input.guide, input.profile), inner, 78 * k, c), x: margin }],
-  };
+  const panel = (inner: number) => storeQrPanel(callToAction(input.guide, input.profile), inner, 78 * k, c);
+  const spec = { ...input, width, height, aboveFooter: (margin: number, inner: number) => [{ block: panel(inner), x: margin }] };
   const doc = (pages: Page[]): LaidOutDocument => ({ title: `${input.guide.title} – ${input.profile.unit.name}`, author: input.profile.unit.name, pages });
   const one = layoutGuidePage(spec, c);
   if (one) return { doc: doc([one]), notices: [] };
-  // Two sides. The front keeps the title, the steps and the codes, and what else
-  // fits, in this order of giving way: the notes after the first (the warning), the
-  // first note, the list of venues, then the last steps. The back takes the rest.
-  const notes = input.guide.notes;
-  const n = input.guide.steps.length;
-  const venueChoices = input.profile.venues.length ? (['here', 'on-back'] as const) : (['here'] as const);
-  const choices = [
-    ...venueChoices.flatMap((venues) => [1, 0].filter((keep) => keep <= notes.length).map((keep) => ({ keep, venues, stepCount: n }))),
-    ...Array.from({ length: n - 1 }, (_, i) => ({ keep: 0, venues: venueChoices[venueChoices.length - 1], stepCount: n - 1 - i })),
-  ].filter((o) => o.keep < notes.length || o.venues === 'on-back' || o.stepCount < n);
-  for (const choice of choices) {
-    const front = layoutGuidePage({ ...spec, notes: notes.slice(0, choice.keep), venues: choice.venues, stepCount: choice.stepCount }, c);
+
+  // Two sides. The front keeps the title, the steps and, while it can, the codes;
+  // what gives way goes to the back, in this order: the notes after the first (the
+  // warning), the first note, the list of venues, the codes, then the last steps.
+  for (const choice of twoSidedChoices(input)) {
+    const front = layoutGuidePage({ ...spec, notes: input.guide.notes.slice(0, choice.keep), venues: choice.venues, stepCount: choice.stepCount, aboveFooter: choice.codesInFront ? spec.aboveFooter : () => [] }, c);
     if (!front) continue;
-    const back = layoutBackPage({ ...spec, fromStep: choice.stepCount, notes: notes.slice(choice.keep) }, c);
+    const back = layoutBackPage({ ...spec, fromStep: choice.stepCount, notes: input.guide.notes.slice(choice.keep), extra: choice.codesInFront ? undefined : (_m, inner) => panel(inner) }, c);
     if (!back) continue;
-    const moved = [
-      ...(choice.stepCount < n ? [`các bước từ bước ${choice.stepCount + 1}`] : []),
-      ...(choice.keep < notes.length ? ['phần lưu ý'] : []),
-      ...(choice.venues === 'on-back' ? ['danh sách nơi làm thủ tục'] : []),
-    ].join(', ');
-    return {
-      doc: doc([front, back]),
-      notices: [`hướng dẫn "${input.guide.id}" dài hơn một mặt ${input.paper.toUpperCase()} với cỡ chữ dễ đọc: ${moved} được in ở mặt sau (trang 2); hãy in hai mặt`],
-    };
+    return { doc: doc([front, back]), notices: [`hướng dẫn "${input.guide.id}" dài hơn một mặt ${input.paper.toUpperCase()} với cỡ chữ dễ đọc: ${movedToBack(input, choice)} được in ở mặt sau (trang 2); hãy in hai mặt`] };
   }
   throw overflow(input);
 }
@@ -92,4 +74,35 @@ function overflow(input: LeafletInput): UserError {
         ? `in khổ A4${many ? ', hoặc bớt địa điểm trong venues / rút gọn địa chỉ và giờ làm việc' : ', hoặc rút gọn địa chỉ, giờ làm việc và chức vụ trong hồ sơ'}`
         : 'rút gọn địa chỉ, giờ làm việc và chức vụ trong hồ sơ, hoặc bớt địa điểm trong venues',
   });
+}
+
+interface TwoSided {
+  /** Notes kept on the front, from the first. */
+  keep: number;
+  venues: 'here' | 'on-back';
+  codesInFront: boolean;
+  /** Steps on the front, from the first. */
+  stepCount: number;
+}
+
+/** The ways to share a guide between two sides, the most on the front first. */
+function twoSidedChoices(input: LeafletInput): TwoSided[] {
+  const notes = input.guide.notes.length;
+  const n = input.guide.steps.length;
+  const venueChoices = input.profile.venues.length ? (['here', 'on-back'] as const) : (['here'] as const);
+  const last = venueChoices[venueChoices.length - 1]!;
+  const whole = venueChoices.flatMap((venues) => [1, 0].filter((keep) => keep <= notes).map((keep) => ({ keep, venues, codesInFront: true, stepCount: n })));
+  const codesBack = [1, 0].filter((keep) => keep <= notes).map((keep) => ({ keep, venues: last, codesInFront: false, stepCount: n }));
+  const split = Array.from({ length: n - 1 }, (_, i) => ({ keep: 0, venues: last, codesInFront: false, stepCount: n - 1 - i }));
+  // A choice that moves nothing to the back is the one-sided page, already tried.
+  return [...whole, ...codesBack, ...split].filter((o) => o.keep < notes || o.venues === 'on-back' || !o.codesInFront || o.stepCount < n);
+}
+
+function movedToBack(input: LeafletInput, o: TwoSided): string {
+  return [
+    ...(o.stepCount < input.guide.steps.length ? [`các bước từ bước ${o.stepCount + 1}`] : []),
+    ...(o.keep < input.guide.notes.length ? ['phần lưu ý'] : []),
+    ...(o.venues === 'on-back' ? ['danh sách nơi làm thủ tục'] : []),
+    ...(o.codesInFront ? [] : ['mã QR']),
+  ].join(', ');
 }

@@ -124,6 +124,7 @@ export const PAGE_HTML = `<!doctype html>
         <div class="opt" data-for="leaflet">
           <label for="size">Khổ giấy</label>
           <select id="size"><option value="a5">A5</option><option value="a4">A4</option></select>
+          <div class="checks"><label><input type="checkbox" id="largePrint"> Chữ to (từ 14 pt, khổ A4)</label></div>
         </div>
         <div class="opt" data-for="poster">
           <label for="posterSize">Khổ áp phích</label>
@@ -142,6 +143,7 @@ export const PAGE_HTML = `<!doctype html>
         <div class="opt" data-for="handout">
           <div class="checks">
             <label><input type="checkbox" id="twoUp"> Hai bản A5 trên một tờ A4</label>
+            <label><input type="checkbox" id="handoutLargePrint"> Chữ to (mỗi bản một tờ A4)</label>
             <label><input type="checkbox" id="grayscale"> Đen trắng</label>
             <label><input type="checkbox" id="allCopies"> Đủ số bản mỗi lớp (cột students)</label>
           </div>
@@ -222,7 +224,8 @@ export const APP_JS = `'use strict';
     return {
       product: value('product'), guide: value('guide'), format: value('format'), size: value('size'),
       posterSize: value('posterSize'), landscape: checked('landscape'), preset: value('preset'), sheet: value('sheet'),
-      twoUp: checked('twoUp'), grayscale: checked('grayscale'), allCopies: checked('allCopies'),
+      twoUp: checked('twoUp'), grayscale: checked('grayscale'),
+      largePrint: value('product') === 'handout' ? checked('handoutLargePrint') : checked('largePrint'), allCopies: checked('allCopies'),
       dataId: dataIds[kind()]
     };
   }

@@ -32,6 +32,8 @@ export const productFormSchema = z.object({
   preset: z.enum(Object.keys(IMAGE_PRESETS) as [string, ...string[]]).default('social-square'),
   sheet: z.string().max(100).default('a4-2x4'),
   twoUp: z.boolean().default(false),
+  /** Leaflets and handouts: body text of 14 pt or more, on A4. */
+  largePrint: z.boolean().default(false),
   grayscale: z.boolean().default(false),
   /** Handouts: every class as many times as its `students` column says (for the print room). */
   allCopies: z.boolean().default(false),
@@ -98,7 +100,9 @@ function handoutOptions(p: ProductForm, c: Context) {
     profile: c.profile,
     guide: guide(p.guide, c.profile),
     palette: p.grayscale ? ('grayscale' as const) : ('color' as const),
-    twoUp: p.twoUp,
+    // Large print is one copy to an A4 sheet: it cannot also be two-up.
+    twoUp: p.twoUp && !p.largePrint,
+    largePrint: p.largePrint,
   };
 }
 
@@ -106,7 +110,11 @@ function handoutOptions(p: ProductForm, c: Context) {
 function layoutSimple(p: ProductForm, c: Context): { doc: LaidOutDocument; fileBase: string; dpi: number } {
   switch (p.product) {
     case 'leaflet':
-      return { doc: layoutLeaflet({ profile: c.profile, guide: guide(p.guide, c.profile), paper: p.size as 'a5' }, c.m).doc, fileBase: `to-roi-${p.guide}-${p.size}`, dpi: 200 };
+      return {
+        doc: layoutLeaflet({ profile: c.profile, guide: guide(p.guide, c.profile), paper: p.largePrint ? 'a4' : (p.size as 'a5'), largePrint: p.largePrint }, c.m).doc,
+        fileBase: `to-roi-${p.guide}-${p.largePrint ? 'chu-to' : p.size}`,
+        dpi: 200,
+      };
     case 'poster': {
       const r = layoutPoster({ profile: c.profile, guide: guide(p.guide, c.profile) }, { size: p.posterSize as PosterSize, landscape: p.landscape, bleed: 0 }, c.m);
       return { doc: r.doc, fileBase: `ap-phich-${p.guide}-${p.posterSize}${p.landscape ? '-ngang' : ''}`, dpi: 150 };
@@ -192,7 +200,7 @@ async function makeHandout(p: ProductForm, classes: ClassRow[], options: ReturnT
   progress(0, classes.length);
   for (const [i, cls] of classes.entries()) {
     const laid = layoutHandout(cls, options, c.m);
-    await checkClassQrCodes(cls, laid[0]!, c.fonts, proven, { field: 'data' });
+    await checkClassQrCodes(cls, laid, c.fonts, proven, { field: 'data' });
     const copies = p.allCopies ? handoutSheets(cls.copies, p.twoUp) : 1;
     for (let k = 0; k < copies; k++) pages.push(...laid);
     progress(i + 1, classes.length);

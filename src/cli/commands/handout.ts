@@ -8,6 +8,7 @@ import type { LaidOutDocument, Page } from '../../layout/display-list.js';
 import { manifestCsv } from '../../output/manifest.js';
 import { makeSlugger } from '../../output/slug.js';
 import { stageOutput } from '../../output/staged-output.js';
+import { pageFileNames } from '../../products/render.js';
 import { openPdf, paintPdf } from '../../paint/pdf.js';
 import { paintRaster } from '../../paint/raster.js';
 import { CLASS_COLUMNS, classRows, type ClassRow } from '../../products/data-rows.js';
@@ -52,9 +53,10 @@ export async function handoutCommand(o: HandoutCommandOptions): Promise<number> 
   // Lay out every class first, so a bad row stops the run before any file is written.
   const slug = makeSlugger('lop');
   const laidOut = classes.map((cls) => ({ cls, pages: layoutHandout(cls, options, unit.m), base: slug(cls.name) }));
-  const image = (base: string) => (o.png ? `png/${base}.png` : '');
+  // Both sides of a class's sheet as pictures: the steps, then the codes and the class box.
+  const images = (base: string) => (o.png ? pageFileNames(`png/${base}.png`, 2) : []);
   const combinedName = 'in-tat-ca-cac-lop.pdf';
-  const staged = await stageOutput(o.out, [...laidOut.flatMap(({ base }) => [`${base}.pdf`, image(base)].filter(Boolean)), combinedName, 'danh-sach-in.csv']);
+  const staged = await stageOutput(o.out, [...laidOut.flatMap(({ base }) => [`${base}.pdf`, ...images(base)]), combinedName, 'danh-sach-in.csv']);
 
   const progress = startProgress('Đang làm tờ phát tay', laidOut.length, o.quiet);
   const interrupt = watchInterrupt();
@@ -66,10 +68,13 @@ export async function handoutCommand(o: HandoutCommandOptions): Promise<number> 
     let printRoomPages = 0;
     const manifest: Record<string, string | number>[] = [];
     for (const { cls, pages, base } of laidOut) {
-      await checkClassQrCodes(cls, pages[0]!, unit.fonts, proven, { file: o.data, field: 'zalo' });
+      await checkClassQrCodes(cls, pages, unit.fonts, proven, { file: o.data, field: 'zalo' });
       await staged.write(`${base}.pdf`, await paintPdf(document(`Lớp ${cls.name}`, unit.profile.unit.name, pages), unit.fonts, { date }));
-      // On a phone the single A5 front reads best, in colour whatever the printer is.
-      if (o.png) await staged.write(image(base), await paintRaster(layoutHandout(cls, { ...options, logo: unit.logo, palette: 'color', twoUp: false }, unit.m)[0]!, unit.fonts, 'png', 200));
+      if (o.png) {
+        // On a phone a single A5 side reads best, in colour whatever the printer is.
+        const sides = layoutHandout(cls, { ...options, logo: unit.logo, palette: 'color', twoUp: false, largePrint: false }, unit.m);
+        for (const [i, name] of images(base).entries()) await staged.write(name, await paintRaster(sides[i]!, unit.fonts, 'png', 200));
+      }
       const sheets = handoutSheets(cls.copies, o.twoUp);
       for (let i = 0; i < sheets; i++) {
         for (const page of pages) printRoom.addPage(page);
@@ -78,7 +83,7 @@ export async function handoutCommand(o: HandoutCommandOptions): Promise<number> 
         await new Promise((resolve) => setImmediate(resolve));
       }
       printRoomPages += sheets * pages.length;
-      manifest.push({ class: cls.name, teacher: cls.teacher ?? '', copies: cls.copies, sheets, pages: sheets * pages.length, file: `${base}.pdf`, png: image(base) && join('png', `${base}.png`) });
+      manifest.push({ class: cls.name, teacher: cls.teacher ?? '', copies: cls.copies, sheets, pages: sheets * pages.length, file: `${base}.pdf`, png: images(base).join(' ') });
       progress.tick();
       interrupt.check(manifest.length, laidOut.length, 'lớp');
     }

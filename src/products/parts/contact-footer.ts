@@ -1,7 +1,7 @@
 import { contentStamp, type GuideMeta } from '../../content/guide-meta.js';
 import type { UnitProfile } from '../../content/profile.js';
 import type { RichText } from '../../content/rich-text.js';
-import { stack, type Block } from '../../layout/block.js';
+import { row, stack, type Block } from '../../layout/block.js';
 import { textBlock } from '../../layout/text-block.js';
 import { LEADING, SAFE_EDGE } from '../../layout/theme.js';
 import type { PartContext } from './part-context.js';
@@ -47,7 +47,16 @@ export function contactFooter(profile: UnitProfile, guide: FooterGuide, pageWidt
     parts.push(textBlock([{ text: 'Nơi làm thủ tục: ', strong: true }, { text: 'xem mặt sau.', strong: false }], w, small, m));
   } else if (lines.venues.length) {
     parts.push(textBlock([{ text: 'Nơi làm thủ tục:', strong: true }], w, small, m));
-    parts.push(...lines.venues.map((v) => textBlock(v, w, small, m)));
+    if (lines.venues.length >= 3) {
+      // Three or four places read better side by side than as a long list.
+      const gutter = 12 * k;
+      const colW = (w - gutter) / 2;
+      const half = Math.ceil(lines.venues.length / 2);
+      const column = (vs: RichText[]) => stack(vs.map((v) => textBlock(v, colW, small, m)), 2.5 * s);
+      parts.push(row([column(lines.venues.slice(0, half)), column(lines.venues.slice(half))], gutter));
+    } else {
+      parts.push(...lines.venues.map((v) => textBlock(v, w, small, m)));
+    }
   }
   parts.push(textBlock(lines.stamp, w, { ...small, size: 9 * s, color: c.colors.muted }, m));
   const inner = stack(parts, 2.5 * s);

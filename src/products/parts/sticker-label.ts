@@ -46,8 +46,8 @@ interface Variant {
 }
 const VARIANTS: Variant[] = [
   { steps: true, address: true, warning: true, unitName: true, minScale: 6.5 / 7.5 },
-  // The reminder's two cases matter more in a lobby than the address or the unit's name.
-  { steps: true, address: false, warning: true, unitName: true, minScale: 6.5 / 7.5 },
+  // The reminder's two cases matter more in a lobby than the unit's name or the address.
+  { steps: true, address: true, warning: true, unitName: false, minScale: 6.5 / 7.5 },
   { steps: true, address: false, warning: true, unitName: false, minScale: 6.5 / 7.5 },
   { steps: false, address: true, warning: true, unitName: true, minScale: 5 / 6.5 },
   { steps: false, address: false, warning: true, unitName: true, minScale: 5 / 6.5 },
@@ -90,9 +90,12 @@ function parts(entry: StickerEntry, reminder: Guide, profile: UnitProfile, textW
   const warning = v.warning && reminder.notes.length ? textBlock(reminder.notes[0]!, textW, { size: pt(7.5 * s), font: 'bold', strongFont: 'extrabold', color: c.colors.primary, leading: LEADING.tight, align }, m) : undefined;
   const hotline = profile.contact?.phone;
   const stamp = contentStamp(reminder, { short: true });
+  // The band across the foot carries the warning, the hotline, the unit and the date.
+  const warningSpans: RichText = v.warning && reminder.notes.length ? [...reminder.notes[0]!.map((sp) => ({ ...sp, strong: true })), { text: ' · ', strong: false }] : [];
   const footer: RichText = [
+    ...warningSpans,
     ...(hotline ? [{ text: `Hỗ trợ: ${hotline}`, strong: true }, { text: ' · ', strong: false }] : []),
-    { text: `${profile.unit.name} · ${stamp}`, strong: false },
+    { text: `${v.unitName ? `${profile.unit.name} · ` : ''}${stamp}`, strong: false },
   ];
   // On a narrow column the hotline, the unit and the date each take their own line.
   const footerLines: RichText[] = [...(hotline ? [[{ text: `Hỗ trợ: ${hotline}`, strong: true }]] : []), ...(v.unitName ? [[{ text: profile.unit.name, strong: false }]] : []), [{ text: stamp, strong: false }]];
@@ -104,7 +107,7 @@ function numberedSteps(titles: RichText[], width: number, size: number, c: PartC
   const gap = size * 0.5;
   const blocks = titles.map((title, i) => {
     const text = textBlock(title, width - disc - gap, { size: pt(size), font: 'regular', strongFont: 'bold', color: c.colors.ink, leading: LEADING.tight }, c.m);
-    return numberedItem(i + 1, text, { disc, numberSize: size, gap, width }, c);
+    return numberedItem(i + 1, text, { disc, numberSize: pt(size), gap, width }, c);
   });
   return stack(blocks, size * 0.35);
 }
@@ -169,7 +172,7 @@ function landscape(entry: StickerEntry, reminder: Guide, profile: UnitProfile, w
   const codeRow = codes(entry, profile, qr, s, gap, c);
   const textW = w - 2 * pad - codeRow.width - 2 * MM;
   const p = parts(entry, reminder, profile, textW, s, v, 'left', c);
-  const right = stack([p.name, p.address, p.steps, p.warning].filter((b): b is Block => !!b), 1.6 * MM * s);
+  const right = stack([p.name, p.address, p.steps].filter((b): b is Block => !!b), 1.6 * MM * s);
   const middle = row([codeRow, right], 2 * MM);
   const top = band(reminder.title, w, 10 * s, pad, c);
   const bottom = footerLine(p.footer, w, 6.5 * s, pad, c);
@@ -186,7 +189,7 @@ function portrait(entry: StickerEntry, reminder: Guide, profile: UnitProfile, w:
   const p = parts(entry, reminder, profile, inner, s, v, 'center', c);
   const head = stack(p.address ? [p.name, p.address] : [p.name], 1 * MM * s);
   const codeRow = codes(entry, profile, qr, s, gap, c);
-  const body = stack([head, centred(codeRow, inner), p.steps, p.warning].filter((b): b is Block => !!b), 3.5 * MM * s);
+  const body = stack([head, centred(codeRow, inner), p.steps].filter((b): b is Block => !!b), 3.5 * MM * s);
   const top = band(reminder.title, w, 14 * s, pad, c);
   const bottom = footerLine(p.footer, w, 8 * s, pad, c);
   return frame(w, [top, padX(body, pad), bottom], h, codeRow.width <= inner + 0.01 && !p.splitsWords, c);

@@ -11,7 +11,8 @@ import type { PartContext } from './part-context.js';
 export function unitHeader(profile: UnitProfile, logo: LogoImage | undefined, pageWidth: number, margin: number, c: PartContext, o: { compact?: boolean } = {}): Block {
   const { k, m } = c;
   // Text 5 mm or more inside the trim: office printers leave the outer 4–5 mm blank.
-  const padY = SAFE_EDGE * k;
+  // Accents on capitals rise above the line: a little more than the edge itself.
+  const padY = SAFE_EDGE * k + 3 * k;
   const logoH = (o.compact ? 30 : 38) * k;
   const logoW = logo ? Math.min(logoH * (logo.width / logo.height), 80 * k) : 0;
   const logoGap = logo ? 10 * k : 0;
