@@ -20,17 +20,22 @@ export class UserError extends Error {
 
   constructor(problems: Problem | Problem[]) {
     const list = Array.isArray(problems) ? problems : [problems];
-    super(list.map(formatProblem).join('\n'));
+    super(list.map((p) => formatProblem(p)).join('\n'));
     this.name = 'UserError';
     this.problems = list;
   }
 }
 
-export function formatProblem(p: Problem): string {
+/**
+ * A problem as one line of text. Fields are neutral keys ("guide", "dataFile");
+ * a front end passes `fieldName` to word them its own way (the CLI as --guide).
+ */
+export function formatProblem(p: Problem, o: { fieldName?: (field: string) => string } = {}): string {
+  const fieldName = o.fieldName ?? ((f: string) => f);
   const place = [
     p.file ? `tệp ${escapeControls(p.file)}` : undefined,
     p.line ? `dòng ${p.line}` : undefined,
-    p.field ? `mục ${escapeControls(p.field)}` : undefined,
+    p.field ? `mục ${escapeControls(fieldName(p.field))}` : undefined,
   ].filter(Boolean);
   const head = place.length ? `${place.join(', ')}: ` : '';
   const hint = p.hint ? `\n  → ${escapeControls(p.hint)}` : '';

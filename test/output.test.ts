@@ -35,7 +35,7 @@ describe('write errors in the user’s words', () => {
     const err = diskError(errno(code), 'ket-qua/to-roi.pdf');
     expect(err).toBeInstanceOf(UserError);
     const [p] = (err as UserError).problems;
-    expect(p).toMatchObject({ file: 'ket-qua/to-roi.pdf', field: '--out', hint: expect.any(String) });
+    expect(p).toMatchObject({ file: 'ket-qua/to-roi.pdf', field: 'out', hint: expect.any(String) });
     expect(p!.message).toContain(says);
   });
 
@@ -99,7 +99,7 @@ describe('a batch moved into place', () => {
     expect(reportError(err)).toBe(2);
     vi.mocked(process.stderr.write).mockRestore();
     expect(said.join('')).toBe(
-      `Lỗi:\n• tệp ${join(out, 'png/b.png')}, mục --out: ổ đĩa đầy, không ghi hết được tệp\n  → xoá bớt tệp không cần trên ổ đĩa đó, hoặc ghi --out vào ổ khác, rồi chạy lại lệnh\n` +
+      `Lỗi:\n• tệp ${join(out, 'png/b.png')}, mục --out: ổ đĩa đầy, không ghi hết được tệp\n  → xoá bớt tệp không cần trên ổ đĩa đó, hoặc ghi kết quả vào ổ khác, rồi chạy lại lệnh\n` +
         `Chỉ ghi xong 1 tệp (trọn vẹn, của lần chạy này):\n  ${join(out, 'a.pdf')}\nChưa ghi được 2 tệp:\n  ${join(out, 'png/b.png')}\n  ${join(out, 'c.csv')}\n`,
     );
     expect(readFileSync(join(out, 'a.pdf'), 'utf8')).toBe('a.pdf mới');

@@ -45,7 +45,7 @@ const MAX_PROBLEMS = 20;
  */
 export async function readDataTable(file: string, spec: ColumnSpec): Promise<DataTable> {
   tableFormat(file);
-  const bytes = readInputFile(file, { what: 'tệp dữ liệu', field: '--data', maxBytes: MAX_BYTES, tooBigHint: 'chia thành nhiều tệp nhỏ hơn' });
+  const bytes = readInputFile(file, { what: 'tệp dữ liệu', field: 'dataFile', maxBytes: MAX_BYTES, tooBigHint: 'chia thành nhiều tệp nhỏ hơn' });
   return parseDataTable(bytes, file, spec);
 }
 

@@ -43,9 +43,9 @@ export function findGuide(id: string, dir?: string): GuideInfo {
   const found = guides.find((g) => g.id === id);
   if (!found) {
     throw new UserError({
-      field: '--guide',
+      field: 'guide',
       message: `không có hướng dẫn "${id}"`,
-      hint: `chọn một trong: ${guides.map((g) => g.id).join(', ')} (xem danh sách bằng lệnh: vneid-print guides)`,
+      hint: `chọn một trong: ${guides.map((g) => g.id).join(', ')} `,
     });
   }
   return found;
@@ -56,7 +56,7 @@ export function guideFromFile(file: string): GuideInfo {
   // Bounded like every input: a FIFO or /dev/zero named as a template is refused, not read forever.
   const bytes = readInputFile(file, {
     what: 'tệp mẫu hướng dẫn',
-    field: '--template',
+    field: 'templateFile',
     maxBytes: 256 * 1024,
     tooBigHint: 'mẫu hướng dẫn chỉ cần vài chục dòng; kiểm tra xem có chọn nhầm tệp không',
   });

@@ -32,7 +32,7 @@ export interface ProfileChecks {
 const MAX_PROFILE_BYTES = 256 * 1024;
 
 export async function loadProfile(file: string, checks: ProfileChecks): Promise<UnitProfile> {
-  const bytes = readInputFile(file, { what: 'tệp hồ sơ', field: '--unit', maxBytes: MAX_PROFILE_BYTES, tooBigHint: 'tệp hồ sơ chỉ cần vài dòng; kiểm tra xem có chọn nhầm tệp không' });
+  const bytes = readInputFile(file, { what: 'tệp hồ sơ', field: 'unitFile', maxBytes: MAX_PROFILE_BYTES, tooBigHint: 'tệp hồ sơ chỉ cần vài dòng; kiểm tra xem có chọn nhầm tệp không' });
   const { text, warnings } = decodeTextFile(bytes, file);
   const profile = parseProfile(text, file, checks);
   profile.warnings.push(...warnings);

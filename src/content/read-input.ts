@@ -4,7 +4,7 @@ import { quoteForMessage, UserError } from '../errors.js';
 export interface InputFile {
   /** What the file is, as the clerk knows it: "tệp hồ sơ", "tệp dữ liệu". */
   what: string;
-  /** Where the clerk named the file: an option (--data) or a profile field (unit.logo). */
+  /** Which input this is, as a neutral key (unitFile, dataFile) or a profile field (unit.logo); front ends word it. */
   field: string;
   maxBytes: number;
   /** What to do when the file is too large. */
@@ -35,7 +35,7 @@ export function readInputFile(path: string, o: InputFile): Buffer {
   }
   try {
     const info = fstatSync(fd);
-    if (!info.isFile()) throw fail(`${shown} là ${kindOf(info)}, không phải một tệp`, o.notFoundHint ?? `ghi đường dẫn một tệp sau ${o.field}`);
+    if (!info.isFile()) throw fail(`${shown} là ${kindOf(info)}, không phải một tệp`, o.notFoundHint ?? 'chọn đúng một tệp (không phải thư mục hay thiết bị)');
     if (info.size > o.maxBytes) throw tooBig(formatBytes(info.size));
     // The size on disk can be 0 (files under /proc) or grow while reading: count what arrives.
     const chunks: Buffer[] = [];
@@ -55,7 +55,7 @@ export function readInputFile(path: string, o: InputFile): Buffer {
 }
 
 function openProblem(code: string | undefined, shown: string, o: InputFile, fail: (message: string, hint: string) => UserError): UserError {
-  const where = o.notFoundHint ?? `kiểm tra lại tên và đường dẫn tệp sau ${o.field}`;
+  const where = o.notFoundHint ?? 'kiểm tra lại tên và đường dẫn tệp';
   if (code === 'ENOENT' || code === 'ENOTDIR') return fail(`không tìm thấy ${shown}`, where);
   if (code === 'EISDIR') return fail(`${shown} là một thư mục, không phải một tệp`, where);
   if (code === 'EACCES' || code === 'EPERM') return fail(`không có quyền đọc ${shown}`, 'chép tệp vào thư mục của bạn rồi dùng bản chép');

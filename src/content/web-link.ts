@@ -38,5 +38,5 @@ export function linkProblem(raw: string, allowSchemes: readonly string[] = []): 
 
 function linkHint(allowSchemes: readonly string[]): string {
   const extra = allowSchemes.length ? ` (hoặc ${allowSchemes.map((s) => `${s}:`).join(', ')} như đã cho phép)` : '';
-  return `chỉ nhận đường link bắt đầu bằng http:// hoặc https://${extra}; muốn dùng loại link khác thì thêm tuỳ chọn --allow-scheme`;
+  return `chỉ nhận đường link bắt đầu bằng http:// hoặc https://${extra}; loại link khác (như tel:) phải được cho phép trước khi chạy chương trình (tuỳ chọn allow-scheme)`;
 }

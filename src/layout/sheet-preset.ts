@@ -51,9 +51,9 @@ export function loadSheetPreset(nameOrPath: string): SheetPreset {
   const isPath = nameOrPath.endsWith('.json');
   const file = isPath ? nameOrPath : join(PRESET_DIR, `${nameOrPath}.json`);
   if (!isPath && !listSheetPresets().includes(nameOrPath)) {
-    throw new UserError({ field: '--sheet', message: `không có khổ giấy ${quoteForMessage(nameOrPath)}`, hint: `chọn một trong: ${listSheetPresets().join(', ')}, hoặc ghi đường dẫn tệp .json của bạn` });
+    throw new UserError({ field: 'sheet', message: `không có khổ giấy ${quoteForMessage(nameOrPath)}`, hint: `chọn một trong: ${listSheetPresets().join(', ')}, hoặc ghi đường dẫn tệp .json của bạn` });
   }
-  const bytes = readInputFile(file, { what: 'tệp khổ giấy', field: '--sheet', maxBytes: MAX_PRESET_BYTES, tooBigHint: 'tệp khổ giấy chỉ có vài dòng; kiểm tra xem có chọn nhầm tệp không' });
+  const bytes = readInputFile(file, { what: 'tệp khổ giấy', field: 'sheetFile', maxBytes: MAX_PRESET_BYTES, tooBigHint: 'tệp khổ giấy chỉ có vài dòng; kiểm tra xem có chọn nhầm tệp không' });
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   let raw: unknown;
   try {

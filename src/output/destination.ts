@@ -9,9 +9,9 @@ import { diskError } from './disk-errors.js';
 
 /** --out of a command that makes one file: a file name we may replace, in a folder we can make. */
 export async function checkOutFile(path: string): Promise<void> {
-  if (!path) throw new UserError({ field: '--out', message: 'chưa ghi tên tệp kết quả', hint: 'ghi tên tệp sau --out, ví dụ --out to-roi.pdf' });
+  if (!path) throw new UserError({ field: 'out', message: 'chưa ghi tên tệp kết quả', hint: 'ghi tên tệp kết quả, ví dụ to-roi.pdf' });
   if (path.endsWith('/') || path.endsWith(sep)) {
-    throw new UserError({ file: path, field: '--out', message: 'đây là tên một thư mục (có dấu / ở cuối), không phải tên tệp', hint: `ghi cả tên tệp, ví dụ --out ${path}to-roi.pdf` });
+    throw new UserError({ file: path, field: 'out', message: 'đây là tên một thư mục (có dấu / ở cuối), không phải tên tệp', hint: `ghi cả tên tệp, ví dụ ${path}to-roi.pdf` });
   }
   const problem = replaceable(path, await lstatOrNone(path));
   if (problem) throw new UserError({ ...problem, hint: 'ghi tên một tệp mới, ví dụ to-roi.pdf' });
@@ -20,7 +20,7 @@ export async function checkOutFile(path: string): Promise<void> {
 
 /** --out of a batch: a folder, or a name where one can be made. */
 export async function checkOutFolder(dir: string): Promise<void> {
-  if (!dir) throw new UserError({ field: '--out', message: 'chưa ghi tên thư mục kết quả', hint: 'ghi tên thư mục sau --out, ví dụ --out ket-qua' });
+  if (!dir) throw new UserError({ field: 'out', message: 'chưa ghi tên thư mục kết quả', hint: 'ghi tên thư mục kết quả, ví dụ ket-qua' });
   const info = await statOrNone(dir);
   if (info && !info.isDirectory()) throw notAFolder(dir);
   if (!info) await checkAncestors(dir);
@@ -44,7 +44,7 @@ export async function checkDestinations(out: string, names: readonly string[]): 
     }),
   );
   const found = [...new Set(problems.filter((p): p is Problem => !!p))];
-  if (found.length) throw new UserError(found.map((p) => ({ ...p, hint: 'xoá hoặc đổi tên nó, hoặc chọn thư mục --out khác' })));
+  if (found.length) throw new UserError(found.map((p) => ({ ...p, hint: 'xoá hoặc đổi tên nó, hoặc chọn thư mục kết quả khác' })));
 }
 
 function replaceable(path: string, info: Stats | undefined): Problem | undefined {
@@ -54,12 +54,12 @@ function replaceable(path: string, info: Stats | undefined): Problem | undefined
     : info.isDirectory()
       ? 'đây là một thư mục, không phải tên tệp'
       : 'chỗ này không phải tệp thường, không ghi đè được';
-  return { file: path, field: '--out', message };
+  return { file: path, field: 'out', message };
 }
 
 function folderProblem(path: string, info: Stats | undefined): Problem | undefined {
   if (!info || (info.isDirectory() && !info.isSymbolicLink())) return undefined;
-  return { file: path, field: '--out', message: info.isSymbolicLink() ? 'thư mục này là một liên kết (symlink) trỏ tới chỗ khác, không ghi vào đó' : 'đây là một tệp, nhưng cần một thư mục ở chỗ này' };
+  return { file: path, field: 'out', message: info.isSymbolicLink() ? 'thư mục này là một liên kết (symlink) trỏ tới chỗ khác, không ghi vào đó' : 'đây là một tệp, nhưng cần một thư mục ở chỗ này' };
 }
 
 /** The nearest folder that exists on the way to `path` must be a folder, not a file. */
@@ -75,7 +75,7 @@ async function checkAncestors(path: string): Promise<void> {
 }
 
 function notAFolder(path: string): UserError {
-  return new UserError({ file: path, field: '--out', message: 'đây là một tệp, không phải thư mục', hint: 'ghi --out là một thư mục (mới hoặc có sẵn), hoặc đổi tên tệp đang trùng tên' });
+  return new UserError({ file: path, field: 'out', message: 'đây là một tệp, không phải thư mục', hint: 'chọn một thư mục (mới hoặc có sẵn) để ghi kết quả, hoặc đổi tên tệp đang trùng tên' });
 }
 
 const lstatOrNone = (path: string) => lstat(path).catch(absent(path));

@@ -17,7 +17,7 @@ const MAX_SIDE = 200 * 72;
  */
 export function layoutBanner(profile: UnitProfile, slogan: string, width: number, height: number, m: Measurer): LaidOutDocument {
   if (width > MAX_SIDE || height > MAX_SIDE) {
-    throw new UserError({ field: '--size', message: 'băng rôn dài quá 508 cm, khổ lớn nhất mà tệp PDF thông dụng chứa được', hint: 'chia thành hai băng rôn, hoặc ghi kích thước nhỏ hơn' });
+    throw new UserError({ field: 'size', message: 'băng rôn dài quá 508 cm, khổ lớn nhất mà tệp PDF thông dụng chứa được', hint: 'chia thành hai băng rôn, hoặc ghi kích thước nhỏ hơn' });
   }
   const colors = PALETTES.color;
   const short = Math.min(width, height);
@@ -25,12 +25,12 @@ export function layoutBanner(profile: UnitProfile, slogan: string, width: number
   const inner = width - 2 * margin;
   const sloganBlock = fitTextBlock(slogan, inner, { size: height * 0.28, font: 'extrabold', color: colors.onBand, leading: LEADING.tight, align: 'center', balance: true }, { maxLines: 2, minSize: short * 0.08 }, m);
   if (!sloganBlock) {
-    throw new UserError({ field: '--text', message: 'khẩu hiệu quá dài để đọc được từ xa trên băng rôn khổ này', hint: 'rút gọn khẩu hiệu (khoảng 60 ký tự) hoặc làm băng rôn dài hơn' });
+    throw new UserError({ field: 'text', message: 'khẩu hiệu quá dài để đọc được từ xa trên băng rôn khổ này', hint: 'rút gọn khẩu hiệu (khoảng 60 ký tự) hoặc làm băng rôn dài hơn' });
   }
   const unitLine = fitTextBlock(profile.unit.name, inner, { size: Math.min(height * 0.1, sloganBlock.height * 0.4), font: 'semibold', color: colors.onBandSoft, leading: LEADING.tight, align: 'center' }, { maxLines: 1, minSize: short * 0.04 }, m);
   const content = stack(unitLine ? [sloganBlock, unitLine] : [sloganBlock], height * 0.04);
   if (content.height > height - margin) {
-    throw new UserError({ field: '--text', message: 'khẩu hiệu và tên đơn vị không vừa chiều cao băng rôn', hint: 'rút gọn khẩu hiệu, hoặc làm băng rôn cao hơn' });
+    throw new UserError({ field: 'text', message: 'khẩu hiệu và tên đơn vị không vừa chiều cao băng rôn', hint: 'rút gọn khẩu hiệu, hoặc làm băng rôn cao hơn' });
   }
   const items = [
     { type: 'rect' as const, x: 0, y: 0, width, height, fill: colors.band },

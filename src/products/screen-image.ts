@@ -24,9 +24,9 @@ export function layoutScreenImage(input: CampaignInput, px: { width: number; hei
   const laid = layoutCampaign(input, (px.width * 72) / IMAGE_DPI, (px.height * 72) / IMAGE_DPI, c);
   if (!laid) {
     throw new UserError({
-      field: '--width/--height',
+      field: 'imageSize',
       message: `ảnh ${px.width} × ${px.height} điểm ảnh quá nhỏ hoặc quá dẹt cho hướng dẫn "${input.guide.id}"`,
-      hint: 'dùng ảnh lớn hơn (ít nhất khoảng 800 điểm ảnh mỗi cạnh) hoặc một --preset có sẵn',
+      hint: `dùng ảnh lớn hơn (ít nhất khoảng 800 điểm ảnh mỗi cạnh) hoặc một cỡ có sẵn (${Object.keys(IMAGE_PRESETS).join(', ')})`,
     });
   }
   return { title: `${input.guide.title} – ${input.profile.unit.name}`, author: input.profile.unit.name, pages: [laid.page] };

@@ -88,7 +88,7 @@ function tooSmall(input: StickerSheetInput, row: StickerRow): UserError {
     field: 'block',
     message: `tem cho "${row.block}" không vừa nhãn ${(preset.label.width / MM).toFixed(0)} × ${(preset.label.height / MM).toFixed(0)} mm mà chữ vẫn đọc được`,
     hint: row.url
-      ? 'nhãn này không đủ chỗ cho mã QR thứ ba (cột url): bỏ link ở dòng này, hoặc chọn nhãn lớn hơn (--sheet a4-2x4, a4-4xa6, a6)'
-      : 'rút gọn tên tòa nhà hoặc địa chỉ, hoặc chọn nhãn lớn hơn (--sheet a4-2x4, a4-4xa6, a6)',
+      ? 'nhãn này không đủ chỗ cho mã QR thứ ba (cột url): bỏ link ở dòng này, hoặc chọn nhãn lớn hơn (khổ a4-2x4, a4-4xa6 hoặc a6)'
+      : 'rút gọn tên tòa nhà hoặc địa chỉ, hoặc chọn nhãn lớn hơn (khổ a4-2x4, a4-4xa6 hoặc a6)',
   });
 }

@@ -69,7 +69,7 @@ async function asUploadProblems<T>(run: () => T | Promise<T>): Promise<T> {
 
 /** The page shows problems under its upload field; the column goes into the message. */
 function onUploadField(p: Problem): Problem {
-  const column = p.field && p.field !== 'data' ? `cột ${p.field}: ` : '';
+  const column = p.field && p.field !== 'data' && p.field !== 'dataFile' ? `cột ${p.field}: ` : '';
   return { ...p, field: 'data', message: column + p.message };
 }
 

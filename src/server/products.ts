@@ -70,7 +70,6 @@ function guide(id: string, profile: UnitProfile) {
   try {
     return renderGuide(findGuide(id), profile);
   } catch (err) {
-    if (err instanceof UserError) throw new UserError(err.problems.map((p) => ({ ...p, field: p.field === '--guide' ? 'guide' : p.field })));
     throw err;
   }
 }
