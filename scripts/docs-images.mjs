@@ -8,7 +8,7 @@ import { loadSheetPreset } from '../dist/layout/sheet-preset.js';
 import { layoutHandout } from '../dist/products/handout.js';
 import { layoutLeaflet } from '../dist/products/leaflet.js';
 import { layoutPoster } from '../dist/products/poster.js';
-import { renderDocument } from '../dist/products/render.js';
+import { renderDocument } from '../dist/export/render.js';
 import { IMAGE_PRESETS, layoutScreenImage } from '../dist/products/screen-image.js';
 import { layoutStickerSheets, stickerReminder } from '../dist/products/sticker-sheet.js';
 import { loadUnit } from '../dist/products/unit-context.js';

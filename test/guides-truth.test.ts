@@ -12,7 +12,7 @@ import { loadFonts } from '../src/layout/fonts.js';
 import { layoutHandout } from '../src/products/handout.js';
 import { layoutLeaflet } from '../src/products/leaflet.js';
 import { layoutPoster } from '../src/products/poster.js';
-import { renderDocument } from '../src/products/render.js';
+import { renderDocument } from '../src/export/render.js';
 import { IMAGE_PRESETS, layoutScreenImage } from '../src/products/screen-image.js';
 import { layoutStickerSheets, stickerReminder } from '../src/products/sticker-sheet.js';
 import { loadUnit, type UnitContext } from '../src/products/unit-context.js';

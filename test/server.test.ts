@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -7,7 +7,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAPER, POSTER_PAPER } from '../src/layout/page-sizes.js';
 import { startServer, type RunningServer } from '../src/server/index.js';
-import { example, ROOT } from './helpers/cli.js';
+import { example, ROOT, runCli } from './helpers/cli.js';
 import { readPdf } from './helpers/pdf-text.js';
 import { craftZip } from './helpers/zip-bomb.js';
 
@@ -127,6 +127,25 @@ describe('serve: the web API', () => {
     expect((await sheet.json()).errors[0]).toMatchObject({ field: 'sheet' });
     const huge = await post('/api/preview', { profile: { ...PROFILE, rest: { slogan: 'x'.repeat(400_000) } }, product: { product: 'leaflet' } });
     expect(huge.status).toBe(413);
+  });
+
+  it.each([
+    ['leaflet', { product: 'leaflet', guide: 'kich-hoat', size: 'a5' }, ['leaflet', '--guide', 'kich-hoat'], 'pdf'],
+    ['large-print leaflet', { product: 'leaflet', guide: 'muc-2', largePrint: true }, ['leaflet', '--guide', 'muc-2', '--large-print'], 'pdf'],
+    ['poster', { product: 'poster', guide: 'dich-vu-cong', posterSize: 'a3', landscape: true }, ['poster', '--guide', 'dich-vu-cong', '--size', 'a3', '--landscape'], 'pdf'],
+    ['screen picture', { product: 'image', guide: 'kich-hoat', preset: 'social-wide', format: 'png' }, ['image', '--guide', 'kich-hoat', '--preset', 'social-wide'], 'png'],
+  ] as const)('the same %s from the web page and the command line, byte for byte, with the same file name', async (_name, product, args, format) => {
+    const res = await post('/api/generate', { profile: PROFILE, product: { format, ...product } });
+    expect(res.status).toBe(200);
+    const web = Buffer.from(await res.arrayBuffer());
+    const fileName = /filename="([^"]+)"/.exec(res.headers.get('content-disposition')!)![1]!;
+    // The profile the page holds, saved as the clerk would save it, given to the command line.
+    const dir = mkdtempSync(join(tmpdir(), 'vneid-test-'));
+    writeFileSync(join(dir, 'don-vi.yaml'), await (await post('/api/profile/yaml', { profile: PROFILE })).text());
+    const r = runCli([args[0], '--unit', 'don-vi.yaml', ...args.slice(1)], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(readdirSync(dir).sort()).toContain(fileName);
+    expect(readFileSync(join(dir, fileName)).equals(web)).toBe(true);
   });
 
   it('makes a leaflet PDF in memory and sends it with a safe file name', async () => {

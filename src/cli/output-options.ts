@@ -1,7 +1,7 @@
 import { extname } from 'node:path';
 import { findGuide, guideFromFile, type GuideInfo } from '../content/guides.js';
 import { quoteForMessage, UserError } from '../errors.js';
-import { OUTPUT_FORMATS, type OutputFormat } from '../products/render.js';
+import { OUTPUT_FORMATS, type OutputFormat } from '../export/render.js';
 
 /** The format asked for, or the one the --out file name implies, or PDF. */
 export function resolveFormat(format: OutputFormat | undefined, out: string | undefined): OutputFormat {

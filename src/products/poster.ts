@@ -7,6 +7,7 @@ import { textBlock } from '../layout/text-block.js';
 import { LEADING, PALETTES } from '../layout/theme.js';
 import { OVERLAP, tilePoster, type TileSheet } from '../layout/tiles.js';
 import { layoutCampaign, type CampaignInput } from './campaign.js';
+import { PRODUCTS } from './catalog.js';
 import type { PartContext } from './parts/part-context.js';
 
 export interface PosterOptions {
@@ -30,7 +31,7 @@ export function layoutPoster(input: CampaignInput, o: PosterOptions, m: Measurer
   const [width, height] = o.landscape ? [paper.height, paper.width] : [paper.width, paper.height];
   const c: PartContext = { m, k: 1, colors: PALETTES.color };
   // Body text an A2 poster's readers see from 3 m: 36 pt; larger sheets hang farther away and scale up.
-  const bodyFloor = (36 * Math.min(paper.width, paper.height)) / Math.min(POSTER_PAPER.a2.width, POSTER_PAPER.a2.height);
+  const bodyFloor = (PRODUCTS.poster.floors!.body * Math.min(paper.width, paper.height)) / Math.min(POSTER_PAPER.a2.width, POSTER_PAPER.a2.height);
   const laid = layoutCampaign(input, width, height, c, { bodyFloor });
   if (!laid) {
     throw new UserError({

@@ -4,18 +4,17 @@ import { z } from 'zod';
 import { findGuide, renderGuide } from '../content/guides.js';
 import type { UnitProfile } from '../content/profile.js';
 import { UserError } from '../errors.js';
-import type { LaidOutDocument, Page } from '../layout/display-list.js';
+import type { Page } from '../layout/display-list.js';
 import type { FontSet } from '../layout/fonts.js';
 import type { Measurer } from '../layout/measure.js';
-import { PAPER_NAMES, POSTER_PAPER, type PosterSize } from '../layout/page-sizes.js';
+import { PAPER_NAMES, POSTER_PAPER, type PaperName, type PosterSize } from '../layout/page-sizes.js';
 import { listSheetPresets, loadSheetPreset } from '../layout/sheet-preset.js';
 import { openPdf, paintPdf } from '../paint/pdf.js';
 import { paintRaster } from '../paint/raster.js';
 import { layoutHandout } from '../products/handout.js';
-import { layoutLeaflet } from '../products/leaflet.js';
-import { layoutPoster } from '../products/poster.js';
-import { renderDocument } from '../products/render.js';
-import { IMAGE_DPI, IMAGE_PRESETS, layoutScreenImage, type ImagePreset } from '../products/screen-image.js';
+import { exportDocument } from '../export/render.js';
+import { layoutOneDocument, type OneDocument } from '../export/one-document.js';
+import { IMAGE_PRESETS, type ImagePreset } from '../products/screen-image.js';
 import { stickerReminder, stickerSheetCount, stickerSheets, stickerTitle, type StickerRow, type StickerSheetInput } from '../products/sticker-sheet.js';
 import type { ClassRow, DataStore } from './data-store.js';
 
@@ -67,11 +66,7 @@ function sheet(name: string) {
 }
 
 function guide(id: string, profile: UnitProfile) {
-  try {
-    return renderGuide(findGuide(id), profile);
-  } catch (err) {
-    throw err;
-  }
+  return renderGuide(findGuide(id), profile);
 }
 
 function needData(kind: 'blocks' | 'classes'): UserError {
@@ -105,21 +100,16 @@ function handoutOptions(p: ProductForm, c: Context) {
   };
 }
 
-/** The one-document products, laid out by the same functions the CLI commands call. */
-function layoutSimple(p: ProductForm, c: Context): { doc: LaidOutDocument; fileBase: string; dpi: number } {
+/** The one-document products, laid out by the module the CLI commands call, from the same request. */
+function layoutSimple(p: ProductForm, c: Context): OneDocument {
+  const info = findGuide(p.guide);
   switch (p.product) {
     case 'leaflet':
-      return {
-        doc: layoutLeaflet({ profile: c.profile, guide: guide(p.guide, c.profile), paper: p.largePrint ? 'a4' : (p.size as 'a5'), largePrint: p.largePrint }, c.m).doc,
-        fileBase: `to-roi-${p.guide}-${p.largePrint ? 'chu-to' : p.size}`,
-        dpi: 200,
-      };
-    case 'poster': {
-      const r = layoutPoster({ profile: c.profile, guide: guide(p.guide, c.profile) }, { size: p.posterSize as PosterSize, landscape: p.landscape, bleed: 0 }, c.m);
-      return { doc: r.doc, fileBase: `ap-phich-${p.guide}-${p.posterSize}${p.landscape ? '-ngang' : ''}`, dpi: 150 };
-    }
+      return layoutOneDocument({ product: 'leaflet', guide: info, size: p.size as PaperName, largePrint: p.largePrint }, c);
+    case 'poster':
+      return layoutOneDocument({ product: 'poster', guide: info, size: p.posterSize as PosterSize, landscape: p.landscape, bleedMm: 0 }, c);
     case 'image':
-      return { doc: layoutScreenImage({ profile: c.profile, guide: guide(p.guide, c.profile) }, IMAGE_PRESETS[p.preset as ImagePreset], c.m), fileBase: `anh-${p.guide}-${p.preset}`, dpi: IMAGE_DPI };
+      return layoutOneDocument({ product: 'image', guide: info, px: IMAGE_PRESETS[p.preset as ImagePreset], preset: p.preset }, c);
     default:
       throw new Error(`not a one-document product: ${p.product}`);
   }
@@ -167,13 +157,13 @@ export function prepare(p: ProductForm, c: Context): (progress?: Progress) => Pr
     const options = handoutOptions(p, c);
     return (progress = () => {}) => makeHandout(p, data.rows as ClassRow[], options, c, progress);
   }
-  const { doc, fileBase, dpi } = layoutSimple(p, c);
+  const { doc, dpi, fileName } = layoutSimple(p, c);
   return async (progress = () => {}) => {
     progress(0, 1);
-    // These products are one page, so a PNG is that page alone.
-    const [bytes] = await renderDocument(doc, c.fonts, { format: p.format, dpi });
+    // A picture of a two-sided leaflet is its front; the PDF holds both sides.
+    const [file] = await exportDocument(doc, c.fonts, fileName(p.format), { format: p.format, dpi });
     progress(1, 1);
-    return { fileName: `${fileBase}.${p.format}`, type: p.format === 'png' ? 'image/png' : 'application/pdf', bytes: bytes! };
+    return { fileName: file!.name, type: p.format === 'png' ? 'image/png' : 'application/pdf', bytes: file!.bytes };
   };
 }
 

@@ -3,7 +3,7 @@ import { UserError } from '../../errors.js';
 import { checkOutFile } from '../../output/destination.js';
 import { writeFileAtomic } from '../../output/write-atomic.js';
 import { DEFAULT_SLOGAN, layoutBanner, parseBannerSize } from '../../products/banner.js';
-import { renderDocument } from '../../products/render.js';
+import { renderDocument } from '../../export/render.js';
 import { loadUnitFor } from '../unit.js';
 import { sourceDate } from '../output-options.js';
 

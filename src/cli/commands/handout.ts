@@ -8,7 +8,7 @@ import type { LaidOutDocument, Page } from '../../layout/display-list.js';
 import { manifestCsv } from '../../output/manifest.js';
 import { makeSlugger } from '../../output/slug.js';
 import { stageOutput } from '../../output/staged-output.js';
-import { pageFileNames } from '../../products/render.js';
+import { pageFileNames } from '../../export/render.js';
 import { openPdf, paintPdf } from '../../paint/pdf.js';
 import { paintRaster } from '../../paint/raster.js';
 import { CLASS_COLUMNS, classRows, type ClassRow } from '../../products/data-rows.js';

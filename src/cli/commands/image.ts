@@ -1,9 +1,11 @@
-import { findGuide, renderGuide } from '../../content/guides.js';
+import { findGuide } from '../../content/guides.js';
 import { UserError } from '../../errors.js';
 import { checkOutFile } from '../../output/destination.js';
 import { writeFileAtomic } from '../../output/write-atomic.js';
-import { renderDocument, type OutputFormat } from '../../products/render.js';
-import { IMAGE_DPI, IMAGE_PRESETS, layoutScreenImage, type ImagePreset } from '../../products/screen-image.js';
+import { exportDocument, type OutputFormat } from '../../export/render.js';
+import { layoutOneDocument } from '../../export/one-document.js';
+import { fileNames } from '../../products/catalog.js';
+import { IMAGE_PRESETS, type ImagePreset } from '../../products/screen-image.js';
 import { loadUnitFor, noteGuideNeeds } from '../unit.js';
 import { resolveFormat } from '../output-options.js';
 
@@ -24,13 +26,13 @@ export async function imageCommand(o: ImageCommandOptions): Promise<number> {
   if (format === 'pdf') throw new UserError({ field: '--format', message: 'ảnh màn hình chỉ xuất PNG, JPEG hoặc WebP', hint: 'ghi --format png (hoặc jpg, webp), hoặc tên tệp --out có đuôi .png' });
   const px = pixelSize(o);
   const info = findGuide(o.guide);
-  const out = o.out ?? `anh-${info.id}-${o.preset ?? `${px.width}x${px.height}`}.${format}`;
+  const out = o.out ?? fileNames.image(info.id, o.preset ?? `${px.width}x${px.height}`, format);
   await checkOutFile(out);
   const unit = await loadUnitFor(o.unit, o.allowScheme);
   noteGuideNeeds(info, unit.profile);
-  const doc = layoutScreenImage({ profile: unit.profile, guide: renderGuide(info, unit.profile), logo: unit.logo }, px, unit.m);
-  const [bytes] = await renderDocument(doc, unit.fonts, { format, dpi: IMAGE_DPI });
-  await writeFileAtomic(out, bytes!);
+  const { doc, dpi } = layoutOneDocument({ product: 'image', guide: info, px, preset: o.preset }, unit);
+  const [file] = await exportDocument(doc, unit.fonts, out, { format, dpi });
+  await writeFileAtomic(out, file!.bytes);
   process.stdout.write(`Đã tạo ${out} (${px.width} × ${px.height} điểm ảnh)\n`);
   return 0;
 }

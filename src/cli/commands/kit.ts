@@ -4,7 +4,7 @@ import { stageOutput } from '../../output/staged-output.js';
 import { DEFAULT_SLOGAN, layoutBanner, parseBannerSize } from '../../products/banner.js';
 import { layoutLeaflet } from '../../products/leaflet.js';
 import { layoutPoster } from '../../products/poster.js';
-import { pageFileNames, renderDocument, type OutputFormat } from '../../products/render.js';
+import { pageFileNames, renderDocument, type OutputFormat } from '../../export/render.js';
 import { IMAGE_DPI, IMAGE_PRESETS, layoutScreenImage } from '../../products/screen-image.js';
 import { loadUnitFor, noteGuideNeeds } from '../unit.js';
 import { watchInterrupt } from '../interrupt.js';

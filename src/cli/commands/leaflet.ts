@@ -1,7 +1,8 @@
-import { checkTemplateGlyphs, renderGuide } from '../../content/guides.js';
+import { checkTemplateGlyphs } from '../../content/guides.js';
 import type { PaperName } from '../../layout/page-sizes.js';
-import { layoutLeaflet } from '../../products/leaflet.js';
-import { pageFileNames, renderDocument, type OutputFormat } from '../../products/render.js';
+import { fileNames } from '../../products/catalog.js';
+import { layoutOneDocument } from '../../export/one-document.js';
+import { exportDocument, type OutputFormat } from '../../export/render.js';
 import { loadUnitFor, noteGuideNeeds } from '../unit.js';
 import { checkOutFile } from '../../output/destination.js';
 import { writeFileAtomic } from '../../output/write-atomic.js';
@@ -28,21 +29,21 @@ export async function leafletCommand(o: LeafletOptions): Promise<number> {
   const dpi = checkDpi(o.dpi);
   const date = sourceDate();
   if (o.largePrint && o.size === 'a5') throw new UserError({ field: '--size', message: 'chữ to (--large-print) in trên khổ A4', hint: 'bỏ --size a5, hoặc bỏ --large-print' });
-  const paper: PaperName = o.largePrint ? 'a4' : (o.size ?? 'a5');
   const info = pickGuide(o.guide, o.template);
-  const out = o.out ?? `to-roi-${info.id}-${o.largePrint ? 'chu-to' : paper}.${format}`;
+  const request = { product: 'leaflet' as const, guide: info, size: o.size ?? 'a5', largePrint: !!o.largePrint };
+  const paper: PaperName = o.largePrint ? 'a4' : request.size;
+  const out = o.out ?? fileNames.leaflet(info.id, paper, request.largePrint, format);
   await checkOutFile(out);
   const unit = await loadUnitFor(o.unit, o.allowScheme);
   noteGuideNeeds(info, unit.profile);
   checkTemplateGlyphs(info, unit.fonts.missingGlyphs);
-  const { doc, notices } = layoutLeaflet({ profile: unit.profile, guide: renderGuide(info, unit.profile), paper, largePrint: o.largePrint, logo: unit.logo }, unit.m);
+  const { doc, notices } = layoutOneDocument(request, unit);
   for (const n of notices) process.stderr.write(`Lưu ý: ${n}\n`);
-  const files = await renderDocument(doc, unit.fonts, { format, dpi, date });
   // A PDF holds every page; pictures are one file a page.
-  const names = format === 'pdf' ? [out] : pageFileNames(out, files.length);
-  for (const name of names.slice(1)) await checkOutFile(name);
-  for (const [i, name] of names.entries()) await writeFileAtomic(name, files[i]!);
+  const files = await exportDocument(doc, unit.fonts, out, { format, dpi, date });
+  for (const f of files.slice(1)) await checkOutFile(f.name);
+  for (const f of files) await writeFileAtomic(f.name, f.bytes);
   const what = `khổ ${paper.toUpperCase()}${o.largePrint ? ', chữ to' : ''}${doc.pages.length > 1 ? ', hai mặt' : ''}`;
-  process.stdout.write(`Đã tạo ${names.join(', ')} (tờ hướng dẫn "${info.title}", ${what})\n`);
+  process.stdout.write(`Đã tạo ${files.map((f) => f.name).join(', ')} (tờ hướng dẫn "${info.title}", ${what})\n`);
   return 0;
 }

@@ -1,11 +1,12 @@
-import { findGuide, renderGuide } from '../../content/guides.js';
+import { findGuide } from '../../content/guides.js';
 import { UserError } from '../../errors.js';
 import { MM, type PosterSize } from '../../layout/page-sizes.js';
 import type { TileSheet } from '../../layout/tiles.js';
 import { checkOutFile } from '../../output/destination.js';
 import { writeFileAtomic } from '../../output/write-atomic.js';
-import { layoutPoster } from '../../products/poster.js';
-import { renderDocument, type OutputFormat } from '../../products/render.js';
+import { fileNames } from '../../products/catalog.js';
+import { layoutOneDocument } from '../../export/one-document.js';
+import { exportDocument, type OutputFormat } from '../../export/render.js';
 import { loadUnitFor, noteGuideNeeds } from '../unit.js';
 import { checkDpi, resolveFormat, sourceDate } from '../output-options.js';
 
@@ -36,15 +37,16 @@ export async function posterCommand(o: PosterCommandOptions): Promise<number> {
   }
   const date = sourceDate();
   const info = findGuide(o.guide);
-  const out = o.out ?? `ap-phich-${info.id}-${o.size}${o.tile ? `-ghep-${o.tile}` : ''}.${format}`;
+  const request = { product: 'poster' as const, guide: info, size: o.size, landscape: o.landscape, bleedMm: o.bleed, tile: o.tile };
+  const out = o.out ?? fileNames.poster(info.id, o.size, o.landscape, format, o.tile);
   await checkOutFile(out);
   const unit = await loadUnitFor(o.unit, o.allowScheme);
   noteGuideNeeds(info, unit.profile);
-  const result = layoutPoster({ profile: unit.profile, guide: renderGuide(info, unit.profile), logo: unit.logo }, { size: o.size, landscape: o.landscape, bleed: o.bleed * MM, tile: o.tile }, unit.m);
-  const [bytes] = await renderDocument(result.doc, unit.fonts, { format, dpi, date, cmyk: o.cmyk });
-  await writeFileAtomic(out, bytes!);
+  const result = layoutOneDocument(request, unit);
+  const [file] = await exportDocument(result.doc, unit.fonts, out, { format, dpi, date, cmyk: o.cmyk });
+  await writeFileAtomic(out, file!.bytes);
 
-  const qrCm = result.qrSize / MM / 10;
+  const qrCm = result.qrSize! / MM / 10;
   const reach = (qrCm * 10) / 100;
   const lines = [`Đã tạo ${out} (áp phích ${o.size.toUpperCase()}${o.landscape ? ' ngang' : ''}${o.bleed ? `, tràn lề ${o.bleed} mm, có dấu cắt` : ''}${o.cmyk ? ', màu CMYK' : ''}).`];
   if (result.tiles) lines.push(`Chia thành ${result.tiles.rows * result.tiles.columns} tờ ${o.tile!.toUpperCase()} (${result.tiles.rows} hàng × ${result.tiles.columns} cột), chồng mép 10 mm.`);

@@ -1,4 +1,5 @@
 import { contentStamp } from '../../content/guide-meta.js';
+import { PRODUCTS } from '../catalog.js';
 import type { Guide } from '../../content/guides.js';
 import type { UnitProfile } from '../../content/profile.js';
 import type { RichText } from '../../content/rich-text.js';
@@ -23,7 +24,7 @@ export interface StickerEntry {
 }
 
 /** No text on a sticker under 7 pt: it is read from 30 cm in a lobby's light. */
-const STICKER_FLOOR = 7;
+const STICKER_FLOOR = PRODUCTS.stickers.floors!.min;
 const pt = (size: number) => Math.max(STICKER_FLOOR, size);
 /** How far text stays inside each label's cut. */
 const LABEL_EDGE = 2.2 * MM;

@@ -16,7 +16,10 @@ export interface RenderOptions {
   cmyk?: boolean;
 }
 
-/** Paints a document: one PDF, or one image per page. */
+/**
+ * The one place a laid-out document becomes bytes, for the command line and the
+ * web page alike: one PDF, or one image per page.
+ */
 export async function renderDocument(doc: LaidOutDocument, fonts: FontSet, o: RenderOptions): Promise<Buffer[]> {
   if (o.format === 'pdf') return [await paintPdf(doc, fonts, { date: o.date, cmyk: o.cmyk })];
   return Promise.all(doc.pages.map((page) => paintRaster(page, fonts, o.format as RasterFormat, o.dpi)));
@@ -30,4 +33,16 @@ export function pageFileNames(name: string, pages: number): string[] {
   const dot = name.lastIndexOf('.');
   const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
   return Array.from({ length: pages }, (_, i) => (i === 0 ? name : i === 1 ? `${stem}-mat-sau${ext}` : `${stem}-trang-${i + 1}${ext}`));
+}
+
+export interface ExportedFile {
+  name: string;
+  bytes: Buffer;
+}
+
+/** A document as the files a user gets: one PDF, or a picture of each side named after the first. */
+export async function exportDocument(doc: LaidOutDocument, fonts: FontSet, name: string, o: RenderOptions): Promise<ExportedFile[]> {
+  const files = await renderDocument(doc, fonts, o);
+  const names = o.format === 'pdf' ? [name] : pageFileNames(name, files.length);
+  return names.map((n, i) => ({ name: n, bytes: files[i]! }));
 }
