@@ -135,7 +135,7 @@ describe.concurrent.skipIf(!canMount)('a disk or folder that cannot be written',
     const r = await run(args(dir));
     expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toContain(`tệp ${join(dir, file)}, mục --out: ổ đĩa này chỉ đọc`);
-    expect(r.stderr).toContain('ghi --out vào một thư mục trên ổ khác');
+    expect(r.stderr).toContain('ghi kết quả vào một thư mục trên ổ khác');
     await noneLeft(dir);
   });
 
@@ -147,7 +147,7 @@ describe.concurrent.skipIf(!canMount)('a disk or folder that cannot be written',
       const r = await run(args, { uid: 65534 });
       expect(r.code, r.stderr).toBe(2);
       expect(r.stderr).toContain('mục --out: không có quyền ghi vào chỗ này');
-      expect(r.stderr).toContain('chọn thư mục --out mà bạn có quyền ghi');
+      expect(r.stderr).toContain('chọn thư mục kết quả mà bạn có quyền ghi');
     }
     expect(entries(dir)).toEqual([]);
     await noneLeft(dir);
