@@ -14,8 +14,8 @@ const MAX_INPUT_PIXELS = 25_000_000;
 /** Enough for a 4 cm logo at 300 dpi. */
 const MAX_SIDE = 600;
 
+/** The logo a profile names, read from disk with the same bounds as every input. */
 export async function loadLogo(path: string, profileFile: string): Promise<LogoImage> {
-  const fail = (message: string, hint: string) => new UserError({ file: profileFile, field: 'unit.logo', message, hint });
   const bytes = readInputFile(path, {
     what: 'tệp logo',
     field: 'unit.logo',
@@ -24,6 +24,12 @@ export async function loadLogo(path: string, profileFile: string): Promise<LogoI
     tooBigHint: 'dùng ảnh nhỏ hơn (khoảng 600 × 600 điểm ảnh là đủ)',
     notFoundHint: 'ghi đường dẫn tệp ảnh PNG hoặc JPG, tính từ thư mục chứa tệp hồ sơ',
   });
+  return decodeLogo(bytes, profileFile);
+}
+
+/** A logo's bytes (PNG, JPG, SVG) as the small PNG every painter embeds; problems belong to the profile's unit.logo. */
+export async function decodeLogo(bytes: Buffer, profileFile: string): Promise<LogoImage> {
+  const fail = (message: string, hint: string) => new UserError({ file: profileFile, field: 'unit.logo', message, hint });
   const sharp = loadSharp();
   const meta = await sharp(bytes, { limitInputPixels: false })
     .metadata()
