@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import multer from 'multer';
@@ -12,10 +13,13 @@ import { listSheetPresets } from '../layout/sheet-preset.js';
 import { IMAGE_PRESETS } from '../products/screen-image.js';
 import { DataStore, MAX_ROWS, MAX_UPLOAD_BYTES } from './data-store.js';
 import { GENERIC_ERROR, Jobs } from './jobs.js';
-import { APP_JS, PAGE_HTML } from './page.js';
 import { prepare, preview, productFormSchema, type Context, type Made } from './products.js';
 import { formToYaml, profileFormSchema, profileFromForm, toFieldError, yamlToForm } from './profile-form.js';
 import { todayFrom } from '../content/deadline.js';
+
+/** The page's files: HTML and CSS from the package's web/ folder, the script as the build compiles it (both two levels up from src/server and dist/server). */
+const WEB_DIR = new URL('../../web/', import.meta.url);
+const WEB_SCRIPT_DIR = new URL('../../dist/web/', import.meta.url);
 
 export interface ServerOptions {
   /** 0 picks a free port. */
@@ -74,11 +78,15 @@ export async function startServer(o: ServerOptions = {}): Promise<RunningServer>
     next();
   });
 
+  // The page is static files, served as they are: web/ (HTML, CSS) and its script compiled to dist/web/.
   app.get('/', (_req, res) => {
-    res.setHeader('Content-Security-Policy', "default-src 'self'; img-src 'self' blob: data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'");
-    res.type('html').send(PAGE_HTML);
+    res.setHeader('Content-Security-Policy', "default-src 'self'; img-src 'self' blob: data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'");
+    res.sendFile(fileURLToPath(new URL('index.html', WEB_DIR)));
   });
-  app.get('/app.js', (_req, res) => void res.type('application/javascript').send(APP_JS));
+  app.get('/style.css', (_req, res) => res.sendFile(fileURLToPath(new URL('style.css', WEB_DIR))));
+  app.get('/app.js', (_req, res) => res.sendFile(fileURLToPath(new URL('app.js', WEB_SCRIPT_DIR))));
+  // Browsers ask for an icon; the page has none, and a 404 would only clutter the console.
+  app.get('/favicon.ico', (_req, res) => void res.status(204).end());
 
   app.get('/api/options', (_req, res) => {
     res.json({
