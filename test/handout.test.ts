@@ -137,6 +137,17 @@ describe('the handout page', () => {
     expect(r.stderr).toContain('mỗi lớp chỉ in 1 bản; thêm cột students');
   });
 
+  it('--bleed for a print shop: each side with trim and bleed boxes; not with two-up', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'lop.csv'), 'class\r\n6A1\r\n');
+    const r = runCli(['handout', '--unit', SCHOOL, '--data', join(dir, 'lop.csv'), '--out', join(dir, 'out'), '--bleed', '3']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'out', '6a1.pdf')).toString('latin1').match(/\/TrimBox/g)).toHaveLength(2);
+    const both = runCli(['handout', '--unit', SCHOOL, '--data', join(dir, 'lop.csv'), '--out', join(dir, 'out2'), '--bleed', '3', '--two-up']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('mục --bleed');
+  });
+
   it('large print: each copy on A4, both sides, and never two-up', async () => {
     const { pages } = await handoutPages({ largePrint: true });
     expect(pages.map((p) => [Math.round(p.width), Math.round(p.height)])).toEqual([

@@ -203,3 +203,18 @@ describe('the sample kit (npm start)', () => {
     }
   });
 });
+
+describe('a leaflet for a print shop', () => {
+  it('--bleed runs the colour past the trim on both sides, with crop marks and PDF boxes; a picture cannot have it', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'in.pdf');
+    const r = runCli(['leaflet', '--unit', UNIT, '--guide', 'kich-hoat', '--bleed', '3', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const raw = readFileSync(out).toString('latin1');
+    expect(raw.match(/\/TrimBox/g)?.length).toBe((await readPdf(readFileSync(out))).length);
+    expect(raw).toMatch(/\/BleedBox/);
+    const png = runCli(['leaflet', '--unit', UNIT, '--guide', 'kich-hoat', '--bleed', '3', '--out', join(dir, 'x.png')]);
+    expect(png.code).toBe(2);
+    expect(png.stderr).toContain('mục --bleed');
+  });
+});

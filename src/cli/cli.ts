@@ -69,6 +69,7 @@ async function parseAndRun(argv: string[]): Promise<number> {
           .option('template', { type: 'string', describe: 'Tệp mẫu hướng dẫn của bạn (.hbs), thay cho --guide' })
           .option('size', { choices: PAPER_SIZES, describe: 'Khổ giấy (mặc định a5)' })
           .option('large-print', { type: 'boolean', default: false, describe: 'Chữ to (chữ thân bài từ 14 pt), khổ A4, in hai mặt' })
+          .option('bleed', { ...NUMBER, default: '0', describe: 'Tràn lề cho nhà in, mm (thường 3); thêm dấu cắt' })
           .option('format', FORMAT)
           .option('dpi', { ...NUMBER, default: '200', describe: 'Độ nét của ảnh (điểm ảnh mỗi inch), 72–600' })
           .option('out', OUT_FILE)
@@ -76,7 +77,7 @@ async function parseAndRun(argv: string[]): Promise<number> {
           .example('$0 leaflet --unit don-vi.yaml --guide kich-hoat --format png', 'ảnh để gửi Zalo, Facebook'),
       async (args) => {
         const { leafletCommand } = await import('./commands/leaflet.js');
-        exitCode = await leafletCommand({ allowScheme: args['allow-scheme'], unit: args.unit, guide: args.guide, template: args.template, size: args.size, largePrint: args['large-print'], format: args.format, dpi: readNumber(args.dpi, '--dpi', '300'), out: args.out });
+        exitCode = await leafletCommand({ allowScheme: args['allow-scheme'], unit: args.unit, guide: args.guide, template: args.template, size: args.size, largePrint: args['large-print'], bleed: readNumber(args.bleed, '--bleed', '3'), format: args.format, dpi: readNumber(args.dpi, '--dpi', '300'), out: args.out });
       },
     )
     .command(
@@ -163,13 +164,14 @@ async function parseAndRun(argv: string[]): Promise<number> {
           .option('guide', { type: 'string', default: 'kich-hoat', describe: 'Hướng dẫn ở mặt trước' })
           .option('two-up', { type: 'boolean', default: false, describe: 'Hai tờ A5 trên một tờ A4, có đường cắt' })
           .option('large-print', { type: 'boolean', default: false, describe: 'Chữ to (chữ thân bài từ 14 pt), mỗi bản một tờ A4' })
+          .option('bleed', { ...NUMBER, default: '0', describe: 'Tràn lề cho nhà in, mm (thường 3); mỗi bản một tờ, thêm dấu cắt' })
           .option('grayscale', { type: 'boolean', default: false, describe: 'Chỉ đen trắng, cho máy in laser đen trắng' })
           .option('png', { type: 'boolean', default: false, describe: 'Thêm ảnh PNG màu của từng lớp, để gửi vào nhóm Zalo' })
           .option('quiet', QUIET)
           .example('$0 handout --unit truong.yaml --data cac-lop.xlsx --out to-phu-huynh/ --two-up --grayscale', ''),
       async (args) => {
         const { handoutCommand } = await import('./commands/handout.js');
-        exitCode = await handoutCommand({ allowScheme: args['allow-scheme'], unit: args.unit, data: args.data, out: args.out, guide: args.guide, twoUp: args['two-up'], largePrint: args['large-print'], grayscale: args.grayscale, png: args.png, quiet: args.quiet });
+        exitCode = await handoutCommand({ allowScheme: args['allow-scheme'], unit: args.unit, data: args.data, out: args.out, guide: args.guide, twoUp: args['two-up'], largePrint: args['large-print'], bleed: readNumber(args.bleed, '--bleed', '3'), grayscale: args.grayscale, png: args.png, quiet: args.quiet });
       },
     )
     .command(

@@ -57,3 +57,10 @@ export function allowedSchemes(raw: readonly (string | number)[] | undefined): s
   }
   return schemes;
 }
+
+/** --bleed in mm for print shops: 0 (none) to 20, and only into a PDF. */
+export function checkBleed(mm: number, format: string): number {
+  if (!(mm >= 0 && mm <= 20)) throw new UserError({ field: '--bleed', message: `lề tràn ${mm} mm không dùng được`, hint: 'ghi số mm từ 0 đến 20 (nhà in thường cần 3 mm)' });
+  if (mm > 0 && format !== 'pdf') throw new UserError({ field: '--bleed', message: '--bleed chỉ dùng cho tệp PDF gửi nhà in', hint: 'bỏ --bleed, hoặc xuất PDF' });
+  return mm;
+}

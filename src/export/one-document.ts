@@ -5,6 +5,7 @@ import type { LaidOutDocument } from '../layout/display-list.js';
 import type { Measurer } from '../layout/measure.js';
 import { MM, type PaperName, type PosterSize } from '../layout/page-sizes.js';
 import type { TileSheet } from '../layout/tiles.js';
+import { withBleed } from '../layout/bleed.js';
 import { fileNames, PRODUCTS } from '../products/catalog.js';
 import { layoutLeaflet } from '../products/leaflet.js';
 import { layoutPoster } from '../products/poster.js';
@@ -13,7 +14,7 @@ import type { OutputFormat } from './render.js';
 
 /** A one-document product as both front ends ask for it: the command line's options, the web page's form. */
 export type OneDocumentRequest =
-  | { product: 'leaflet'; guide: GuideInfo; size: PaperName; largePrint: boolean }
+  | { product: 'leaflet'; guide: GuideInfo; size: PaperName; largePrint: boolean; bleedMm?: number }
   | { product: 'poster'; guide: GuideInfo; size: PosterSize; landscape: boolean; bleedMm: number; tile?: TileSheet }
   | { product: 'image'; guide: GuideInfo; px: { width: number; height: number }; preset?: string };
 
@@ -38,6 +39,9 @@ export function layoutOneDocument(req: OneDocumentRequest, unit: { profile: Unit
     case 'leaflet': {
       const paper: PaperName = req.largePrint ? 'a4' : req.size;
       const { doc, notices } = layoutLeaflet({ profile: unit.profile, guide, paper, largePrint: req.largePrint, logo: unit.logo }, unit.m);
+      // For a print shop: colour runs past the trim, with crop marks and PDF boxes.
+      const bleed = (req.bleedMm ?? 0) * MM;
+      if (bleed > 0) doc.pages = doc.pages.map((page) => withBleed(page, bleed));
       return { doc, notices, dpi: PRODUCTS.leaflet.dpi, fileName: (f) => fileNames.leaflet(id, paper, req.largePrint, f) };
     }
     case 'poster': {

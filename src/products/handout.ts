@@ -8,6 +8,7 @@ import type { Measurer } from '../layout/measure.js';
 import { PAPER } from '../layout/page-sizes.js';
 import { PALETTES, type PaletteName } from '../layout/theme.js';
 import { twoUp } from '../layout/two-up.js';
+import { withBleed } from '../layout/bleed.js';
 import { layoutBackPage, layoutGuidePage } from './guide-page.js';
 import { designScale } from './leaflet.js';
 import { classBox, type ClassEntry } from './parts/class-box.js';
@@ -24,6 +25,8 @@ export interface HandoutOptions {
   twoUp: boolean;
   /** Body text of 14 pt or more, each copy on A4 (no two-up). */
   largePrint?: boolean;
+  /** Bleed in points for a print shop (one copy a sheet), 0 or absent for none. */
+  bleed?: number;
 }
 
 export interface HandoutClass extends ClassEntry {
@@ -59,7 +62,8 @@ export function layoutHandout(entry: HandoutClass, o: HandoutOptions, m: Measure
     if (!front) continue;
     const back = layoutBackPage({ profile: o.profile, guide: o.guide, logo: o.logo, width, height, fromStep: stepCount, notes: o.guide.notes.slice(0, 1), extra, keepClear: slip(24 * k).height, bandless: true }, c);
     if (!back) continue;
-    return o.twoUp && !o.largePrint ? [twoUp(front, front), twoUp(back, back)] : [front, back];
+    if (o.twoUp && !o.largePrint) return [twoUp(front, front), twoUp(back, back)];
+    return o.bleed ? [withBleed(front, o.bleed), withBleed(back, o.bleed)] : [front, back];
   }
   throw new UserError({
     file: entry.dataFile,

@@ -14,7 +14,8 @@ import { paintRaster } from '../../paint/raster.js';
 import { CLASS_COLUMNS, classRows, type ClassRow } from '../../products/data-rows.js';
 import { layoutHandout } from '../../products/handout.js';
 import { loadUnitFor } from '../unit.js';
-import { allowedSchemes, sourceDate } from '../output-options.js';
+import { allowedSchemes, checkBleed, sourceDate } from '../output-options.js';
+import { MM } from '../../layout/page-sizes.js';
 import { watchInterrupt } from '../interrupt.js';
 import { startProgress } from '../progress.js';
 
@@ -28,6 +29,8 @@ export interface HandoutCommandOptions {
   twoUp: boolean;
   /** Body text of 14 pt or more, each copy on A4. */
   largePrint?: boolean;
+  /** Bleed for a print shop, mm (0 for none). */
+  bleed?: number;
   grayscale: boolean;
   /** Also one colour image per class, to post in the class's Zalo group. */
   png: boolean;
@@ -38,6 +41,8 @@ export interface HandoutCommandOptions {
 export async function handoutCommand(o: HandoutCommandOptions): Promise<number> {
   const date = sourceDate();
   if (o.largePrint && o.twoUp) throw new UserError({ field: '--two-up', message: 'chữ to in mỗi bản trên một tờ A4, không ghép hai bản', hint: 'bỏ --two-up hoặc bỏ --large-print' });
+  const bleed = checkBleed(o.bleed ?? 0, 'pdf');
+  if (bleed && o.twoUp) throw new UserError({ field: '--bleed', message: 'tràn lề cho nhà in dùng khi mỗi bản một tờ, không ghép hai bản', hint: 'bỏ --two-up hoặc bỏ --bleed' });
   const unit = await loadUnitFor(o.unit, o.allowScheme);
   const guideInfo = findGuide(o.guide);
   const classes = await readClasses(o.data, unit.fonts.missingGlyphs, allowedSchemes(o.allowScheme));
@@ -49,6 +54,7 @@ export async function handoutCommand(o: HandoutCommandOptions): Promise<number> 
     palette: o.grayscale ? ('grayscale' as const) : ('color' as const),
     twoUp: o.twoUp,
     largePrint: o.largePrint,
+    bleed: bleed * MM,
   };
   // Lay out every class first, so a bad row stops the run before any file is written.
   const slug = makeSlugger('lop');

@@ -6,7 +6,7 @@ import { exportDocument, type OutputFormat } from '../../export/render.js';
 import { loadUnitFor, noteGuideNeeds } from '../unit.js';
 import { checkOutFile } from '../../output/destination.js';
 import { writeFileAtomic } from '../../output/write-atomic.js';
-import { checkDpi, pickGuide, resolveFormat, sourceDate } from '../output-options.js';
+import { checkBleed, checkDpi, pickGuide, resolveFormat, sourceDate } from '../output-options.js';
 import { UserError } from '../../errors.js';
 
 export interface LeafletOptions {
@@ -19,6 +19,8 @@ export interface LeafletOptions {
   size?: PaperName;
   /** Body text of 14 pt or more, on A4. */
   largePrint?: boolean;
+  /** Bleed for a print shop, mm (0 for none). */
+  bleed?: number;
   format?: OutputFormat;
   dpi: number;
   out?: string;
@@ -30,7 +32,7 @@ export async function leafletCommand(o: LeafletOptions): Promise<number> {
   const date = sourceDate();
   if (o.largePrint && o.size === 'a5') throw new UserError({ field: '--size', message: 'chữ to (--large-print) in trên khổ A4', hint: 'bỏ --size a5, hoặc bỏ --large-print' });
   const info = pickGuide(o.guide, o.template);
-  const request = { product: 'leaflet' as const, guide: info, size: o.size ?? 'a5', largePrint: !!o.largePrint };
+  const request = { product: 'leaflet' as const, guide: info, size: o.size ?? 'a5', largePrint: !!o.largePrint, bleedMm: checkBleed(o.bleed ?? 0, format) };
   const paper: PaperName = o.largePrint ? 'a4' : request.size;
   const out = o.out ?? fileNames.leaflet(info.id, paper, request.largePrint, format);
   await checkOutFile(out);
