@@ -10,7 +10,7 @@ import { textBlock } from '../src/layout/text-block.js';
 // that greedy breaking at every UAX #14 opportunity would split the group under test.
 const m = createMeasurer(loadFonts());
 const body: BreakStyle = { size: 10, font: 'regular', strongFont: 'bold' };
-const heading: BreakStyle = { size: 13, font: 'extrabold', strongFont: 'extrabold' };
+const heading: BreakStyle = { size: 13, font: 'extrabold', strongFont: 'extrabold', noWidow: true };
 
 const width = (text: string, style = body) => m.width(text, style.font, style.size);
 /** Just room for `text` on one line. */
@@ -170,5 +170,35 @@ describe('ordinary text breaks exactly as before', () => {
       ['bold:hoạt tài khoản', 'regular: rồi làm theo'],
       ['regular:hướng dẫn.'],
     ]);
+  });
+});
+
+describe('no word alone on the last line of a heading', () => {
+  const title = 'Kích hoạt tài khoản định danh điện tử';
+  const w = room('Kích hoạt tài khoản định danh điện', heading);
+
+  it('moves a word down to keep the last one company', () => {
+    expect(lines(title, w, { ...heading, noWidow: false })).toEqual(['Kích hoạt tài khoản định danh điện', 'tử']);
+    expect(lines(title, w, heading)).toEqual(['Kích hoạt tài khoản định danh', 'điện tử']);
+  });
+
+  it('leaves body text filling its lines', () => {
+    expect(lines(title, room('Kích hoạt tài khoản định danh điện'))).toEqual(['Kích hoạt tài khoản định danh điện', 'tử']);
+  });
+
+  it('is on for balanced titles, and never adds a line', () => {
+    const style = { ...heading, noWidow: undefined, color: '#000000', leading: 1.15 };
+    for (let width = 60; width <= 300; width += 10) {
+      const plainLines = textBlock(title, width, style, m).lines;
+      const balanced = textBlock(title, width, { ...style, balance: true }, m).lines;
+      expect(balanced.length).toBeLessThanOrEqual(plainLines.length);
+      if (balanced.length > 1) expect(balanced.at(-1)!.pieces.map((p) => p.text).join('')).toContain(' ');
+    }
+  });
+
+  it('does not leave a word alone on the line before instead', () => {
+    // Greedy: "Quét mã / ngay bây / giờ"; moving "bây" down would leave "ngay" alone.
+    expect(lines('Quét mã ngay bây giờ', room('ngay bây', heading), { ...heading, noWidow: false })).toEqual(['Quét mã', 'ngay bây', 'giờ']);
+    expect(lines('Quét mã ngay bây giờ', room('ngay bây', heading), heading)).toEqual(['Quét mã', 'ngay bây', 'giờ']);
   });
 });

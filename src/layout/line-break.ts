@@ -24,6 +24,8 @@ export interface BreakStyle {
   font: FontId;
   /** Font for emphasised spans. */
   strongFont: FontId;
+  /** Never leave one word alone on the last line (for headings; body text fills its lines). */
+  noWidow?: boolean;
 }
 
 interface Chunk {
@@ -90,10 +92,33 @@ export function breakLines(rich: RichText, maxWidth: number, style: BreakStyle, 
 
   place(0, segments.length, 1);
   if (line.placed.length) lines.push(line);
+  if (style.noWidow) avoidWidow(lines, segments, maxWidth, widthOf);
   return lines.map((l) => {
     const chunks = l.placed.flatMap((p) => ('chunks' in p ? p.chunks : segments.slice(p.s, p.e).flatMap((seg) => seg.chunks)));
     return { ...positionLine(trimEnd(mergeChunks(chunks)), style.size, m), ...(l.splitWord ? { splitWord: true } : {}) };
   });
+}
+
+/**
+ * A heading whose last line holds a single word looks unfinished: the last
+ * group of the line before goes down to keep it company, if it fits there.
+ */
+function avoidWidow(lines: Line[], segments: Segment[], maxWidth: number, widthOf: (chunks: Chunk[]) => number): void {
+  if (lines.length < 2) return;
+  const last = lines[lines.length - 1]!;
+  const prev = lines[lines.length - 2]!;
+  const only = last.placed[0];
+  if (last.placed.length !== 1 || !only || 'chunks' in only || only.e - only.s !== 1) return;
+  const moved = prev.placed[prev.placed.length - 1];
+  if (!moved || 'chunks' in moved || segments[moved.e - 1]!.required) return;
+  // ...and not to leave a word alone on the line before instead.
+  const left = prev.placed.slice(0, -1).reduce((n, p) => n + ('chunks' in p ? 1 : p.e - p.s), 0);
+  if (left < 2) return;
+  let width = widthOf(segments[only.s]!.visible);
+  for (let i = moved.s; i < moved.e; i++) width += widthOf(segments[i]!.chunks);
+  if (width > maxWidth) return;
+  prev.placed.pop();
+  last.placed.unshift(moved);
 }
 
 type Segment = { chunks: Chunk[]; /** Without the trailing spaces, which may hang past the line's end. */ visible: Chunk[]; required: boolean };
