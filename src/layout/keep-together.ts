@@ -43,30 +43,33 @@ type Rule = [level: number, pattern: RegExp];
 
 /**
  * Each pattern matches the stretch to keep whole, up to where the next part
- * starts (most end in a lookahead for it): no break inside the match or at its end.
+ * starts (most end in a lookahead for it), with the text of a lookbehind named
+ * `before`: no break inside that stretch or at its end.
  */
 const RULES: Rule[] = [
   // Number groups read as one: "0907 028 318", "028 3841 1234", "1900 1234", "+84 907 028 318".
-  [IN_NUMBER, new RegExp(String.raw`(?<![\d\p{L}])(?:\+\d{1,3}|\d{2,4})(?:${SPACE}\d{2,4})+(?!\d)`, 'gu')],
+  [IN_NUMBER, new RegExp(String.raw`(?=[+\d])(?<![\d\p{L}])(?:\+\d{1,3}|\d{2,4})(?:${SPACE}\d{2,4})+(?!\d)`, 'gu')],
   // Ranges: "7:30–11:30", "7:30 – 11:30", "8–20". UAX #14 allows a break after the dash.
-  [IN_NUMBER, new RegExp(String.raw`${NOT_IN_WORD}${NUMBER}${SPACE}*[–—-]${SPACE}*(?=\d)`, 'gu')],
+  [IN_NUMBER, new RegExp(String.raw`(?=\d)${NOT_IN_WORD}${NUMBER}${SPACE}*[–—-]${SPACE}*(?=\d)`, 'gu')],
   // Document numbers: "26/2023/QH15", "69/2024/NĐ-CP", "566/UBND" (UAX #14 breaks after "/" and "-").
-  [IN_NUMBER, new RegExp(String.raw`${NOT_IN_WORD}\d+(?:/[\p{Lu}\p{M}\d]+(?:-[\p{Lu}\p{M}\d]+)*)+`, 'gu')],
+  [IN_NUMBER, new RegExp(String.raw`(?=\d)${NOT_IN_WORD}\d+(?:/[\p{Lu}\p{M}\d]+(?:-[\p{Lu}\p{M}\d]+)*)+`, 'gu')],
   // A label with the number or code after it: "Phường 13", "mức 2", "ngày 31/3/2027",
   // "ĐT 0907…", "Hỗ trợ: 0907…", "Tòa A", "lớp 6A1", "(Quận 1)". Any short word keeps a
-  // short number or a code; a long number (a year, a phone) only its known label.
-  [WITH_NUMBER, new RegExp(String.raw`${NOT_IN_WORD}(?:(?:${LONG_LABELS}|${NAMING}|${PHONE_WORDS}):?${SPACE}+(?=\+?\d)|(?:${LETTER}){1,7}:?${SPACE}+(?=\d{1,3}(?!\d)|${CODE}))`, 'gu')],
+  // short number or a code; a long number (a year, a phone) only its known label. Found
+  // from the number, looking back for the label (`before`): numbers are rarer than words.
+  [WITH_NUMBER, new RegExp(String.raw`(?=[+\d])(?<=${NOT_IN_WORD}(?<before>(?:${LONG_LABELS}|${NAMING}|${PHONE_WORDS}):?${SPACE}+))`, 'gu')],
+  [WITH_NUMBER, new RegExp(String.raw`(?=\d{1,3}(?!\d)|${CODE})(?<=${NOT_IN_WORD}(?<before>(?:${LETTER}){1,7}:?${SPACE}+))`, 'gu')],
   // A count with the word after it, so it never ends a line bare: "6 chữ số", "2 câu hỏi",
   // "8–20 ký tự". After a word, only a lowercase word, and not after a naming word.
-  [WITH_NUMBER, new RegExp(String.raw`${COUNT_START}${AFTER_WORD}(?<!${NOT_IN_WORD}(?:${NAMING})${SPACE}+)${COUNT}${SPACE}+(?=\p{Ll})`, 'gu')],
+  [WITH_NUMBER, new RegExp(String.raw`(?=[1-9])${COUNT_START}${AFTER_WORD}(?<!${NOT_IN_WORD}(?:${NAMING})${SPACE}+)${COUNT}${SPACE}+(?=\p{Ll})`, 'gu')],
   // ...and a house number at the start of an address: "125 Nơ Trang Long".
-  [WITH_NUMBER, new RegExp(String.raw`${COUNT_START}${NOT_AFTER_WORD}${COUNT}${SPACE}+(?=\p{L})`, 'gu')],
+  [WITH_NUMBER, new RegExp(String.raw`(?=[1-9])${COUNT_START}${NOT_AFTER_WORD}${COUNT}${SPACE}+(?=\p{L})`, 'gu')],
   // A hyphenated word is one word: "Wi-Fi" (the dash of a range or code is ruled above).
-  [WORDS, new RegExp(String.raw`(?<=[\p{L}\p{M}\d])-(?=[\p{L}\d])`, 'gu')],
+  [WORDS, new RegExp(String.raw`(?=-)(?<=[\p{L}\p{M}\d])-(?=[\p{L}\d])`, 'gu')],
   // A dash stays with what it introduces: "Ngọc Lan / – Tòa B", never "– / Tòa B".
-  [WORDS, new RegExp(String.raw`(?:[–—]|(?<=${SPACE})-)${SPACE}*(?=[\p{L}\d])`, 'gu')],
+  [WORDS, new RegExp(String.raw`(?=[–—-])(?:[–—]|(?<=${SPACE})-)${SPACE}*(?=[\p{L}\d])`, 'gu')],
   // Names are runs of capitalised syllables: "Ngọc Lan", "Bình Thạnh", "Thứ Hai" (not ALL CAPS, not "VNeID").
-  [WORDS, new RegExp(String.raw`${NOT_IN_WORD}\p{Lu}\p{M}*(?:\p{Ll}\p{M}*)*${SPACE}+(?=\p{Lu}\p{M}*(?:\p{Ll}\p{M}*)*(?![\p{L}\p{M}\d]))`, 'gu')],
+  [WORDS, new RegExp(String.raw`(?=\p{Lu})${NOT_IN_WORD}\p{Lu}\p{M}*(?:\p{Ll}\p{M}*)*${SPACE}+(?=\p{Lu}\p{M}*(?:\p{Ll}\p{M}*)*(?![\p{L}\p{M}\d]))`, 'gu')],
 ];
 
 /**
@@ -79,8 +82,9 @@ export function keepLevels(text: string, positions: readonly number[]): Uint8Arr
   const level = new Uint8Array(text.length + 1);
   for (const [rule, pattern] of RULES) {
     for (const match of text.matchAll(pattern)) {
+      const start = match.index - (match.groups?.before?.length ?? 0);
       const end = match.index + match[0].length;
-      for (let i = match.index + 1; i <= end; i++) if (level[i]! < rule) level[i] = rule;
+      for (let i = start + 1; i <= end; i++) if (level[i]! < rule) level[i] = rule;
     }
   }
   return Uint8Array.from(positions, (p) => level[p] ?? FREE);

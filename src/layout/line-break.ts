@@ -33,8 +33,12 @@ interface Chunk {
   font: FontId;
 }
 
-/** Segments [s, e) set side by side, or the pieces of a word split between letters. */
-type Placed = { s: number; e: number } | { chunks: Chunk[] };
+/** Segments [s, e) set side by side, or `part` of segment s, a word split between letters. */
+interface Placed {
+  s: number;
+  e: number;
+  part: Chunk[] | undefined;
+}
 interface Line {
   placed: Placed[];
   width: number;
@@ -80,11 +84,11 @@ export function breakLines(rich: RichText, maxWidth: number, style: BreakStyle, 
     if (line.placed.length && line.width + visible > maxWidth) endLine();
     if (visible > maxWidth) {
       const parts = splitLongSegment(last.chunks, maxWidth, style.size, m);
-      for (const part of parts.slice(0, -1)) lines.push({ placed: [{ chunks: part }], width: 0, splitWord: true });
+      for (const part of parts.slice(0, -1)) lines.push({ placed: [{ s, e, part }], width: 0, splitWord: true });
       const rest = parts[parts.length - 1]!;
-      line = { placed: [{ chunks: rest }], width: widthOf(rest) };
+      line = { placed: [{ s, e, part: rest }], width: widthOf(rest) };
     } else {
-      line.placed.push({ s, e });
+      line.placed.push({ s, e, part: undefined });
       line.width += width + widthOf(last.chunks);
     }
     if (last.required) endLine();
@@ -94,7 +98,11 @@ export function breakLines(rich: RichText, maxWidth: number, style: BreakStyle, 
   if (line.placed.length) lines.push(line);
   if (style.noWidow) avoidWidow(lines, segments, maxWidth, widthOf);
   return lines.map((l) => {
-    const chunks = l.placed.flatMap((p) => ('chunks' in p ? p.chunks : segments.slice(p.s, p.e).flatMap((seg) => seg.chunks)));
+    const chunks: Chunk[] = [];
+    for (const p of l.placed) {
+      if (p.part) chunks.push(...p.part);
+      else for (let i = p.s; i < p.e; i++) chunks.push(...segments[i]!.chunks);
+    }
     return { ...positionLine(trimEnd(mergeChunks(chunks)), style.size, m), ...(l.splitWord ? { splitWord: true } : {}) };
   });
 }
@@ -108,11 +116,11 @@ function avoidWidow(lines: Line[], segments: Segment[], maxWidth: number, widthO
   const last = lines[lines.length - 1]!;
   const prev = lines[lines.length - 2]!;
   const only = last.placed[0];
-  if (last.placed.length !== 1 || !only || 'chunks' in only || only.e - only.s !== 1) return;
+  if (last.placed.length !== 1 || !only || only.part || only.e - only.s !== 1) return;
   const moved = prev.placed[prev.placed.length - 1];
-  if (!moved || 'chunks' in moved || segments[moved.e - 1]!.required) return;
+  if (!moved || moved.part || segments[moved.e - 1]!.required) return;
   // ...and not to leave a word alone on the line before instead.
-  const left = prev.placed.slice(0, -1).reduce((n, p) => n + ('chunks' in p ? 1 : p.e - p.s), 0);
+  const left = prev.placed.slice(0, -1).reduce((n, p) => n + p.e - p.s, 0);
   if (left < 2) return;
   let width = widthOf(segments[only.s]!.visible);
   for (let i = moved.s; i < moved.e; i++) width += widthOf(segments[i]!.chunks);
