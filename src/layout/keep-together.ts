@@ -3,22 +3,23 @@
  * Readers are often elderly: "Phường / 13", "ĐT 0907 028 / 318" or "7:30– / 17:00"
  * make them put a number together across two lines, or misread it.
  *
- * Every rule marks a stretch of the text; a break opportunity strictly inside it
- * gets that rule's level. The line breaker keeps a group together while it fits
- * on a line, and breaks inside it, weakest joints first, only when it does not.
+ * Every rule marks a stretch of the text; a break opportunity inside it gets that
+ * rule's level. The line breaker keeps a group together while it fits on a line,
+ * and breaks inside it, weakest joints first, only when it does not.
  */
 
 /** An ordinary break opportunity. */
 export const FREE = 0;
-/** Words read as one: a name ("Ngọc Lan"), a dash and what it introduces ("– Tòa B"). */
+/** Words read as one: a name ("Ngọc Lan"), a dash and what it introduces ("– Tòa B"), "Wi-Fi". */
 export const WORDS = 1;
 /** A number and its label or unit: "Phường 13", "Tòa A", "ĐT 0907…", "6 chữ số". */
 export const WITH_NUMBER = 2;
-/** Inside one number: a phone number's groups, a time or number range. */
+/** Inside one number: a phone number's groups, a time or number range, a document number. */
 export const IN_NUMBER = 3;
 
 const LETTER = String.raw`\p{L}\p{M}*`;
 const NOT_IN_WORD = String.raw`(?<![\p{L}\p{M}\d])`;
+const NOT_BEFORE_WORD = String.raw`(?![\p{L}\p{M}\d])`;
 const SPACE = String.raw`[ \u00a0]`;
 /** A number as printed: "13", "31/3/2027", "7:30", "7h30", "1.000", "6A1". */
 const NUMBER = String.raw`\d+(?:[.,:/h]\d+)*(?:\p{Lu}\d*)?`;
@@ -26,51 +27,76 @@ const NUMBER = String.raw`\d+(?:[.,:/h]\d+)*(?:\p{Lu}\d*)?`;
 const COUNT = String.raw`[1-9]\d*(?:[./]\d+)*(?:${SPACE}*[–—-]${SPACE}*\d+)?`;
 /** Where a count starts: not inside a number, nor a phone number's last group. */
 const COUNT_START = String.raw`(?<![\p{L}\p{M}\d.,:/–—-]|\d${SPACE})`;
-const AFTER_WORD = String.raw`(?<=\p{L}\p{M}*${SPACE}+)`;
-const NOT_AFTER_WORD = String.raw`(?<!\p{L}\p{M}*${SPACE}+)`;
-/** Both cases of each word's first letter: "[Ss]ố", as labels start a sentence or not. */
-const anyCase = (words: string[]) => words.map((w) => `[${w[0]!.toUpperCase()}${w[0]!.toLowerCase()}]${w.slice(1)}`).join('|');
-/** Labels of more than one word before a number ("ĐT", "SĐT", "Hotline", "Phường" are one word). */
+/** A capitalised word: "Ngọc", "Tòa", "B" (not "VNeID", not ALL CAPS). */
+const CAPITALISED = String.raw`\p{Lu}\p{M}*(?:\p{Ll}\p{M}*)*${NOT_BEFORE_WORD}`;
+/** A code that names a block, a lot or a class: "A", "B2", "Đ". */
+const CODE = String.raw`[A-ZĐ]\d{0,3}${NOT_BEFORE_WORD}`;
+
+/** Both cases of each label's first letter ("[Ss]ố"): labels start sentences too. */
+const anyCase = (words: string[]) => words.map((w) => `[${w[0]!.toUpperCase()}${w[0]!}]${w.slice(1)}`).join('|');
+/** Labels of more than one word before a number. */
 const LONG_LABELS = anyCase(['số điện thoại', 'điện thoại', 'đường dây nóng', 'tổng đài', 'hỗ trợ', 'liên hệ', 'đề án', 'khu phố', 'tổ dân phố']);
 /** One-word labels of a phone number. */
 const PHONE_WORDS = 'ĐT|SĐT|[Hh]otline|Tel|Zalo';
-/** A code that names a block, a lot or a class: "A", "B2", "Đ". */
-const CODE = String.raw`[A-ZĐ]\d{0,3}(?![\p{L}\p{M}\d])`;
-/** Words whose number names one thing rather than counts ("mức 2 dùng được", not a count of "dùng"). */
+/** Words whose number names one thing rather than counts: "mức 2 dùng được" is not two of "dùng". */
 const NAMING = anyCase(['mức', 'số', 'phường', 'quận', 'huyện', 'xã', 'tòa', 'lô', 'bước', 'lớp', 'ngày', 'tháng', 'năm', 'tầng', 'phòng', 'khu', 'tổ', 'ấp', 'thôn', 'xóm', 'khóm', 'hẻm', 'ngõ', 'kiệt', 'căn', 'cổng', 'quầy', 'án', 'đường']);
 
-type Rule = [level: number, pattern: RegExp];
+/** Where a rule can start: a number (or "+"), a capital letter, or a dash. Rules are tried only there. */
+type Anchor = 'number' | 'capital' | 'dash';
 
 /**
- * Each pattern matches the stretch to keep whole, up to where the next part
- * starts (most end in a lookahead for it), with the text of a lookbehind named
- * `before`: no break inside that stretch or at its end.
+ * A rule matches, at its anchor, the stretch to keep whole up to where the next
+ * part starts (most end in a lookahead for it); a rule that looks back for a label
+ * captures it (the only group) and keeps it too.
  */
+interface Rule {
+  level: number;
+  at: Anchor;
+  pattern: RegExp;
+  looksBack: boolean;
+}
+const rule = (level: number, at: Anchor, source: string, looksBack = false): Rule => ({ level, at, pattern: new RegExp(source, 'uy'), looksBack });
+
 const RULES: Rule[] = [
   // Number groups read as one: "0907 028 318", "028 3841 1234", "1900 1234", "+84 907 028 318".
-  [IN_NUMBER, new RegExp(String.raw`(?=[+\d])(?<![\d\p{L}])(?:\+\d{1,3}|\d{2,4})(?:${SPACE}\d{2,4})+(?!\d)`, 'gu')],
+  rule(IN_NUMBER, 'number', String.raw`(?<![\d\p{L}])(?:\+\d{1,3}|\d{2,4})(?:${SPACE}\d{2,4})+(?!\d)`),
   // Ranges: "7:30–11:30", "7:30 – 11:30", "8–20". UAX #14 allows a break after the dash.
-  [IN_NUMBER, new RegExp(String.raw`(?=\d)${NOT_IN_WORD}${NUMBER}${SPACE}*[–—-]${SPACE}*(?=\d)`, 'gu')],
+  rule(IN_NUMBER, 'number', String.raw`${NOT_IN_WORD}${NUMBER}${SPACE}*[–—-]${SPACE}*(?=\d)`),
   // Document numbers: "26/2023/QH15", "69/2024/NĐ-CP", "566/UBND" (UAX #14 breaks after "/" and "-").
-  [IN_NUMBER, new RegExp(String.raw`(?=\d)${NOT_IN_WORD}\d+(?:/[\p{Lu}\p{M}\d]+(?:-[\p{Lu}\p{M}\d]+)*)+`, 'gu')],
-  // A label with the number or code after it: "Phường 13", "mức 2", "ngày 31/3/2027",
-  // "ĐT 0907…", "Hỗ trợ: 0907…", "Tòa A", "lớp 6A1", "(Quận 1)". Any short word keeps a
-  // short number or a code; a long number (a year, a phone) only its known label. Found
-  // from the number, looking back for the label (`before`): numbers are rarer than words.
-  [WITH_NUMBER, new RegExp(String.raw`(?=[+\d])(?<=${NOT_IN_WORD}(?<before>(?:${LONG_LABELS}|${NAMING}|${PHONE_WORDS}):?${SPACE}+))`, 'gu')],
-  [WITH_NUMBER, new RegExp(String.raw`(?=\d{1,3}(?!\d)|${CODE})(?<=${NOT_IN_WORD}(?<before>(?:${LETTER}){1,7}:?${SPACE}+))`, 'gu')],
+  rule(IN_NUMBER, 'number', String.raw`${NOT_IN_WORD}\d+(?:/[\p{Lu}\p{M}\d]+(?:-[\p{Lu}\p{M}\d]+)*)+`),
+
+  // A label with the number after it: "Phường 13", "mức 2", "ngày 31/3/2027", "ĐT 0907…",
+  // "Hỗ trợ: 0907…", "lớp 6A1", "(Quận 1)". A known label keeps any number; any short
+  // word keeps a short one (not a year or a phone number: "Luật Căn cước / 2023").
+  rule(WITH_NUMBER, 'number', String.raw`(?<=${NOT_IN_WORD}((?:${LONG_LABELS}|${NAMING}|${PHONE_WORDS}):?${SPACE}+))`, true),
+  rule(WITH_NUMBER, 'number', String.raw`(?<=${NOT_IN_WORD}((?:${LETTER}){1,7}:?${SPACE}+))(?=\d{1,3}(?!\d))`, true),
+  // ...and with a code after it: "Tòa A", "Lô C", "Block B2".
+  rule(WITH_NUMBER, 'capital', String.raw`(?<=${NOT_IN_WORD}((?:${LETTER}){1,7}${SPACE}+))(?=${CODE})`, true),
   // A count with the word after it, so it never ends a line bare: "6 chữ số", "2 câu hỏi",
-  // "8–20 ký tự". After a word, only a lowercase word, and not after a naming word.
-  [WITH_NUMBER, new RegExp(String.raw`(?=[1-9])${COUNT_START}${AFTER_WORD}(?<!${NOT_IN_WORD}(?:${NAMING})${SPACE}+)${COUNT}${SPACE}+(?=\p{Ll})`, 'gu')],
+  // "8–20 ký tự"; after a word, only a lowercase word, and not after a naming word.
+  rule(WITH_NUMBER, 'number', String.raw`${COUNT_START}(?<=${LETTER}${SPACE}+)(?<!${NOT_IN_WORD}(?:${NAMING})${SPACE}+)${COUNT}${SPACE}+(?=\p{Ll})`),
   // ...and a house number at the start of an address: "125 Nơ Trang Long".
-  [WITH_NUMBER, new RegExp(String.raw`(?=[1-9])${COUNT_START}${NOT_AFTER_WORD}${COUNT}${SPACE}+(?=\p{L})`, 'gu')],
-  // A hyphenated word is one word: "Wi-Fi" (the dash of a range or code is ruled above).
-  [WORDS, new RegExp(String.raw`(?=-)(?<=[\p{L}\p{M}\d])-(?=[\p{L}\d])`, 'gu')],
+  rule(WITH_NUMBER, 'number', String.raw`${COUNT_START}(?<!${LETTER}${SPACE}+)${COUNT}${SPACE}+(?=\p{L})`),
+
+  // A hyphenated word is one word: "Wi-Fi" (a range or a document number is ruled above).
+  rule(WORDS, 'dash', String.raw`(?<=[\p{L}\p{M}\d])-(?=[\p{L}\d])`),
   // A dash stays with what it introduces: "Ngọc Lan / – Tòa B", never "– / Tòa B".
-  [WORDS, new RegExp(String.raw`(?=[–—-])(?:[–—]|(?<=${SPACE})-)${SPACE}*(?=[\p{L}\d])`, 'gu')],
-  // Names are runs of capitalised syllables: "Ngọc Lan", "Bình Thạnh", "Thứ Hai" (not ALL CAPS, not "VNeID").
-  [WORDS, new RegExp(String.raw`(?=\p{Lu})${NOT_IN_WORD}\p{Lu}\p{M}*(?:\p{Ll}\p{M}*)*${SPACE}+(?=\p{Lu}\p{M}*(?:\p{Ll}\p{M}*)*(?![\p{L}\p{M}\d]))`, 'gu')],
+  rule(WORDS, 'dash', String.raw`(?:[–—]|(?<=${SPACE})-)${SPACE}*(?=[\p{L}\d])`),
+  // Names are runs of capitalised syllables: "Ngọc Lan", "Bình Thạnh", "Thứ Hai".
+  rule(WORDS, 'capital', String.raw`${NOT_IN_WORD}${CAPITALISED}${SPACE}+(?=${CAPITALISED})`),
 ];
+const RULES_AT: Record<Anchor, Rule[]> = { number: [], capital: [], dash: [] };
+for (const r of RULES) RULES_AT[r.at].push(r);
+
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+
+function anchorAt(text: string, i: number): Anchor | undefined {
+  const c = text.charCodeAt(i);
+  if (isDigit(c) || c === 0x2b) return i > 0 && isDigit(text.charCodeAt(i - 1)) ? undefined : 'number';
+  if (c === 0x2d || c === 0x2013 || c === 0x2014) return 'dash';
+  if ((c >= 0x41 && c <= 0x5a) || (c > 0x7f && text[i] !== text[i]!.toLowerCase())) return 'capital';
+  return undefined;
+}
 
 /**
  * For each break opportunity at `positions` (offsets into `text`, where a line
@@ -78,14 +104,24 @@ const RULES: Rule[] = [
  * to IN_NUMBER.
  */
 export function keepLevels(text: string, positions: readonly number[]): Uint8Array {
-  // level[i]: the strongest rule that forbids a break just before text[i].
+  // level[i]: the strongest rule against a break just before text[i].
   const level = new Uint8Array(text.length + 1);
-  for (const [rule, pattern] of RULES) {
-    for (const match of text.matchAll(pattern)) {
-      const start = match.index - (match.groups?.before?.length ?? 0);
-      const end = match.index + match[0].length;
-      for (let i = start + 1; i <= end; i++) if (level[i]! < rule) level[i] = rule;
+  for (let i = 0; i < text.length; i++) {
+    const anchor = anchorAt(text, i);
+    if (!anchor) continue;
+    for (const { level: strength, pattern, looksBack } of RULES_AT[anchor]) {
+      pattern.lastIndex = i;
+      let start = i;
+      if (looksBack) {
+        const match = pattern.exec(text);
+        if (!match) continue;
+        start -= match[1]!.length;
+      } else if (!pattern.test(text)) continue;
+      // A sticky pattern leaves lastIndex at the end of its match.
+      for (let p = start + 1; p <= pattern.lastIndex; p++) if (level[p]! < strength) level[p] = strength;
     }
   }
-  return Uint8Array.from(positions, (p) => level[p] ?? FREE);
+  const keep = new Uint8Array(positions.length);
+  for (let k = 0; k < positions.length; k++) keep[k] = level[positions[k]!]!;
+  return keep;
 }
