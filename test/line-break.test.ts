@@ -82,8 +82,8 @@ describe('times, dates and counts read whole', () => {
   it.each([
     ['Thứ Hai – Thứ Bảy, 7:30–11:30', 'Thứ Hai – Thứ Bảy, 7:30–', ['Thứ Hai – Thứ Bảy,', '7:30–11:30']],
     ['Buổi sáng, 7:30 – 11:30', 'Buổi sáng, 7:30 –', ['Buổi sáng,', '7:30 – 11:30']],
-    ['Hằng ngày, thêm ca tối 18:30–19:30', 'Hằng ngày, thêm ca tối 18:30–', ['Hằng ngày, thêm ca', 'tối 18:30–19:30']],
-    ['7:30–11:30 và 13:30–17:00', '7:30–11:30 và 13:30–', ['7:30–11:30', 'và 13:30–17:00']],
+    ['Hằng ngày, thêm ca tối 18:30–19:30', 'Hằng ngày, thêm ca tối 18:30–', ['Hằng ngày, thêm ca tối', '18:30–19:30']],
+    ['7:30–11:30 và 13:30–17:00', '7:30–11:30 và 13:30–', ['7:30–11:30 và', '13:30–17:00']],
     ['Hạn chót kích hoạt: ngày 31/3/2027', 'Hạn chót kích hoạt: ngày', ['Hạn chót kích hoạt:', 'ngày 31/3/2027']],
     ['Đặt mật khẩu dài 8–20 ký tự', 'Đặt mật khẩu dài 8–', ['Đặt mật khẩu', 'dài 8–20 ký tự']],
     ['Đặt mật khẩu dài 8–20 ký tự', 'Đặt mật khẩu dài 8–20', ['Đặt mật khẩu', 'dài 8–20 ký tự']],

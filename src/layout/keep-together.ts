@@ -10,12 +10,14 @@
 
 /** An ordinary break opportunity. */
 export const FREE = 0;
-/** Words read as one: a name ("Ngọc Lan"), a dash and what it introduces ("– Tòa B"), "Wi-Fi". */
-export const WORDS = 1;
+/** A dash and what it introduces ("– Tòa B"), a place and its kind ("phường Bình Thạnh"). */
+export const PHRASE = 1;
+/** One name or word: "Ngọc Lan", "Wi-Fi". */
+export const NAME = 2;
 /** A number and its label or unit: "Phường 13", "Tòa A", "ĐT 0907…", "6 chữ số". */
-export const WITH_NUMBER = 2;
+export const WITH_NUMBER = 3;
 /** Inside one number: a phone number's groups, a time or number range, a document number. */
-export const IN_NUMBER = 3;
+export const IN_NUMBER = 4;
 
 const LETTER = String.raw`\p{L}\p{M}*`;
 const NOT_IN_WORD = String.raw`(?<![\p{L}\p{M}\d])`;
@@ -38,6 +40,8 @@ const anyCase = (words: string[]) => words.map((w) => `[${w[0]!.toUpperCase()}${
 const LONG_LABELS = anyCase(['số điện thoại', 'điện thoại', 'đường dây nóng', 'tổng đài', 'hỗ trợ', 'liên hệ', 'đề án', 'khu phố', 'tổ dân phố']);
 /** One-word labels of a phone number. */
 const PHONE_WORDS = 'ĐT|SĐT|[Hh]otline|Tel|Zalo';
+/** Kinds of places before their names. */
+const PLACES = anyCase(['phường', 'quận', 'huyện', 'xã', 'tỉnh', 'thành phố', 'thị xã', 'thị trấn', 'đường', 'khu phố', 'ấp', 'thôn']);
 /** Words whose number names one thing rather than counts: "mức 2 dùng được" is not two of "dùng". */
 const NAMING = anyCase(['mức', 'số', 'phường', 'quận', 'huyện', 'xã', 'tòa', 'lô', 'bước', 'lớp', 'ngày', 'tháng', 'năm', 'tầng', 'phòng', 'khu', 'tổ', 'ấp', 'thôn', 'xóm', 'khóm', 'hẻm', 'ngõ', 'kiệt', 'căn', 'cổng', 'quầy', 'án', 'đường']);
 
@@ -67,9 +71,10 @@ const RULES: Rule[] = [
 
   // A label with the number after it: "Phường 13", "mức 2", "ngày 31/3/2027", "ĐT 0907…",
   // "Hỗ trợ: 0907…", "lớp 6A1", "(Quận 1)". A known label keeps any number; any short
-  // word keeps a short one (not a year or a phone number: "Luật Căn cước / 2023").
+  // word keeps a short plain one: not a year or a phone number ("Luật Căn cước / 2023"),
+  // nor a time or a date, which read on their own ("thêm ca tối / 18:30–19:30").
   rule(WITH_NUMBER, 'number', String.raw`(?<=${NOT_IN_WORD}((?:${LONG_LABELS}|${NAMING}|${PHONE_WORDS}):?${SPACE}+))`, true),
-  rule(WITH_NUMBER, 'number', String.raw`(?<=${NOT_IN_WORD}((?:${LETTER}){1,7}:?${SPACE}+))(?=\d{1,3}(?!\d))`, true),
+  rule(WITH_NUMBER, 'number', String.raw`(?<=${NOT_IN_WORD}((?:${LETTER}){1,7}:?${SPACE}+))(?=\d{1,3}(?!\d|[.,:/h]\d))`, true),
   // ...and with a code after it: "Tòa A", "Lô C", "Block B2".
   rule(WITH_NUMBER, 'capital', String.raw`(?<=${NOT_IN_WORD}((?:${LETTER}){1,7}${SPACE}+))(?=${CODE})`, true),
   // A count with the word after it, so it never ends a line bare: "6 chữ số", "2 câu hỏi",
@@ -79,11 +84,13 @@ const RULES: Rule[] = [
   rule(WITH_NUMBER, 'number', String.raw`${COUNT_START}(?<!${LETTER}${SPACE}+)${COUNT}${SPACE}+(?=\p{L})`),
 
   // A hyphenated word is one word: "Wi-Fi" (a range or a document number is ruled above).
-  rule(WORDS, 'dash', String.raw`(?<=[\p{L}\p{M}\d])-(?=[\p{L}\d])`),
+  rule(NAME, 'dash', String.raw`(?<=[\p{L}\p{M}\d])-(?=[\p{L}\d])`),
   // A dash stays with what it introduces: "Ngọc Lan / – Tòa B", never "– / Tòa B".
-  rule(WORDS, 'dash', String.raw`(?:[–—]|(?<=${SPACE})-)${SPACE}*(?=[\p{L}\d])`),
-  // Names are runs of capitalised syllables: "Ngọc Lan", "Bình Thạnh", "Thứ Hai".
-  rule(WORDS, 'capital', String.raw`${NOT_IN_WORD}${CAPITALISED}${SPACE}+(?=${CAPITALISED})`),
+  rule(PHRASE, 'dash', String.raw`(?:[–—]|(?<=${SPACE})-)${SPACE}*(?=[\p{L}\d])`),
+  // Names are runs of capitalised syllables: "Ngọc Lan", "Bình Thạnh", "Thứ Hai"...
+  rule(NAME, 'capital', String.raw`${NOT_IN_WORD}${CAPITALISED}${SPACE}+(?=${CAPITALISED})`),
+  // ...and a place keeps the word saying what it is: "phường Bình Thạnh", "đường Nơ Trang Long".
+  rule(PHRASE, 'capital', String.raw`(?<=${NOT_IN_WORD}(${PLACES})${SPACE}+)(?=${CAPITALISED})`, true),
 ];
 const RULES_AT: Record<Anchor, Rule[]> = { number: [], capital: [], dash: [] };
 for (const r of RULES) RULES_AT[r.at].push(r);

@@ -17,6 +17,8 @@ export interface TextLine {
   width: number;
   /** A word too long for the line was split here, between letters: fit should avoid it. */
   splitWord?: boolean;
+  /** The line ends inside a group kept together (keep-together.ts), wider than the line: balance should avoid it. */
+  brokeGroup?: boolean;
 }
 
 export interface BreakStyle {
@@ -97,13 +99,15 @@ export function breakLines(rich: RichText, maxWidth: number, style: BreakStyle, 
   place(0, segments.length, 1);
   if (line.placed.length) lines.push(line);
   if (style.noWidow) avoidWidow(lines, segments, maxWidth, widthOf);
-  return lines.map((l) => {
+  return lines.map((l, n) => {
     const chunks: Chunk[] = [];
     for (const p of l.placed) {
       if (p.part) chunks.push(...p.part);
       else for (let i = p.s; i < p.e; i++) chunks.push(...segments[i]!.chunks);
     }
-    return { ...positionLine(trimEnd(mergeChunks(chunks)), style.size, m), ...(l.splitWord ? { splitWord: true } : {}) };
+    const end = l.placed[l.placed.length - 1];
+    const brokeGroup = n < lines.length - 1 && !!end && !end.part && keep[end.e - 1]! > FREE;
+    return { ...positionLine(trimEnd(mergeChunks(chunks)), style.size, m), ...(l.splitWord ? { splitWord: true } : {}), ...(brokeGroup ? { brokeGroup } : {}) };
   });
 }
 

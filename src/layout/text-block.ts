@@ -35,12 +35,16 @@ export function textBlock(text: RichText | string, width: number, style: TextSty
   const breakStyle = { size: style.size, font: style.font, strongFont: style.strongFont ?? 'bold', noWidow: style.noWidow ?? !!style.balance };
   let lines = breakLines(rich, width, breakStyle, m);
   if (style.balance && lines.length > 1) {
-    // The narrowest measure that needs no extra line gives the most even lines.
+    // The narrowest measure that needs no extra line, and breaks no more groups kept
+    // together (a name, a number with its label), gives the most even lines.
+    const broken = (ls: TextLine[]) => ls.reduce((n, l) => n + (l.brokeGroup ? 1 : 0), 0);
+    const limit = broken(lines);
     let lo = width / lines.length;
     let hi = width;
     for (let i = 0; i < 10; i++) {
       const mid = (lo + hi) / 2;
-      if (breakLines(rich, mid, breakStyle, m).length > lines.length) lo = mid;
+      const trial = breakLines(rich, mid, breakStyle, m);
+      if (trial.length > lines.length || broken(trial) > limit) lo = mid;
       else hi = mid;
     }
     lines = breakLines(rich, hi, breakStyle, m);
