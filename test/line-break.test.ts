@@ -116,6 +116,16 @@ describe('building names break where they read well', () => {
     }
   });
 
+  it('keeps a place with its kind: "phường Bình Thạnh"', () => {
+    expect(lines('125 Nơ Trang Long, phường Bình Thạnh', room('125 Nơ Trang Long, phường Bình'))).toEqual(['125 Nơ Trang Long,', 'phường Bình Thạnh']);
+  });
+
+  it('balance does not narrow a title into breaking a name', () => {
+    const style = { ...heading, color: '#000000', leading: 1.15, balance: true };
+    const block = textBlock('Chung cư Bình Thạnh Xanh', room('Chung cư Bình Thạnh', heading), style, m);
+    expect(block.lines.map((l) => l.pieces.map((p) => p.text).join(''))).toEqual(['Chung cư', 'Bình Thạnh Xanh']);
+  });
+
   it('a balanced sticker name: "Chung cư / Ngọc Lan – Tòa B", not "Chung cư Ngọc / Lan – Tòa B"', () => {
     const block = textBlock('Chung cư Ngọc Lan – Tòa B', room('Chung cư Ngọc Lan – Tòa', heading), { ...heading, color: '#000000', leading: 1.15, balance: true }, m);
     expect(block.lines.map((l) => l.pieces.map((p) => p.text).join(''))).toEqual(['Chung cư', 'Ngọc Lan – Tòa B']);
@@ -131,6 +141,8 @@ describe('when a group is wider than the line', () => {
     const narrow = breakLines(plain(text), room('0907 028'), body, m);
     expect(narrow.map((l) => l.pieces.map((p) => p.text).join(''))).toEqual(['Liên hệ', 'ĐT 0907', '028 318']);
     expect(narrow.some((l) => l.splitWord)).toBe(false);
+    // ...and says where it broke a group, so that balance can avoid it.
+    expect(narrow.map((l) => !!l.brokeGroup)).toEqual([false, true, false]);
   });
 
   it('keeps a time range whole before its label', () => {
