@@ -17,6 +17,8 @@ export interface TextStyle {
   align?: 'left' | 'center' | 'right';
   /** Even out line lengths (for titles), instead of filling each line greedily. */
   balance?: boolean;
+  /** Never leave one word alone on the last line (headings); on by default with `balance`. */
+  noWidow?: boolean;
 }
 
 export interface TextBlock extends Block {
@@ -30,15 +32,19 @@ export interface TextBlock extends Block {
 /** A paragraph set in lines of at most `width` points. */
 export function textBlock(text: RichText | string, width: number, style: TextStyle, m: Measurer): TextBlock {
   const rich = typeof text === 'string' ? plain(text) : text;
-  const breakStyle = { size: style.size, font: style.font, strongFont: style.strongFont ?? 'bold' };
+  const breakStyle = { size: style.size, font: style.font, strongFont: style.strongFont ?? 'bold', noWidow: style.noWidow ?? !!style.balance };
   let lines = breakLines(rich, width, breakStyle, m);
   if (style.balance && lines.length > 1) {
-    // The narrowest measure that needs no extra line gives the most even lines.
+    // The narrowest measure that needs no extra line, and breaks no more groups kept
+    // together (a name, a number with its label), gives the most even lines.
+    const broken = (ls: TextLine[]) => ls.reduce((n, l) => n + (l.brokeGroup ? 1 : 0), 0);
+    const limit = broken(lines);
     let lo = width / lines.length;
     let hi = width;
     for (let i = 0; i < 10; i++) {
       const mid = (lo + hi) / 2;
-      if (breakLines(rich, mid, breakStyle, m).length > lines.length) lo = mid;
+      const trial = breakLines(rich, mid, breakStyle, m);
+      if (trial.length > lines.length || broken(trial) > limit) lo = mid;
       else hi = mid;
     }
     lines = breakLines(rich, hi, breakStyle, m);
