@@ -12,10 +12,10 @@ export async function readQrCodes(image: Buffer, page: Page): Promise<string[]> 
   const codes = page.items.filter((i): i is QrItem => i.type === 'qr');
   const found: string[] = [];
   for (const qr of codes) {
-    const pad = qr.size * 0.1;
-    const left = Math.max(0, Math.floor((qr.x - pad) * scale));
-    const top = Math.max(0, Math.floor((qr.y - pad) * scale));
-    const side = Math.min(Math.ceil((qr.size + 2 * pad) * scale), meta.width! - left, meta.height! - top);
+    // The code's square holds its quiet zone: crop to it, not into what is printed around.
+    const left = Math.max(0, Math.floor(qr.x * scale));
+    const top = Math.max(0, Math.floor(qr.y * scale));
+    const side = Math.min(Math.ceil(qr.size * scale), meta.width! - left, meta.height! - top);
     const { data, info } = await sharp(image).extract({ left, top, width: side, height: side }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
     const result = jsQR(new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), info.width, info.height);
     found.push(result?.data ?? '(không đọc được)');
