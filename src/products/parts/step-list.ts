@@ -43,7 +43,7 @@ function stepBlocks(steps: GuideStep[], width: number, style: StepListStyle, c: 
   const bulletIndent = 9 * s;
 
   return steps.map((step, i): Block => {
-    const title = textBlock(step.title, textW, { size: 11.5 * s, font: 'bold', strongFont: 'extrabold', color: c.colors.ink, leading: LEADING.heading }, m);
+    const title = textBlock(step.title, textW, { size: 11.5 * s, font: 'bold', strongFont: 'extrabold', color: c.colors.ink, leading: LEADING.heading, noWidow: true }, m);
     const paragraphs = step.paragraphs.map((p) => textBlock(p, textW, body, m));
     const bullets = step.bullets.map((b) => bulletBlock(textBlock(b, textW - bulletIndent, body, m), bulletIndent, body.size, c));
     const content = stack([title, ...paragraphs, ...bullets], 2.5 * s);

@@ -67,7 +67,7 @@ export function storeQrPanel(call: CallToAction, width: number, qrSize: number, 
   const cta = (w: number) =>
     stack(
       [
-        textBlock(call.headline, w, { size: 13 * k, font: 'extrabold', color: c.colors.primary, leading: LEADING.tight }, m),
+        textBlock(call.headline, w, { size: 13 * k, font: 'extrabold', color: c.colors.primary, leading: LEADING.tight, noWidow: true }, m),
         textBlock(call.howTo, w, { size: 9.5 * k, font: 'regular', color: c.colors.muted, leading: LEADING.body }, m),
       ],
       5 * k,
