@@ -50,7 +50,7 @@ export function layoutHandout(entry: HandoutClass, o: HandoutOptions, m: Measure
   const extra = (_margin: number, inner: number) => {
     const zalo: QrCard[] = entry.zalo ? [{ url: entry.zalo, label: `Nhóm Zalo lớp ${entry.name}`, caption: '', field: 'zalo' }] : [];
     const codes = qrCardRow([...zalo, ...storeQrCards(o.profile)], HANDOUT, 0, c, { captionInLabel: true });
-    return stack([classBox(entry, inner, c), centred(codes, inner)], 8 * k);
+    return stack([classBox(entry, inner, c), centred(codes, inner)], 4 * k);
   };
   const n = o.guide.steps.length;
   // As many steps in front as fit; the rest continue on the back.

@@ -1,3 +1,4 @@
+import type { RichText } from '../../content/rich-text.js';
 import { stack, type Block } from '../../layout/block.js';
 import { textBlock } from '../../layout/text-block.js';
 import { LEADING } from '../../layout/theme.js';
@@ -19,14 +20,19 @@ export interface ClassEntry {
  */
 export function classBox(entry: ClassEntry, width: number, c: PartContext): Block {
   const { k, m } = c;
-  const pad = 6 * k;
+  const pad = 3.5 * k;
   const textW = width - 2 * pad;
   const lines: Block[] = [
     textBlock(`Lớp ${entry.name}`, textW, { size: 13 * k, font: 'extrabold', color: c.colors.primary, leading: LEADING.tight }, m),
   ];
-  if (entry.teacher) lines.push(textBlock([{ text: 'Giáo viên chủ nhiệm: ', strong: false }, { text: entry.teacher, strong: true }], textW, { size: 10 * k, font: 'regular', color: c.colors.ink, leading: LEADING.body }, m));
-  if (entry.phone) lines.push(textBlock([{ text: 'Điện thoại: ', strong: false }, { text: entry.phone, strong: true }], textW, { size: 10 * k, font: 'regular', color: c.colors.ink, leading: LEADING.body }, m));
-  const inner = stack(lines, 3 * k);
+  // Teacher and phone share a line (room on the back goes to the codes); a long name wraps.
+  const who: RichText = [
+    ...(entry.teacher ? [{ text: 'Giáo viên chủ nhiệm: ', strong: false }, { text: entry.teacher, strong: true }] : []),
+    ...(entry.teacher && entry.phone ? [{ text: ' · ', strong: false }] : []),
+    ...(entry.phone ? [{ text: 'Điện thoại: ', strong: false }, { text: entry.phone, strong: true }] : []),
+  ];
+  if (who.length) lines.push(textBlock(who, textW, { size: 10 * k, font: 'regular', color: c.colors.ink, leading: LEADING.body }, m));
+  const inner = stack(lines, 2 * k);
   const height = inner.height + 2 * pad;
   return {
     width,
