@@ -37,8 +37,9 @@ export const PREVIEW = { width: 1920, height: 1080, fieldOfView: 65 } as const;
 /** Focal length of that preview in pixels: a thing of size s at distance d spans s / d × this. */
 export const PREVIEW_FOCAL = PREVIEW.width / 2 / Math.tan(((PREVIEW.fieldOfView / 2) * Math.PI) / 180);
 /**
- * The fewest preview pixels per module a code gets at its distance. Below about
- * 3, blur and noise make reads unreliable (measured with the read-back's camera).
+ * The fewest preview pixels per module a code gets at its distance. The
+ * read-back's camera (qr/camera.ts) loses codes below about 2.5 (jsQR first,
+ * then ZXing); 3 keeps a fifth in hand.
  */
 export const MIN_PREVIEW_PX_PER_MODULE = 3;
 
