@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Box, Item, Page, QrItem } from '../layout/display-list.js';
+import type { Box, Item, Page, QrItem, TextItem } from '../layout/display-list.js';
 import type { FontSet } from '../layout/fonts.js';
 import { translateItems } from '../layout/translate.js';
 import { loadSharp } from '../paint/load-sharp.js';
@@ -14,10 +14,12 @@ export interface QrFailure {
   reads: Reads;
 }
 
-/** Around the code's quiet zone, the frame takes in this many modules more of whatever surrounds it. */
-const SURROUND_MODULES = 1;
-/** The render runs past the frame by this share on each side: a tilted phone sees a little more on one side. */
-const RENDER_MARGIN = 0.05;
+/**
+ * The frame is the code's white square (its quiet zone) and this share of it more
+ * on each side: a tilted phone sees a little past it. A label set close under the
+ * code stays out, so the store codes of every sticker in a batch read as one.
+ */
+const RENDER_MARGIN = 0.03;
 /** Render pixels per preview pixel (each preview pixel sums several), and per module at the least. */
 const RENDER_PER_PREVIEW_PX = 3;
 const RENDER_PER_MODULE = 4;
@@ -35,7 +37,7 @@ const RENDER_MAX_PX = 1600;
 export async function verifyQrCodes(page: Page, fonts: FontSet, at: { distance: number }, proven: Set<string>): Promise<QrFailure[]> {
   const jobs = new Map<string, { qr: QrItem; region: Region }>();
   for (const qr of page.items.filter((i): i is QrItem => i.type === 'qr')) {
-    const region = regionOf(page, qr, at.distance);
+    const region = regionOf(page, qr, at.distance, fonts);
     if (!proven.has(region.key) && !jobs.has(region.key)) jobs.set(region.key, { qr, region });
   }
   // Regions render in parallel (libvips threads); frames are made and decoded one by one.
@@ -64,15 +66,15 @@ export interface Region {
   px: number;
 }
 
-/** The code, its quiet zone and a module around, with everything drawn there. */
-export function regionOf(page: Page, qr: QrItem, distance: number): Region {
+/** The code and its quiet zone, and a little around, with everything drawn there. */
+export function regionOf(page: Page, qr: QrItem, distance: number, fonts: FontSet): Region {
   const module = qr.size / (qr.modules.length + 2 * qr.margin);
-  const view = qr.size + 2 * SURROUND_MODULES * module;
+  const view = qr.size;
   const cx = qr.x + qr.size / 2;
   const cy = qr.y + qr.size / 2;
   const side = view * (1 + 2 * RENDER_MARGIN);
   const box = { x: cx - side / 2, y: cy - side / 2, width: side, height: side };
-  const items = translateItems(within(page.items, box), -box.x, -box.y);
+  const items = translateItems(within(page.items, box, fonts), -box.x, -box.y);
   const scale = Math.max((RENDER_PER_PREVIEW_PX * PREVIEW_FOCAL) / distance, RENDER_PER_MODULE / module);
   const px = Math.min(RENDER_MAX_PX, Math.ceil(side * scale));
   const key = createHash('sha1')
@@ -92,13 +94,15 @@ async function render(region: Region, fonts: FontSet): Promise<GrayImage> {
 }
 
 /** The items that draw inside `box`: rectangles cut to it, clips kept with what of them draws there. */
-function within(items: Item[], box: Box): Item[] {
+function within(items: Item[], box: Box, fonts: FontSet): Item[] {
   const out: Item[] = [];
+  const outside = (b: Box) => b.x > box.x + box.width || b.y > box.y + box.height || b.x + b.width < box.x || b.y + b.height < box.y;
   for (const item of items) {
-    const b = boundsOf(item);
-    if (b.x > box.x + box.width || b.y > box.y + box.height || b.x + b.width < box.x || b.y + b.height < box.y) continue;
+    if (outside(boundsOf(item))) continue;
+    // Text near the box: its glyphs' own outline decides.
+    if (item.type === 'text' && outside(inkOf(item, fonts))) continue;
     if (item.type === 'clip') {
-      const inner = within(item.items, box);
+      const inner = within(item.items, box, fonts);
       if (inner.length) out.push({ ...item, items: inner });
     } else if (item.type === 'rect' && !item.stroke && !item.radius) {
       // A page or label background is the same wherever it starts: cut to the box, it keys the same.
@@ -134,6 +138,22 @@ function boundsOf(item: Item): Box {
     case 'clip':
       return { x: item.x, y: item.y, width: item.width, height: item.height };
   }
+}
+
+const inks = new Map<string, { minX: number; maxX: number; minY: number; maxY: number; em: number }>();
+
+/** Where a line of text leaves ink, from its glyph outlines (cached by font and text). */
+function inkOf(item: TextItem, fonts: FontSet): Box {
+  const key = `${item.font}|${item.text}`;
+  let ink = inks.get(key);
+  if (!ink) {
+    const font = fonts.faces[item.font].font;
+    const { bbox } = font.layout(item.text);
+    if (inks.size > 20_000) inks.clear();
+    inks.set(key, (ink = { minX: bbox.minX, maxX: bbox.maxX, minY: bbox.minY, maxY: bbox.maxY, em: font.unitsPerEm }));
+  }
+  const k = item.size / ink.em;
+  return { x: item.x + ink.minX * k, y: item.y - ink.maxY * k, width: (ink.maxX - ink.minX) * k, height: (ink.maxY - ink.minY) * k };
 }
 
 const imageHashes = new WeakMap<Buffer, string>();
