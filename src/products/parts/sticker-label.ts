@@ -201,13 +201,14 @@ function landscape(entry: StickerEntry, reminder: Guide, profile: UnitProfile, w
   const gap = 2 * MM;
   const codeRow = codes(entry, profile, level, design, s, gap, c);
   const textW = w - 2 * pad - codeRow.width - 2 * MM;
+  // Steps need a column wide enough for a few words a line.
+  if (textW < (v.steps ? 30 : 12) * MM) return NO_FIT;
   const p = parts(entry, reminder, profile, textW, s, v, 'left', c);
   const right = stack([p.name, p.address, p.steps].filter((b): b is Block => !!b), 1.6 * MM * s);
   const middle = row([codeRow, right], 2 * MM);
   const top = band(reminder.title, w, 10 * s, pad, c);
   const bottom = footerLine(p.footer, w, 6.5 * s, pad, c);
-  // Steps need a column wide enough for a few words a line.
-  return frame(w, [top, padX(middle, pad), bottom], h, textW >= (v.steps ? 30 : 12) * MM && !p.splitsWords, c);
+  return frame(w, [top, padX(middle, pad), bottom], h, !p.splitsWords, c);
 }
 
 function portrait(entry: StickerEntry, reminder: Guide, profile: UnitProfile, w: number, h: number, s: number, v: Variant, level: QrLevel, c: PartContext): Block {
@@ -220,6 +221,7 @@ function portrait(entry: StickerEntry, reminder: Guide, profile: UnitProfile, w:
   const p = parts(entry, reminder, profile, inner, s, v, 'center', c);
   const head = stack(p.address ? [p.name, p.address] : [p.name], 1 * MM * s);
   const codeRow = codes(entry, profile, level, design, s, gap, c);
+  if (codeRow.width > inner + 0.01) return NO_FIT;
   const body = stack([head, centred(codeRow, inner), p.steps].filter((b): b is Block => !!b), 3.5 * MM * s);
   const top = band(reminder.title, w, 14 * s, pad, c);
   const bottom = footerLine(p.footer, w, 8 * s, pad, c);
@@ -233,7 +235,9 @@ function portrait(entry: StickerEntry, reminder: Guide, profile: UnitProfile, w:
 function stacked(entry: StickerEntry, reminder: Guide, profile: UnitProfile, w: number, h: number, s: number, v: Variant, level: QrLevel, c: PartContext): Block {
   const pad = Math.max(2.5 * MM, 0.04 * h);
   const inner = w - 2 * pad;
+  if (v.steps) return NO_FIT;
   const codeRow = codes(entry, profile, level, 0, s, 2 * MM, c);
+  if (codeRow.width > inner + 0.01) return NO_FIT;
   const p = parts(entry, reminder, profile, inner, s, { ...v, steps: false }, 'center', c);
   const head = stack(p.address ? [p.name, p.address] : [p.name], 0.8 * MM * s);
   const body = stack([head, centred(codeRow, inner)], Math.max(2.5 * MM, 1.6 * MM * s));
@@ -252,6 +256,7 @@ function compact(entry: StickerEntry, reminder: Guide, profile: UnitProfile, w: 
   const gap = 1.5 * MM;
   const codeRow = codes(entry, profile, level, 0, s * 0.8, gap, c, false);
   const textW = w - 2 * pad - codeRow.width - gap;
+  if (textW < 18 * MM) return NO_FIT;
   const p = parts(entry, reminder, profile, textW, s * 0.7, { ...v, steps: false }, 'left', c);
   const cta = textBlock(reminder.title, textW, { size: pt(8 * s), font: 'extrabold', color: c.colors.primary, leading: LEADING.tight }, c.m);
   const foot = stack(p.footerLines.map((l) => textBlock(l, textW, { size: pt(5.5 * s), font: 'regular', strongFont: 'bold', color: c.colors.ink, leading: LEADING.tight }, c.m)), 0);
@@ -264,6 +269,9 @@ function compact(entry: StickerEntry, reminder: Guide, profile: UnitProfile, w: 
     place: (x, y) => [{ type: 'rect', x, y, width: w, height: h, fill: c.colors.paper }, { type: 'rect', x, y, width: w, height: 1.2 * MM, fill: c.colors.primary }, ...body.place(x + pad, y + (h - body.height) / 2 + 0.4 * MM)],
   };
 }
+
+/** What a shape returns when its codes leave no room: known before any text is set. */
+const NO_FIT: Block = { width: 0, height: Infinity, place: () => [] };
 
 /** A label: band on top, body, footer band at the very bottom; slack goes around the body. */
 function frame(w: number, [top, body, bottom]: [Block, Block, Block], h: number, fits: boolean, c: PartContext): Block {
