@@ -53,7 +53,7 @@ export async function verifyQrCodes(page: Page, fonts: FontSet, at: { distance: 
   return failures;
 }
 
-export interface Region {
+interface Region {
   /** What is drawn there, moved so the render box starts at 0, 0. */
   items: Item[];
   /** The render box on the page. */
@@ -67,7 +67,7 @@ export interface Region {
 }
 
 /** The code and its quiet zone, and a little around, with everything drawn there. */
-export function regionOf(page: Page, qr: QrItem, distance: number, fonts: FontSet): Region {
+function regionOf(page: Page, qr: QrItem, distance: number, fonts: FontSet): Region {
   const module = qr.size / (qr.modules.length + 2 * qr.margin);
   const view = qr.size;
   const cx = qr.x + qr.size / 2;
