@@ -135,14 +135,25 @@ describe('stickers', () => {
   it('no text under 7 pt, every line 2 mm inside its label, on every sheet preset', async () => {
     const unit = await crowdedUnit();
     const reminder = stickerReminder(unit.profile);
-    for (const name of listSheetPresets()) {
+    // a4-3x8 cannot hold two codes at the size a 30-cm scan needs, and is refused (see scan.test.ts).
+    for (const name of listSheetPresets().filter((n) => n !== 'a4-3x8')) {
       const preset = loadSheetPreset(name);
       const rows = [
         { line: 2, block: 'Chung cư Ngọc Lan – Tòa A', address: '125 Nơ Trang Long, phường Bình Thạnh' },
         { line: 3, block: 'Khu tập thể Bộ đội Biên phòng', address: '12 Nơ Trang Long' },
       ];
-      const { doc } = layoutStickerSheets({ profile: unit.profile, rows, preset, reminder, dataFile: 't.csv' }, unit.m);
-      const page = doc.pages[0]!;
+      // A label too small for two codes at the size their distance asks for is refused, naming the ones that hold them (scan.test.ts).
+      const laid = (() => {
+        try {
+          return layoutStickerSheets({ profile: unit.profile, rows, preset, reminder, dataFile: 't.csv' }, unit.m);
+        } catch (err) {
+          if (!(err instanceof UserError) || err.problems[0]!.field !== '--sheet') throw err;
+          expect(err.problems[0]!.hint, name).toContain('a4-2x4');
+          return undefined;
+        }
+      })();
+      if (!laid) continue;
+      const page = laid.doc.pages[0]!;
       expect(sizes([page])[0], name).toBeGreaterThanOrEqual(7);
       const edge = 2 * MM;
       for (const slot of labelSlots(preset).slice(0, rows.length)) {

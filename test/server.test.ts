@@ -86,7 +86,7 @@ describe('serve: the web API', () => {
     for (const [product, page] of [
       [{ product: 'poster', guide: 'muc-1', posterSize: 'a1', landscape: true }, { width: POSTER_PAPER.a1.height, height: POSTER_PAPER.a1.width }],
       [{ product: 'image', guide: 'tien-ich', preset: 'social-wide' }, { width: 1200, height: 630 }],
-      [{ product: 'stickers', sheet: 'a4-3x8' }, PAPER.a4],
+      [{ product: 'stickers', sheet: 'a4-4xa6' }, PAPER.a4],
       [{ product: 'handout', guide: 'kich-hoat', twoUp: true }, { width: PAPER.a4.height, height: PAPER.a4.width }],
     ] as const) {
       const res = await post('/api/preview', { profile: PROFILE, product });

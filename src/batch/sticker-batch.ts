@@ -3,12 +3,13 @@ import type { FontSet } from '../layout/fonts.js';
 import type { Measurer } from '../layout/measure.js';
 import type { PdfWriter } from '../paint/pdf.js';
 import { stickerSheets, type PlacedSticker, type StickerSheetInput } from '../products/sticker-sheet.js';
+import { STICKER } from '../products/scan-distance.js';
 import { verifyQrCodes } from '../qr/verify.js';
 
 /**
  * Lays out, checks and draws the sticker sheets one at a time: every QR code is
- * read back from a raster of its sheet before the sheet goes into the PDF. The
- * command line and the web page both print stickers through this.
+ * read back as a phone 30 cm away sees it (qr/verify.ts) before the sheet goes
+ * into the PDF. The command line and the web page both print stickers through this.
  */
 export async function drawStickerSheets(
   input: StickerSheetInput,
@@ -18,7 +19,7 @@ export async function drawStickerSheets(
 ): Promise<void> {
   const proven = new Set<string>();
   for (const { page, placed } of stickerSheets(input, tools.m)) {
-    const failures = await verifyQrCodes(page, tools.fonts, proven);
+    const failures = await verifyQrCodes(page, tools.fonts, STICKER, proven);
     if (failures.length) throw unreadable(input.dataFile, placed, failures[0]!.qr.url);
     writer.addPage(page);
     await afterSheet(placed);

@@ -54,7 +54,7 @@ export interface QrItem {
   type: 'qr';
   x: number;
   y: number;
-  /** Side of the whole code including its quiet zone. */
+  /** Side of the whole code including its quiet zone (the white square under it). */
   size: number;
   /** Dark modules, row-major, quiet zone excluded. */
   modules: boolean[][];
@@ -63,6 +63,8 @@ export interface QrItem {
   color: Color;
   /** What the code encodes, for tests and read-back. */
   url: string;
+  /** Error correction: M (15 %) or Q (25 %). */
+  level: 'M' | 'Q';
 }
 
 export interface ImageItem {

@@ -94,7 +94,7 @@ class QrForms {
 
   draw(item: Extract<Item, { type: 'qr' }>): void {
     const n = item.modules.length;
-    const key = `${item.color}|${item.url}`;
+    const key = `${item.color}|${item.level}|${item.url}`;
     let form = this.forms.get(key);
     if (!form) {
       const runs = qrRuns(item.modules)

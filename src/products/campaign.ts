@@ -4,7 +4,7 @@ import type { UnitProfile } from '../content/profile.js';
 import type { RichText } from '../content/rich-text.js';
 import { centred, row, stack, type Block } from '../layout/block.js';
 import type { Item, Page } from '../layout/display-list.js';
-import { qrBlock } from '../layout/qr-block.js';
+import { codeGap, commonBox, levelFor, qrBlock, qrSpec, sameSide } from '../layout/qr-block.js';
 import { fitTextBlock, textBlock } from '../layout/text-block.js';
 import { LEADING, SAFE_EDGE } from '../layout/theme.js';
 import { fitScale } from './fit-scale.js';
@@ -12,6 +12,7 @@ import { footerLines } from './parts/contact-footer.js';
 import type { PartContext } from './parts/part-context.js';
 import { stepTiles } from './parts/step-tiles.js';
 import { callToAction, type QrCard } from './parts/store-qr-panel.js';
+import type { ScanPlace } from './scan-distance.js';
 
 export interface CampaignInput {
   profile: UnitProfile;
@@ -23,7 +24,7 @@ export interface CampaignInput {
 
 export interface CampaignPage {
   page: Page;
-  /** Printed side of each QR code, in points. */
+  /** Side of each QR code's dark square (quiet zone not counted), in points. */
   qrSize: number;
 }
 
@@ -33,7 +34,7 @@ export interface CampaignPage {
  * Tall shapes stack these; wide shapes put the codes in a column of their own.
  * Undefined when the content cannot fit this shape legibly.
  */
-export function layoutCampaign(input: CampaignInput, width: number, height: number, c: PartContext, o: { bodyFloor?: number } = {}): CampaignPage | undefined {
+export function layoutCampaign(input: CampaignInput, width: number, height: number, c: PartContext, o: { bodyFloor?: number; place: ScanPlace }): CampaignPage | undefined {
   const u = Math.min(width, height) / 100;
   const ratio = width / height;
   const [shape, tiles] = ratio >= 1.3 ? [landscape, 0.85] : ratio <= 1 / 1.15 ? [portrait, 1] : [square, 0.8];
@@ -43,7 +44,7 @@ export function layoutCampaign(input: CampaignInput, width: number, height: numb
   // the line under the headline. The steps' type never shrinks below the floor.
   for (const [venueDetail, subLine] of [[true, true], [false, true], [false, false]] as const) {
     for (const qrShare of [1, 0.85, 0.7, 0.6]) {
-      const build = (s: number) => shape({ ...input, subLine }, width, height, u, s, qrShare, venueDetail, c);
+      const build = (s: number) => shape({ ...input, subLine }, width, height, u, s, qrShare, venueDetail, o.place, c);
       const scale = minScale > 1.3 ? undefined : fitScale((s) => build(s).height, height, minScale, 1.3);
       if (scale === undefined) continue;
       const { block, qrSize } = build(scale);
@@ -62,15 +63,17 @@ interface Built {
   qrSize: number;
 }
 
-function portrait(input: CampaignInput, w: number, h: number, u: number, s: number, qrShare: number, venueDetail: boolean, c: PartContext): Built {
+/** Design size of a code's dark square, from the size of its whole printed square (quiet zone included). */
+const SYMBOL_SHARE = 0.8;
+
+function portrait(input: CampaignInput, w: number, h: number, u: number, s: number, qrShare: number, venueDetail: boolean, place: ScanPlace, c: PartContext): Built {
   const margin = 6 * u;
   const inner = w - 2 * margin;
   const top = unitBand(input, w, margin, u, c);
   const headline = headlineBlock(input, inner, u, s, c);
   const tiles = stepTiles(input.guide.steps, inner, input.guide.steps.length >= 4 ? 2 : 1, u, s, c);
   const call = callToAction(input.guide, input.profile);
-  const qrSize = Math.min(0.3 * w, 0.2 * h) * qrShare * loneBoost(call.main);
-  const codes = qrRow(call.main, qrSize, u, c);
+  const { block: codes, side: qrSize } = qrRow(call.main, Math.min(0.3 * w, 0.2 * h) * qrShare * loneBoost(call.main) * SYMBOL_SHARE, place, u, c);
   const cta = textBlock(call.headline, inner, { size: 5 * u, font: 'extrabold', color: c.colors.primary, leading: LEADING.tight, align: 'center' }, c.m);
   const bottom = infoBand(input, w, margin, u, venueDetail, c);
   const gap = 2.5 * u;
@@ -78,14 +81,13 @@ function portrait(input: CampaignInput, w: number, h: number, u: number, s: numb
   return frame([top, body, bottom], w, h, margin, gap, qrSize, c);
 }
 
-function landscape(input: CampaignInput, w: number, h: number, u: number, s: number, qrShare: number, venueDetail: boolean, c: PartContext): Built {
+function landscape(input: CampaignInput, w: number, h: number, u: number, s: number, qrShare: number, venueDetail: boolean, place: ScanPlace, c: PartContext): Built {
   const margin = 5 * u;
   const inner = w - 2 * margin;
   const top = unitBand(input, w, margin, u, c);
   const bottom = infoBand(input, w, margin, u, venueDetail, c);
   const call = callToAction(input.guide, input.profile);
-  const qrSize = Math.min(0.17 * w, 0.42 * h) * qrShare * loneBoost(call.main);
-  const codes = qrRow(call.main, qrSize, u, c);
+  const { block: codes, side: qrSize } = qrRow(call.main, Math.min(0.17 * w, 0.42 * h) * qrShare * loneBoost(call.main) * SYMBOL_SHARE, place, u, c);
   const right = stack([textBlock(call.headline, Math.max(codes.width, 0.25 * w), { size: 4.5 * u, font: 'extrabold', color: c.colors.primary, leading: LEADING.tight, align: 'center' }, c.m), codes], 2.5 * u);
   const leftW = inner - right.width - 5 * u;
   const left = stack([headlineBlock(input, leftW, u, s, c), stepTiles(input.guide.steps, leftW, input.guide.steps.length >= 4 ? 2 : 1, u, s * 0.85, c)], 3 * u);
@@ -94,14 +96,13 @@ function landscape(input: CampaignInput, w: number, h: number, u: number, s: num
 }
 
 /** Near-square (social posts): headline across, then the steps as a list beside the codes. */
-function square(input: CampaignInput, w: number, h: number, u: number, s: number, qrShare: number, venueDetail: boolean, c: PartContext): Built {
+function square(input: CampaignInput, w: number, h: number, u: number, s: number, qrShare: number, venueDetail: boolean, place: ScanPlace, c: PartContext): Built {
   const margin = 5 * u;
   const inner = w - 2 * margin;
   const top = unitBand(input, w, margin, u, c);
   const bottom = infoBand(input, w, margin, u, venueDetail, c);
   const call = callToAction(input.guide, input.profile);
-  const qrSize = 0.19 * w * qrShare * loneBoost(call.main);
-  const codes = qrRow(call.main, qrSize, u, c);
+  const { block: codes, side: qrSize } = qrRow(call.main, 0.19 * w * qrShare * loneBoost(call.main) * SYMBOL_SHARE, place, u, c);
   const right = stack([textBlock(call.headline, Math.max(codes.width, 0.25 * w), { size: 3.6 * u, font: 'extrabold', color: c.colors.primary, leading: LEADING.tight, align: 'center' }, c.m), codes], 2 * u);
   const listW = inner - right.width - 4 * u;
   const middle = row([stepTiles(input.guide.steps, listW, 1, u, s * 0.8, c, { compact: true }), right], 4 * u, 'middle');
@@ -141,19 +142,26 @@ function headlineBlock(input: CampaignInput, width: number, u: number, s: number
   return stack(lines, 1.2 * u);
 }
 
-function qrCards(cards: QrCard[], size: number, u: number, c: PartContext): Block[] {
+/**
+ * The codes side by side at one size, each with its label under it: `design`
+ * (the dark square), or larger when the place's distance asks for more.
+ */
+function qrRow(cards: QrCard[], design: number, place: ScanPlace, u: number, c: PartContext): { block: Block; side: number } {
+  const specs = sameSide(
+    cards.map((card) => qrSpec(card.url, place, levelFor(card.url, place, design))),
+    design,
+  );
+  const side = specs[0]!.side;
+  const size = commonBox(specs);
   // A lone code's label may run wider than the code: a web address must not break.
   const textW = cards.length === 1 ? size * 1.5 : size;
-  return cards.map((card) => {
+  const blocks = cards.map((card, i) => {
     const text = Math.max(2.6 * u, size * 0.09);
     const label = textBlock(card.label, textW, { size: text, font: 'bold', color: c.colors.ink, leading: LEADING.tight, align: 'center' }, c.m);
     const caption = textBlock(card.caption, textW, { size: text * 0.8, font: 'regular', color: c.colors.muted, leading: LEADING.tight, align: 'center' }, c.m);
-    return stack([centred(qrBlock(card.url, size, c.colors.ink), textW), label, caption], 0.6 * u);
+    return stack([centred(qrBlock(specs[i]!, c.colors.ink, size), textW), label, caption], 0.6 * u);
   });
-}
-
-function qrRow(cards: QrCard[], size: number, u: number, c: PartContext): Block {
-  return row(qrCards(cards, size, u, c), Math.max(4 * u, size * 0.15));
+  return { block: row(blocks, codeGap(blocks, side, Math.max(4 * u, size * 0.15))), side };
 }
 
 /** A lone code (the portal) takes much of the room two store codes would. */

@@ -2,7 +2,7 @@ import type { Guide } from '../content/guides.js';
 import type { LogoImage } from '../content/logo.js';
 import type { UnitProfile } from '../content/profile.js';
 import { UserError } from '../errors.js';
-import { row } from '../layout/block.js';
+import { centred, stack } from '../layout/block.js';
 import type { Page } from '../layout/display-list.js';
 import type { Measurer } from '../layout/measure.js';
 import { PAPER } from '../layout/page-sizes.js';
@@ -14,7 +14,8 @@ import { designScale } from './leaflet.js';
 import { classBox, type ClassEntry } from './parts/class-box.js';
 import type { PartContext } from './parts/part-context.js';
 import { returnSlip } from './parts/return-slip.js';
-import { qrCardRow, storeQrCards } from './parts/store-qr-panel.js';
+import { qrCardRow, storeQrCards, type QrCard } from './parts/store-qr-panel.js';
+import { HANDOUT } from './scan-distance.js';
 
 export interface HandoutOptions {
   profile: UnitProfile;
@@ -47,10 +48,12 @@ export function layoutHandout(entry: HandoutClass, o: HandoutOptions, m: Measure
   const k = designScale('a5', o.largePrint);
   const c: PartContext = { m, k, colors: PALETTES[o.palette] };
   const slip = (margin: number) => returnSlip(entry.name, width, margin, c);
-  const qr = 60 * k;
+  // The class box, then the class's Zalo group and the two stores as one row of
+  // codes at the size a parent at a table, about 40 cm away, can scan.
   const extra = (_margin: number, inner: number) => {
-    const stores = qrCardRow(storeQrCards(o.profile), qr, c);
-    return row([classBox(entry, inner - stores.width - 10 * k, qr, c), stores], 10 * k, 'middle');
+    const zalo: QrCard[] = entry.zalo ? [{ url: entry.zalo, label: `Nhóm Zalo lớp ${entry.name}`, caption: '', field: 'zalo' }] : [];
+    const codes = qrCardRow([...zalo, ...storeQrCards(o.profile)], HANDOUT, 0, c, { captionInLabel: true });
+    return stack([classBox(entry, inner, c), centred(codes, inner)], 4 * k);
   };
   const n = o.guide.steps.length;
   // As many steps in front as fit; the rest continue on the back.

@@ -9,6 +9,7 @@ import { PALETTES, type PaletteName } from '../layout/theme.js';
 import { layoutBackPage, layoutGuidePage } from './guide-page.js';
 import type { PartContext } from './parts/part-context.js';
 import { callToAction, storeQrPanel } from './parts/store-qr-panel.js';
+import { baseSide, LEAFLET } from './scan-distance.js';
 
 export interface LeafletInput {
   profile: UnitProfile;
@@ -44,7 +45,8 @@ export function layoutLeaflet(input: LeafletInput, m: Measurer): Leaflet {
   const { width, height } = PAPER[input.paper];
   const k = designScale(input.paper, input.largePrint);
   const c: PartContext = { m, k, colors: PALETTES[input.palette ?? 'color'] };
-  const panel = (inner: number) => storeQrPanel(callToAction(input.guide, input.profile), inner, 78 * k, c);
+  // Codes read at arm's length, set larger with the rest of the design on A4 and in large print.
+  const panel = (inner: number) => storeQrPanel(callToAction(input.guide, input.profile), inner, LEAFLET, baseSide(LEAFLET) * k, c);
   const spec = { ...input, width, height, aboveFooter: (margin: number, inner: number) => [{ block: panel(inner), x: margin }] };
   const doc = (pages: Page[]): LaidOutDocument => ({ title: `${input.guide.title} – ${input.profile.unit.name}`, author: input.profile.unit.name, pages });
   const one = layoutGuidePage(spec, c);

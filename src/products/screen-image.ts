@@ -4,6 +4,7 @@ import type { Measurer } from '../layout/measure.js';
 import { PALETTES } from '../layout/theme.js';
 import { layoutCampaign, type CampaignInput } from './campaign.js';
 import type { PartContext } from './parts/part-context.js';
+import { screenPlace } from './scan-distance.js';
 
 /** Screens and social networks, in pixels. */
 export const IMAGE_PRESETS = {
@@ -21,7 +22,8 @@ export const IMAGE_DPI = 96;
 /** A picture for an LED screen or a Facebook/Zalo post, composed for its shape. */
 export function layoutScreenImage(input: CampaignInput, px: { width: number; height: number }, m: Measurer): LaidOutDocument {
   const c: PartContext = { m, k: 1, colors: PALETTES.color };
-  const laid = layoutCampaign(input, (px.width * 72) / IMAGE_DPI, (px.height * 72) / IMAGE_DPI, c);
+  const [width, height] = [(px.width * 72) / IMAGE_DPI, (px.height * 72) / IMAGE_DPI];
+  const laid = layoutCampaign(input, width, height, c, { place: screenPlace(width, height) });
   if (!laid) {
     throw new UserError({
       field: 'imageSize',

@@ -7,9 +7,10 @@ import type { LaidOutDocument, Page } from '../layout/display-list.js';
 import type { Measurer } from '../layout/measure.js';
 import { PALETTES } from '../layout/theme.js';
 import { MM } from '../layout/page-sizes.js';
-import { labelSlots, type SheetPreset } from '../layout/sheet-preset.js';
+import { labelSlots, listSheetPresets, loadSheetPreset, type SheetPreset } from '../layout/sheet-preset.js';
 import type { PartContext } from './parts/part-context.js';
-import { stickerLabel, type StickerEntry } from './parts/sticker-label.js';
+import { stickerCodes, stickerLabel, type StickerEntry } from './parts/sticker-label.js';
+import { distanceForMessage, sizeForMessage, STICKER, type QrLevel } from './scan-distance.js';
 
 export interface StickerRow extends StickerEntry {
   /** The data file's line, for messages and the manifest. */
@@ -31,6 +32,8 @@ export interface PlacedSticker {
   page: number;
   sheetRow: number;
   sheetColumn: number;
+  /** Error correction of each of the sticker's codes, in order (M or Q). */
+  levels: QrLevel[];
   /** The sticker alone, on a page of the label's size (for per-block images). */
   single: () => Page;
 }
@@ -65,30 +68,60 @@ export function* stickerSheets(input: StickerSheetInput, m: Measurer): Generator
   const { preset } = input;
   const slots = labelSlots(preset);
   const c: PartContext = { m, k: 1, colors: PALETTES.color };
+  if (input.rows.length) checkHoldsCodes(input, c);
   for (let start = 0, sheet = 1; start < input.rows.length; start += slots.length, sheet++) {
     const page: Page = { width: preset.paper.width, height: preset.paper.height, items: [{ type: 'rect', x: 0, y: 0, width: preset.paper.width, height: preset.paper.height, fill: '#FFFFFF' }] };
     const placed: PlacedSticker[] = [];
     input.rows.slice(start, start + slots.length).forEach((row, i) => {
       const label = stickerLabel(row, input.reminder, input.profile, preset.label.width, preset.label.height, c);
-      if (!label) throw tooSmall(input, row);
+      if (!label) throw tooSmall(input, row, c);
       const slot = slots[i]!;
       page.items.push(...label.place(slot.x, slot.y));
       if (preset.marks === 'crop') page.items.push(...cropMarks(slot.x, slot.y, preset.label.width, preset.label.height, { length: 3 * MM, offset: 1 * MM }));
-      placed.push({ row, page: sheet, sheetRow: slot.row, sheetColumn: slot.column, single: () => ({ width: preset.label.width, height: preset.label.height, items: label.place(0, 0) }) });
+      placed.push({ row, page: sheet, sheetRow: slot.row, sheetColumn: slot.column, levels: label.levels, single: () => ({ width: preset.label.width, height: preset.label.height, items: label.place(0, 0) }) });
     });
     yield { page, placed };
   }
 }
 
-function tooSmall(input: StickerSheetInput, row: StickerRow): UserError {
+const labelSize = (p: SheetPreset) => `${(p.label.width / MM).toFixed(0)} × ${(p.label.height / MM).toFixed(0)} mm`;
+
+/**
+ * A label too small for the store codes at the size their distance asks for is
+ * refused before any sticker is laid out: codes never shrink to fit. The message
+ * names the label papers that do hold them.
+ */
+function checkHoldsCodes(input: StickerSheetInput, c: PartContext): void {
+  const probe: StickerEntry = { block: 'A' };
   const { preset } = input;
+  if (stickerLabel(probe, input.reminder, input.profile, preset.label.width, preset.label.height, c)) return;
+  const side = stickerCodes(probe, input.profile, 'M')[0]!.spec.side;
+  throw new UserError({
+    field: 'sheet',
+    message: `nhãn ${labelSize(preset)} (${preset.name}) không đủ chỗ cho hai mã QR cạnh ${sizeForMessage(side)} (cỡ nhỏ nhất quét chắc chắn từ ${distanceForMessage(STICKER.distance)}) cùng lề trắng quanh mã và khoảng cách giữa hai mã`,
+    hint: `chọn khổ nhãn lớn hơn: ${holding(probe, input, c).join(', ')}`,
+  });
+}
+
+/** The built-in label papers a sticker like `entry` fits, largest labels last. */
+function holding(entry: StickerEntry, input: StickerSheetInput, c: PartContext): string[] {
+  return listSheetPresets()
+    .map(loadSheetPreset)
+    .filter((p) => p.name !== input.preset.name && stickerLabel(entry, input.reminder, input.profile, p.label.width, p.label.height, c))
+    .sort((a, b) => a.label.width * a.label.height - b.label.width * b.label.height)
+    .map((p) => p.name);
+}
+
+function tooSmall(input: StickerSheetInput, row: StickerRow, c: PartContext): UserError {
+  const { preset } = input;
+  const bigger = `khổ ${holding({ ...row, block: 'A', address: undefined }, input, c).join(', ')}`;
   return new UserError({
     file: input.dataFile,
     line: row.line,
     field: 'block',
-    message: `tem cho "${row.block}" không vừa nhãn ${(preset.label.width / MM).toFixed(0)} × ${(preset.label.height / MM).toFixed(0)} mm mà chữ vẫn đọc được`,
+    message: `tem cho "${row.block}" không vừa nhãn ${labelSize(preset)} mà chữ vẫn đọc được`,
     hint: row.url
-      ? 'nhãn này không đủ chỗ cho mã QR thứ ba (cột url): bỏ link ở dòng này, hoặc chọn nhãn lớn hơn (khổ a4-2x4, a4-4xa6 hoặc a6)'
-      : 'rút gọn tên tòa nhà hoặc địa chỉ, hoặc chọn nhãn lớn hơn (khổ a4-2x4, a4-4xa6 hoặc a6)',
+      ? `nhãn này không đủ chỗ cho mã QR thứ ba (cột url) ở cỡ quét được: bỏ link ở dòng này, hoặc chọn nhãn lớn hơn (${bigger})`
+      : `rút gọn tên tòa nhà hoặc địa chỉ, hoặc chọn nhãn lớn hơn (${bigger})`,
   });
 }

@@ -1,26 +1,39 @@
 import QRCode from 'qrcode';
+import type { QrLevel } from '../products/scan-distance.js';
 
 /** The most a QR code holds at level M: version 40, byte mode. Links are checked against it before any code is made. */
 export const QR_MAX_BYTES = 2331;
+/** The same at level Q: a longer link is made at M. */
+const QR_MAX_BYTES_Q = 1663;
+
+/** Whether `text` fits a code at `level` at all. */
+export function encodable(text: string, level: QrLevel): boolean {
+  return Buffer.byteLength(text, 'utf8') <= (level === 'Q' ? QR_MAX_BYTES_Q : QR_MAX_BYTES);
+}
 
 // Choosing the mask is the costly part of making a code; a batch repeats the same
-// store links on every sticker, so each text is encoded once per process.
+// store links on every sticker, so each text is encoded once per process and
+// level, and every sticker shares that one matrix.
 const cache = new Map<string, boolean[][]>();
 
-/** The dark modules of a QR code for `text`, row-major (quiet zone not included). */
-export function qrModules(text: string): boolean[][] {
-  let modules = cache.get(text);
+/**
+ * The dark modules of a QR code for `text` at `level`, row-major (quiet zone not
+ * included). M (15 % of the code may be lost) for screens and leaflets; Q (25 %)
+ * for stickers and posters, scuffed in a lobby or a hallway (see scan-distance.ts).
+ */
+export function qrModules(text: string, level: QrLevel = 'M'): boolean[][] {
+  const key = `${level}\u0000${text}`;
+  let modules = cache.get(key);
   if (!modules) {
-    modules = encode(text);
+    modules = encode(text, level);
     if (cache.size > 10_000) cache.clear();
-    cache.set(text, modules);
+    cache.set(key, modules);
   }
   return modules;
 }
 
-function encode(text: string): boolean[][] {
-  // Level M survives a scuffed sticker or a fold and keeps store links small (~33×33).
-  const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
+function encode(text: string, level: QrLevel): boolean[][] {
+  const qr = QRCode.create(text, { errorCorrectionLevel: level });
   const n = qr.modules.size;
   const out: boolean[][] = [];
   for (let y = 0; y < n; y++) {

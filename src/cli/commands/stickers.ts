@@ -57,7 +57,7 @@ export async function stickersCommand(o: StickersOptions): Promise<number> {
     const stickers: PlacedSticker[] | undefined = o.png ? [] : undefined;
     const manifest = await writeSheets(input, unit, await staged.stream(pdfName), date, stickers, interrupt, () => progress.tick());
     if (stickers) await writePngs(stickers, pngNames, unit, staged, manifest, interrupt, () => progress.tick());
-    await staged.write('manifest.csv', manifestCsv(['block', 'line', 'page', 'row', 'column', 'png'], manifest));
+    await staged.write('manifest.csv', manifestCsv(['block', 'line', 'page', 'row', 'column', 'qr_level', 'png'], manifest));
     await staged.commit();
     progress.stop();
     process.stdout.write(
@@ -85,7 +85,7 @@ async function writeSheets(input: StickerSheetInput, unit: UnitContext, file: St
   const writer = openPdf({ title: stickerTitle(input), author: input.profile.unit.name }, unit.fonts, { date, links: false }, (chunk) => file.write(chunk));
   const manifest: Record<string, string | number>[] = [];
   await drawStickerSheets(input, unit, writer, async (placed) => {
-    for (const p of placed) manifest.push({ block: p.row.block, line: p.row.line, page: p.page, row: p.sheetRow, column: p.sheetColumn, png: '' });
+    for (const p of placed) manifest.push({ block: p.row.block, line: p.row.line, page: p.page, row: p.sheetRow, column: p.sheetColumn, qr_level: levelColumn(p.levels), png: '' });
     keep?.push(...placed);
     tick();
     await file.drained();
@@ -116,4 +116,9 @@ async function writePngs(stickers: PlacedSticker[], names: string[], unit: UnitC
   };
   await Promise.all(Array.from({ length: Math.max(1, availableParallelism()) }, () => worker().catch((err: unknown) => void (failure ??= { err }))));
   if (failure) throw failure.err;
+}
+
+/** The stickers' error correction for the manifest: "Q", or one level a code ("Q/Q/M") when they differ. */
+function levelColumn(levels: string[]): string {
+  return new Set(levels).size === 1 ? levels[0]! : levels.join('/');
 }

@@ -6,10 +6,12 @@ import type { RichText } from '../../content/rich-text.js';
 import { centred, padX, row, stack, type Block } from '../../layout/block.js';
 import type { Item } from '../../layout/display-list.js';
 import { MM } from '../../layout/page-sizes.js';
-import { qrBlock } from '../../layout/qr-block.js';
+import { codeGap, commonBox, qrBlock, qrSpec, sameSide, type QrSpec } from '../../layout/qr-block.js';
 import { textBlock } from '../../layout/text-block.js';
 import { LEADING } from '../../layout/theme.js';
+import { encodable } from '../../qr/matrix.js';
 import { fitScale, type ScaleMemo } from '../fit-scale.js';
+import { levelsFor, STICKER, type QrLevel } from '../scan-distance.js';
 import { numberedItem } from './numbered-item.js';
 import { storeQrCards, type QrCard } from './store-qr-panel.js';
 import type { PartContext } from './part-context.js';
@@ -29,8 +31,6 @@ const pt = (size: number) => Math.max(STICKER_FLOOR, size);
 /** How far text stays inside each label's cut. */
 const LABEL_EDGE = 2.2 * MM;
 
-/** The smallest a printed QR code may be and still scan reliably from a phone. */
-export const MIN_QR = 20 * MM;
 
 interface Variant {
   steps: boolean;
@@ -72,14 +72,34 @@ const DESIGN_HEIGHT = 67.7 * MM;
  * label's shape; on small labels the reminder steps, then the address, give way
  * before any text gets too small. Returns undefined when nothing fits.
  */
-export function stickerLabel(entry: StickerEntry, reminder: Guide, profile: UnitProfile, width: number, height: number, c: PartContext): Block | undefined {
+export function stickerLabel(entry: StickerEntry, reminder: Guide, profile: UnitProfile, width: number, height: number, c: PartContext): StickerLabel | undefined {
+  // Codes keep the size their distance asks for (scan-distance.ts): text, then Q, give way first.
+  const shapes = height >= width ? [portrait] : height < 45 * MM ? [compact] : [landscape, stacked];
   for (const v of VARIANTS) {
-    const shape = height >= width ? portrait : height < 45 * MM ? compact : landscape;
-    const build = (s: number) => shape(entry, reminder, profile, width, height, s, v, c);
-    const scale = fitScale((s) => build(s).height, height, v.minScale, Math.max(1, Math.min(width, height) / DESIGN_HEIGHT), memo(shape.name, v, width, height));
-    if (scale !== undefined) return build(scale);
+    for (const shape of shapes) {
+      for (const level of levelsFor(STICKER)) {
+        const build = (s: number) => shape(entry, reminder, profile, width, height, s, v, level, c);
+        const scale = fitScale((s) => build(s).height, height, v.minScale, Math.max(1, Math.min(width, height) / DESIGN_HEIGHT), memo(`${shape.name}|${level}`, v, width, height));
+        if (scale !== undefined) return { ...build(scale), levels: stickerCodes(entry, profile, level).map((x) => x.spec.level) };
+      }
+    }
   }
   return undefined;
+}
+
+/** A laid-out sticker, and the error correction of each of its codes (for the manifest). */
+export interface StickerLabel extends Block {
+  levels: QrLevel[];
+}
+
+/** The codes a sticker carries, all at the size its distance asks for (or `design`, when larger). */
+export function stickerCodes(entry: StickerEntry, profile: UnitProfile, level: QrLevel, design = 0): (Omit<QrCard, 'field'> & { spec: QrSpec })[] {
+  const cards = stickerCards(entry, profile);
+  const specs = sameSide(
+    cards.map((card) => qrSpec(card.url, STICKER, encodable(card.url, level) ? level : 'M')),
+    design,
+  );
+  return cards.map((card, i) => ({ ...card, spec: specs[i]! }));
 }
 
 /** Parts shared by both shapes, at text scale `s` (points of a 10-pt base). */
@@ -128,11 +148,12 @@ function footerLine(text: RichText, width: number, size: number, pad: number, c:
   return { width, height, place: (x, y) => [{ type: 'rect', x, y, width, height, fill: c.colors.tint }, ...inner.place(x + pad, y + padY)] };
 }
 
-function qrWithLabel(url: string, size: number, label: string, caption: string | undefined, s: number, c: PartContext): Block {
-  const lab = textBlock(label, size + 4 * s, { size: pt(8 * s), font: 'bold', color: c.colors.ink, leading: LEADING.tight, align: 'center' }, c.m);
-  const cap = caption ? textBlock(caption, size + 4 * s, { size: pt(6.5 * s), font: 'regular', color: c.colors.muted, leading: LEADING.tight, align: 'center' }, c.m) : undefined;
+/** A code on its quiet zone, with its label directly under it. */
+function qrWithLabel(spec: QrSpec, size: number, label: string, caption: string | undefined, s: number, c: PartContext): Block {
+  const lab = textBlock(label, size, { size: pt(8 * s), font: 'bold', color: c.colors.ink, leading: LEADING.tight, align: 'center' }, c.m);
+  const cap = caption ? textBlock(caption, size, { size: pt(6.5 * s), font: 'regular', color: c.colors.muted, leading: LEADING.tight, align: 'center' }, c.m) : undefined;
   const text = stack(cap ? [lab, cap] : [lab], 0.5 * s);
-  const qr = qrBlock(url, size, c.colors.ink);
+  const qr = qrBlock(spec, c.colors.ink, size);
   return {
     width: Math.max(size, text.width),
     height: size + 1.5 * s + text.height,
@@ -146,12 +167,18 @@ function stickerCards(entry: StickerEntry, profile: UnitProfile): Omit<QrCard, '
   return entry.url ? [...stores, { url: entry.url, label: entry.urlLabel ?? blockLinkLabel(entry.url), caption: '' }] : stores;
 }
 
-function codes(entry: StickerEntry, profile: UnitProfile, qr: number, s: number, gap: number, c: PartContext, captions = true): Block {
-  return row(
-    stickerCards(entry, profile).map((card) => qrWithLabel(card.url, qr, card.label, captions ? card.caption : undefined, s, c)),
-    gap,
-  );
+/**
+ * The sticker's codes side by side, each with its label under it, at least a
+ * third of a code apart (dark square to dark square) and never closer than `gap`
+ * between their labels.
+ */
+function codes(entry: StickerEntry, profile: UnitProfile, level: QrLevel, design: number, s: number, gap: number, c: PartContext, captions = true): Block {
+  const cards = stickerCodes(entry, profile, level, design);
+  const box = commonBox(cards.map((card) => card.spec));
+  const blocks = cards.map((card) => qrWithLabel(card.spec, box, card.label, captions ? card.caption : undefined, s, c));
+  return row(blocks, codeGap(blocks, cards[0]!.spec.side, gap));
 }
+
 
 export function blockLinkLabel(url: string): string {
   return /(^|\.)zalo\.me$/.test(safeHost(url)) ? 'Nhóm Zalo tòa nhà' : 'Trang của tòa nhà';
@@ -165,31 +192,37 @@ function safeHost(url: string): string {
   }
 }
 
-function landscape(entry: StickerEntry, reminder: Guide, profile: UnitProfile, w: number, h: number, s: number, v: Variant, c: PartContext): Block {
+/** Design size of a code's dark square, from the size of its whole printed square (quiet zone included). */
+const SYMBOL_SHARE = 0.8;
+
+function landscape(entry: StickerEntry, reminder: Guide, profile: UnitProfile, w: number, h: number, s: number, v: Variant, level: QrLevel, c: PartContext): Block {
   const pad = Math.max(2.5 * MM, 0.04 * h);
   const n = entry.url ? 3 : 2;
-  const qr = Math.max(MIN_QR, Math.min(0.26 * w, 0.45 * h) * (n === 3 ? 0.8 : 1));
+  const design = Math.min(0.26 * w, 0.45 * h) * (n === 3 ? 0.8 : 1) * SYMBOL_SHARE;
   const gap = 2 * MM;
-  const codeRow = codes(entry, profile, qr, s, gap, c);
+  const codeRow = codes(entry, profile, level, design, s, gap, c);
   const textW = w - 2 * pad - codeRow.width - 2 * MM;
+  // Steps need a column wide enough for a few words a line.
+  if (textW < (v.steps ? 30 : 12) * MM) return NO_FIT;
   const p = parts(entry, reminder, profile, textW, s, v, 'left', c);
   const right = stack([p.name, p.address, p.steps].filter((b): b is Block => !!b), 1.6 * MM * s);
   const middle = row([codeRow, right], 2 * MM);
   const top = band(reminder.title, w, 10 * s, pad, c);
   const bottom = footerLine(p.footer, w, 6.5 * s, pad, c);
-  // Steps need a column wide enough for a few words a line.
-  return frame(w, [top, padX(middle, pad), bottom], h, textW >= (v.steps ? 30 : 12) * MM && !p.splitsWords, c);
+  return frame(w, [top, padX(middle, pad), bottom], h, !p.splitsWords, c);
 }
 
-function portrait(entry: StickerEntry, reminder: Guide, profile: UnitProfile, w: number, h: number, s: number, v: Variant, c: PartContext): Block {
+function portrait(entry: StickerEntry, reminder: Guide, profile: UnitProfile, w: number, h: number, s: number, v: Variant, level: QrLevel, c: PartContext): Block {
   const pad = Math.max(3 * MM, 0.05 * w);
   const inner = w - 2 * pad;
   const n = entry.url ? 3 : 2;
-  const gap = 4 * MM;
-  const qr = Math.max(MIN_QR, (inner - (n - 1) * gap) / n - 2 * MM);
+  const design = ((inner - (n - 1) * 4 * MM) / n - 2 * MM) * SYMBOL_SHARE;
+  // Three codes stand only as far apart as they must (a third of a code), labels never closer than 1 mm.
+  const gap = n === 3 ? 1 * MM : 4 * MM;
   const p = parts(entry, reminder, profile, inner, s, v, 'center', c);
   const head = stack(p.address ? [p.name, p.address] : [p.name], 1 * MM * s);
-  const codeRow = codes(entry, profile, qr, s, gap, c);
+  const codeRow = codes(entry, profile, level, design, s, gap, c);
+  if (codeRow.width > inner + 0.01) return NO_FIT;
   const body = stack([head, centred(codeRow, inner), p.steps].filter((b): b is Block => !!b), 3.5 * MM * s);
   const top = band(reminder.title, w, 14 * s, pad, c);
   const bottom = footerLine(p.footer, w, 8 * s, pad, c);
@@ -197,14 +230,34 @@ function portrait(entry: StickerEntry, reminder: Guide, profile: UnitProfile, w:
 }
 
 /**
- * Small labels (like 70 × 37 mm): the codes at their 2-cm minimum on the left,
- * and the call to action, block, address and hotline in a column beside them.
+ * A landscape label whose codes leave no column for the text beside them (three
+ * codes on 99 × 68 mm): the name above the row of codes, the steps left out.
  */
-function compact(entry: StickerEntry, reminder: Guide, profile: UnitProfile, w: number, h: number, s: number, v: Variant, c: PartContext): Block {
+function stacked(entry: StickerEntry, reminder: Guide, profile: UnitProfile, w: number, h: number, s: number, v: Variant, level: QrLevel, c: PartContext): Block {
+  const pad = Math.max(2.5 * MM, 0.04 * h);
+  const inner = w - 2 * pad;
+  if (v.steps) return NO_FIT;
+  const codeRow = codes(entry, profile, level, 0, s, 2 * MM, c);
+  if (codeRow.width > inner + 0.01) return NO_FIT;
+  const p = parts(entry, reminder, profile, inner, s, { ...v, steps: false }, 'center', c);
+  const head = stack(p.address ? [p.name, p.address] : [p.name], 0.8 * MM * s);
+  const body = stack([head, centred(codeRow, inner)], Math.max(2.5 * MM, 1.6 * MM * s));
+  const top = band(reminder.title, w, 10 * s, pad, c);
+  const bottom = footerLine(p.footer, w, 6.5 * s, pad, c);
+  return frame(w, [top, padX(body, pad), bottom], h, !v.steps && codeRow.width <= inner + 0.01 && !p.splitsWords, c);
+}
+
+/**
+ * Small wide labels (like 90 × 40 mm): the codes at the size their distance
+ * asks for on the left, and the call to action, block, address and hotline in a
+ * column beside them. A 70 × 37 mm label has no room for that (see sticker-sheet.ts).
+ */
+function compact(entry: StickerEntry, reminder: Guide, profile: UnitProfile, w: number, h: number, s: number, v: Variant, level: QrLevel, c: PartContext): Block {
   const pad = 2 * MM;
   const gap = 1.5 * MM;
-  const codeRow = codes(entry, profile, MIN_QR, s * 0.8, gap, c, false);
+  const codeRow = codes(entry, profile, level, 0, s * 0.8, gap, c, false);
   const textW = w - 2 * pad - codeRow.width - gap;
+  if (textW < 18 * MM) return NO_FIT;
   const p = parts(entry, reminder, profile, textW, s * 0.7, { ...v, steps: false }, 'left', c);
   const cta = textBlock(reminder.title, textW, { size: pt(8 * s), font: 'extrabold', color: c.colors.primary, leading: LEADING.tight }, c.m);
   const foot = stack(p.footerLines.map((l) => textBlock(l, textW, { size: pt(5.5 * s), font: 'regular', strongFont: 'bold', color: c.colors.ink, leading: LEADING.tight }, c.m)), 0);
@@ -217,6 +270,9 @@ function compact(entry: StickerEntry, reminder: Guide, profile: UnitProfile, w: 
     place: (x, y) => [{ type: 'rect', x, y, width: w, height: h, fill: c.colors.paper }, { type: 'rect', x, y, width: w, height: 1.2 * MM, fill: c.colors.primary }, ...body.place(x + pad, y + (h - body.height) / 2 + 0.4 * MM)],
   };
 }
+
+/** What a shape returns when its codes leave no room: known before any text is set. */
+const NO_FIT: Block = { width: 0, height: Infinity, place: () => [] };
 
 /** A label: band on top, body, footer band at the very bottom; slack goes around the body. */
 function frame(w: number, [top, body, bottom]: [Block, Block, Block], h: number, fits: boolean, c: PartContext): Block {

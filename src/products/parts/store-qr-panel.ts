@@ -1,7 +1,9 @@
 import type { GuideAction } from '../../content/guide-meta.js';
 import type { UnitProfile } from '../../content/profile.js';
 import { centred, row, stack, type Block } from '../../layout/block.js';
-import { qrBlock } from '../../layout/qr-block.js';
+import { codeGap, commonBox, qrBlock, qrSpec, sameSide, type QrSpec } from '../../layout/qr-block.js';
+import { encodable } from '../../qr/matrix.js';
+import type { ScanPlace } from '../scan-distance.js';
 import { fitTextBlock, textBlock } from '../../layout/text-block.js';
 import { LEADING } from '../../layout/theme.js';
 import { UserError } from '../../errors.js';
@@ -58,9 +60,10 @@ function hostOf(url: string): string {
 
 /**
  * A call to action beside the QR codes, each with a label underneath. With more
- * than two codes the call moves above so the codes keep their size.
+ * than two codes the call moves above so the codes keep their size. `design` is
+ * the codes' side (dark square) when larger than the place asks for.
  */
-export function storeQrPanel(call: CallToAction, width: number, qrSize: number, c: PartContext): Block {
+export function storeQrPanel(call: CallToAction, width: number, place: ScanPlace, design: number, c: PartContext): Block {
   const { k, m } = c;
   const gap = 12 * k;
   const cards = call.leaflet;
@@ -72,7 +75,7 @@ export function storeQrPanel(call: CallToAction, width: number, qrSize: number, 
       ],
       5 * k,
     );
-  const codes = qrCardRow(cards, qrSize, c);
+  const codes = qrCardRow(cards, place, design, c);
   if (cards.length <= 2) {
     const ctaW = width - codes.width - gap;
     return row([cta(ctaW), codes], gap, 'middle');
@@ -83,15 +86,20 @@ export function storeQrPanel(call: CallToAction, width: number, qrSize: number, 
   return stack([cta(width), codes], 8 * k);
 }
 
-/** The codes alone, side by side, each with its label underneath. */
-export function qrCardRow(cards: QrCard[], qrSize: number, c: PartContext): Block {
-  return row(
-    cards.map((card) => qrCard(card, qrSize, c)),
-    12 * c.k,
+/** The codes alone, side by side at one size, each with its label underneath, a third of a code or more apart. */
+export function qrCardRow(cards: QrCard[], place: ScanPlace, design: number, c: PartContext, o: { captionInLabel?: boolean } = {}): Block {
+  const specs = sameSide(
+    cards.map((card) => qrSpec(card.url, place, encodable(card.url, place.level) ? place.level : 'M')),
+    design,
   );
+  // Where height is short, the caption joins the label on one line ("iPhone · App Store").
+  const shown = o.captionInLabel ? cards.map((card) => ({ ...card, label: card.caption ? `${card.label} · ${card.caption}` : card.label, caption: '' })) : cards;
+  const box = commonBox(specs);
+  const blocks = shown.map((card, i) => qrCard(card, specs[i]!, box, c));
+  return row(blocks, codeGap(blocks, specs[0]?.side ?? 0, 12 * c.k));
 }
 
-function qrCard(card: QrCard, size: number, c: PartContext): Block {
+function qrCard(card: QrCard, spec: QrSpec, size: number, c: PartContext): Block {
   const { k, m } = c;
   // Labels may run a little wider than the code: a web address must not break.
   const textW = size + 20 * k;
@@ -100,6 +108,6 @@ function qrCard(card: QrCard, size: number, c: PartContext): Block {
   const caption = card.caption
     ? textBlock(card.caption, textW, { size: 9 * k, font: 'regular', color: c.colors.muted, leading: LEADING.tight, align: 'center' }, m)
     : undefined;
-  const code = centred(qrBlock(card.url, size, c.colors.ink), textW);
+  const code = centred(qrBlock(spec, c.colors.ink, size), textW);
   return stack(caption ? [code, label, caption] : [code, label], 2.5 * k);
 }

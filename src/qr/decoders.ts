@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import * as jsQRModule from 'jsqr';
+import type * as ZXingReader from 'zxing-wasm/reader';
+import type { GrayImage } from './camera.js';
+
+// jsqr is CommonJS with a TypeScript default export: under Node's ESM the
+// function arrives as the module object's default.
+const jsQR = jsQRModule.default as unknown as typeof jsQRModule.default.default;
+
+/** What each decoder read from one frame. */
+export interface Reads {
+  /** jsQR: a port of its own in JavaScript; it returns the one code it finds, if any. */
+  jsqr: string | undefined;
+  /** ZXing-C++ (WebAssembly build): every code it finds in the frame. */
+  zxing: string[];
+}
+
+let zxing: typeof ZXingReader | undefined;
+
+/**
+ * ZXing-C++ as WebAssembly, loaded on first use from the package's own .wasm
+ * file (never fetched). Required, not imported: a startup snapshot has no import().
+ */
+function loadZXing(): typeof ZXingReader {
+  if (!zxing) {
+    const load = createRequire(import.meta.url);
+    const module = load('zxing-wasm/reader') as typeof ZXingReader;
+    const bytes = readFileSync(load.resolve('zxing-wasm/reader/zxing_reader.wasm'));
+    const wasmBinary = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    module.prepareZXingModule({ overrides: { wasmBinary } });
+    zxing = module;
+  }
+  return zxing;
+}
+
+/** Two independent decoders on one frame. */
+export async function decode(frame: GrayImage): Promise<Reads> {
+  const rgba = new Uint8ClampedArray(frame.width * frame.height * 4);
+  for (let i = 0; i < frame.data.length; i++) {
+    const g = frame.data[i]!;
+    rgba[4 * i] = g;
+    rgba[4 * i + 1] = g;
+    rgba[4 * i + 2] = g;
+    rgba[4 * i + 3] = 255;
+  }
+  const js = jsQR(rgba, frame.width, frame.height, { inversionAttempts: 'dontInvert' })?.data;
+  const image = { data: rgba, width: frame.width, height: frame.height, colorSpace: 'srgb' } as unknown as Parameters<typeof ZXingReader.readBarcodes>[0];
+  // Up to two symbols: a neighbouring code in the frame must show up, not hide.
+  const found = await loadZXing().readBarcodes(image, { formats: ['QRCode'], maxNumberOfSymbols: 2, tryInvert: false });
+  return { jsqr: js, zxing: found.filter((r) => r.isValid).map((r) => r.text) };
+}
