@@ -143,7 +143,7 @@ async function parseAndRun(argv: string[]): Promise<number> {
         y
           .option('unit', UNIT)
           .option('data', { type: 'string', demandOption: true, describe: 'Bảng các tòa nhà (.xlsx hoặc .csv) với cột block, address, url' })
-          .option('sheet', { type: 'string', default: 'a4-2x4', describe: 'Khổ giấy decal: a4-2x4, a4-3x8, a4-4xa6, a6, a5, hoặc tệp .json' })
+          .option('sheet', { type: 'string', default: 'a4-2x4', describe: 'Khổ giấy decal: a4-2x4, a4-4xa6, a6, a5, hoặc tệp .json (a4-3x8 quá nhỏ cho hai mã quét từ 30 cm)' })
           .option('out', { type: 'string', default: 'tem-qr', describe: 'Thư mục kết quả' })
           .option('png', { type: 'boolean', default: false, describe: 'Thêm ảnh PNG cho từng tem' })
           .option('quiet', QUIET)
