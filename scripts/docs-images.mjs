@@ -29,6 +29,10 @@ await sharp({ create: { width: side.width * sides.length + gap * (sides.length -
   .png()
   .toFile('docs/to-roi-kich-hoat.png');
 
+// Large print: the front of the A4 leaflet, for readers with weak sight.
+const large = layoutLeaflet({ profile: ward.profile, guide: guide(ward, 'kich-hoat'), paper: 'a4', largePrint: true, logo: ward.logo }, ward.m).doc;
+await sharp((await png(ward, large.pages.slice(0, 1), 60))[0]).toFile('docs/to-roi-chu-to.png');
+
 const poster = layoutPoster({ profile: ward.profile, guide: guide(ward, 'kich-hoat'), logo: ward.logo }, { size: 'a2', landscape: false, bleed: 0 }, ward.m).doc;
 await sharp((await png(ward, poster.pages, 24))[0]).toFile('docs/ap-phich-a2.png');
 
