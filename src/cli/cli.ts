@@ -196,7 +196,7 @@ async function parseAndRun(argv: string[]): Promise<number> {
           .example('$0 serve', 'rồi mở http://127.0.0.1:8080 bằng trình duyệt'),
       async (args) => {
         const { serveCommand } = await import('./commands/serve.js');
-        exitCode = await serveCommand({ allowScheme: args['allow-scheme'], port: readNumber(args.port, '--port', '8090'), open: args.open });
+        exitCode = await serveCommand({ allowScheme: args['allow-scheme'], port: readNumber(args.port, '--port', '8080'), open: args.open });
       },
     )
     .demandCommand(1, 'Hãy ghi một lệnh, ví dụ: vneid-print leaflet --help')

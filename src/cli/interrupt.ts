@@ -79,7 +79,8 @@ export function watchInterrupt(): Interruption {
   batches++;
   return {
     check(done, total, what) {
-      if (requested) throw new InterruptedError(requested, { done, total, what });
+      // Once the last item is drawn there is nothing left to stop between: a finished batch is kept.
+      if (requested && done < total) throw new InterruptedError(requested, { done, total, what });
     },
     dispose() {
       batches--;

@@ -17,7 +17,7 @@ const OPTIONS: Record<string, string> = {
 };
 
 /** How the command line names a problem's field: as the option the user typed. */
-export const cliFieldName = (field: string): string => OPTIONS[field] ?? field;
+const cliFieldName = (field: string): string => OPTIONS[field] ?? field;
 
 /** Prints an error for the user and returns the exit code: 2 for what they can fix, 130/143 when stopped, 1 for our bugs. */
 export function reportError(err: unknown): number {

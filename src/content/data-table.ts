@@ -35,7 +35,7 @@ export interface ColumnSpec {
 
 const MAX_BYTES = 20 * 1024 * 1024;
 /** Longest text cell: an address or a name fits a label in a few lines; more is a pasting mistake. */
-export const MAX_CELL_CHARS = 200;
+const MAX_CELL_CHARS = 200;
 /** Problems reported at once; the rest are counted. */
 const MAX_PROBLEMS = 20;
 

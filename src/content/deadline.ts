@@ -27,7 +27,7 @@ export function compareDates(a: CalendarDate, b: CalendarDate): number {
 }
 
 /** The calendar day in Vietnam (UTC+7 all year) at a given instant. */
-export function dayInVietnam(now: Date): CalendarDate {
+function dayInVietnam(now: Date): CalendarDate {
   const local = new Date(now.getTime() + 7 * 3600_000);
   return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() };
 }

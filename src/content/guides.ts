@@ -7,15 +7,17 @@ import { decodeTextFile } from './decode-text.js';
 import { readInputFile } from './read-input.js';
 import { splitGuideSource, type GuideMeta } from './guide-meta.js';
 import { parseGuideMarkdown, type GuideBody } from './guide-markdown.js';
-import type { UnitProfile } from './profile.js';
+import { describeChar, type UnitProfile } from './profile.js';
 
 export interface GuideInfo {
   id: string;
   title: string;
   file: string;
   meta: GuideMeta;
-  /** The template's text, read once. */
+  /** The template's text, read once, and its body after the front matter (starting on line bodyLine). */
   source: string;
+  body: string;
+  bodyLine: number;
 }
 
 /** A guide filled in for one unit: its checked front matter and its structured body. */
@@ -33,8 +35,8 @@ export function listGuides(dir: string = GUIDES_DIR): GuideInfo[] {
     .map((f) => {
       const file = join(dir, f);
       const source = readFileSync(file, 'utf8');
-      const { meta } = splitGuideSource(source, file);
-      return { id: f.replace(/\.hbs$/, ''), title: meta.title, file, meta, source };
+      const { meta, body, bodyLine } = splitGuideSource(source, file);
+      return { id: f.replace(/\.hbs$/, ''), title: meta.title, file, meta, source, body, bodyLine };
     });
 }
 
@@ -45,7 +47,7 @@ export function findGuide(id: string, dir?: string): GuideInfo {
     throw new UserError({
       field: 'guide',
       message: `không có hướng dẫn "${id}"`,
-      hint: `chọn một trong: ${guides.map((g) => g.id).join(', ')} `,
+      hint: `chọn một trong: ${guides.map((g) => g.id).join(', ')}`,
     });
   }
   return found;
@@ -61,8 +63,8 @@ export function guideFromFile(file: string): GuideInfo {
     tooBigHint: 'mẫu hướng dẫn chỉ cần vài chục dòng; kiểm tra xem có chọn nhầm tệp không',
   });
   const source = decodeTextFile(bytes, file).text;
-  const { meta } = splitGuideSource(source, file);
-  return { id: basename(file).replace(/\.[^.]*$/, ''), title: meta.title, file, meta, source };
+  const { meta, body, bodyLine } = splitGuideSource(source, file);
+  return { id: basename(file).replace(/\.[^.]*$/, ''), title: meta.title, file, meta, source, body, bodyLine };
 }
 
 /** Characters of a template the fonts cannot draw, each reported on its line (an emoji would print as a blank). */
@@ -70,7 +72,7 @@ export function checkTemplateGlyphs(info: GuideInfo, missingGlyphs: (text: strin
   const problems = info.source.split('\n').flatMap((text, i) => {
     const missing = missingGlyphs(text);
     return missing.length
-      ? [{ file: info.file, line: i + 1, message: `mẫu hướng dẫn có ký tự không in được: ${missing.map((ch) => `"${ch}" (U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ')}`, hint: 'xoá ký tự đó hoặc thay bằng chữ (biểu tượng cảm xúc và ký hiệu lạ không in được)' }]
+      ? [{ file: info.file, line: i + 1, message: `mẫu hướng dẫn có ký tự không in được: ${missing.map(describeChar).join(', ')}`, hint: 'xoá ký tự đó hoặc thay bằng chữ (biểu tượng cảm xúc và ký hiệu lạ không in được)' }]
       : [];
   });
   if (problems.length) throw new UserError(problems);
@@ -78,7 +80,8 @@ export function checkTemplateGlyphs(info: GuideInfo, missingGlyphs: (text: strin
 
 /** Fills a guide template with the unit's details and parses it into steps. */
 export function renderGuide(info: GuideInfo, profile: UnitProfile): Guide {
-  const { meta, body, bodyLine } = splitGuideSource(info.source, info.file);
+  // The front matter was checked when the guide was found: only the body is filled in here.
+  const { meta, body, bodyLine } = info;
   const fail = (message: string, line?: number) =>
     new UserError({ file: info.file, line, message: `mẫu hướng dẫn lỗi: ${message}` });
 

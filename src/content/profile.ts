@@ -169,7 +169,8 @@ function walkStrings(value: unknown, path: (string | number)[], visit: (s: strin
   else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walkStrings(v, [...path, k], visit);
 }
 
-function describeChar(ch: string): string {
+/** A character as a clerk can find it in a file: "😀" (U+1F600). */
+export function describeChar(ch: string): string {
   return `"${ch}" (U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`;
 }
 

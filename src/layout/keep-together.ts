@@ -11,9 +11,9 @@
 /** An ordinary break opportunity. */
 export const FREE = 0;
 /** A dash and what it introduces ("– Tòa B"), a place and its kind ("phường Bình Thạnh"). */
-export const PHRASE = 1;
+const PHRASE = 1;
 /** One name or word: "Ngọc Lan", "Wi-Fi". */
-export const NAME = 2;
+const NAME = 2;
 /** A number and its label or unit: "Phường 13", "Tòa A", "ĐT 0907…", "6 chữ số". */
 export const WITH_NUMBER = 3;
 /** Inside one number: a phone number's groups, a time or number range, a document number. */

@@ -35,7 +35,7 @@ export function sameSide(specs: QrSpec[], design = 0): QrSpec[] {
 }
 
 /** The module's size. */
-export const moduleOf = (spec: Pick<QrSpec, 'side' | 'modules'>): number => spec.side / spec.modules.length;
+const moduleOf = (spec: Pick<QrSpec, 'side' | 'modules'>): number => spec.side / spec.modules.length;
 
 /** The code's printed square: the dark square and its quiet zone of 4 modules each side. */
 export const outerSide = (spec: Pick<QrSpec, 'side' | 'modules'>): number => spec.side + 2 * QUIET_MODULES * moduleOf(spec);

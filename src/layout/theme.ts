@@ -41,8 +41,7 @@ const GRAYSCALE: Palette = {
 export const PALETTES = { color: COLOR as Palette, grayscale: GRAYSCALE } as const;
 export type PaletteName = keyof typeof PALETTES;
 
-/** Line height as a multiple of the font size. */
-/** Line spacing: headings wrap rarely and need room for stacked Vietnamese accents. */
+/** Line height as a multiple of the font size; headings wrap rarely and need room for stacked Vietnamese accents. */
 export const LEADING = { tight: 1.18, heading: 1.26, body: 1.36 } as const;
 
 /** Where the baseline sits in a line box, for Be Vietnam Pro (ascent 1.0, descent 0.265 em). */

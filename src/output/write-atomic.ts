@@ -1,4 +1,4 @@
-import { rename, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { checkOutFile } from './destination.js';
 import { diskError } from './disk-errors.js';
@@ -25,5 +25,22 @@ export async function writeFileAtomic(path: string, data: Buffer | string): Prom
     await removeTemp(tmp);
     await folders.undo();
     throw diskError(err, path);
+  }
+}
+
+/**
+ * Writes the files that belong together (the two sides of a leaflet as pictures):
+ * all of them, or, when one fails, none, so a failed run never leaves half a set.
+ */
+export async function writeAllOrNone(files: readonly { name: string; bytes: Buffer }[]): Promise<void> {
+  const written: string[] = [];
+  try {
+    for (const f of files) {
+      await writeFileAtomic(f.name, f.bytes);
+      written.push(f.name);
+    }
+  } catch (err) {
+    await Promise.all(written.map((name) => rm(name, { force: true })));
+    throw err;
   }
 }

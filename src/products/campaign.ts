@@ -205,7 +205,7 @@ function infoBand(input: CampaignInput, w: number, margin: number, u: number, ve
   const inner = w - 2 * margin;
   const lines: Block[] = [];
   if (deadline) lines.push(textBlock(deadline, inner, { size: 4.2 * u, font: 'extrabold', strongFont: 'extrabold', color: c.colors.onBand, leading: LEADING.tight }, c.m));
-  const small = { size: 2.4 * u,  font: 'regular' as const, strongFont: 'bold' as const, color: c.colors.onBand, leading: LEADING.body };
+  const small = { size: 2.4 * u, font: 'regular' as const, strongFont: 'bold' as const, color: c.colors.onBand, leading: LEADING.body };
   if (contact) lines.push(textBlock(contact, inner, small, c.m));
   const where: RichText = venues.length ? [{ text: 'Nơi làm thủ tục: ', strong: true }, ...venues.flatMap((v, i) => (i ? [{ text: '; ', strong: false }, ...v] : v))] : [];
   if (where.length) lines.push(textBlock(where, inner, small, c.m));

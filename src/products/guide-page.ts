@@ -54,8 +54,8 @@ const MAX_SCALE = 1.2;
 /**
  * The page every guide product shares: unit header, guide title, numbered steps
  * and notes, then the product's own blocks and the unit's contact band at the
- * foot. Step and contact text shrink together to fit, down to a readable floor;
- * undefined means even the floor does not fit.
+ * foot. Step and contact text grow together into spare room, never below the
+ * design size (the floor); undefined means the content does not fit at the floor.
  */
 export function layoutGuidePage(spec: GuidePageSpec, c: PartContext): Page | undefined {
   const { width, height, guide, profile } = spec;

@@ -36,6 +36,9 @@ export interface HandoutClass extends ClassEntry {
   dataFile: string;
 }
 
+/** Steps on the front, per batch (options object): the same for every class. */
+const frontSteps = new WeakMap<HandoutOptions, number>();
+
 /**
  * One class's handout: both sides of an A5 sheet, in the order a duplex printer
  * wants them (front, back). The front carries the guide's first steps and the
@@ -55,16 +58,24 @@ export function layoutHandout(entry: HandoutClass, o: HandoutOptions, m: Measure
     const codes = qrCardRow([...zalo, ...storeQrCards(o.profile)], HANDOUT, 0, c, { captionInLabel: true });
     return stack([classBox(entry, inner, c), centred(codes, inner)], 4 * k);
   };
-  const n = o.guide.steps.length;
-  // As many steps in front as fit; the rest continue on the back.
-  for (let stepCount = n; stepCount >= 1; stepCount--) {
-    const front = layoutGuidePage(
+  const frontWith = (stepCount: number) =>
+    layoutGuidePage(
       { profile: o.profile, guide: o.guide, logo: o.logo, width, height, compact: true, notes: [], footer: false, stepCount, aboveFooter: () => [], belowFooter: (margin) => [{ block: slip(margin), x: 0 }] },
       c,
     );
-    if (!front) continue;
-    const back = layoutBackPage({ profile: o.profile, guide: o.guide, logo: o.logo, width, height, fromStep: stepCount, notes: o.guide.notes.slice(0, 1), extra, keepClear: slip(24 * k).height, bandless: true }, c);
-    if (!back) continue;
+  // As many steps in front as fit; the rest continue on the back. The front is the
+  // same for every class of a batch (the slip's height does not depend on the class),
+  // so the count is found once per options; fewer steps in front could only make the
+  // back taller, so a back that does not fit ends the search.
+  let stepCount = frontSteps.get(o);
+  if (stepCount === undefined) {
+    stepCount = o.guide.steps.length;
+    while (stepCount >= 1 && !frontWith(stepCount)) stepCount--;
+    frontSteps.set(o, stepCount);
+  }
+  const front = stepCount >= 1 ? frontWith(stepCount) : undefined;
+  const back = front && layoutBackPage({ profile: o.profile, guide: o.guide, logo: o.logo, width, height, fromStep: stepCount, notes: o.guide.notes.slice(0, 1), extra, keepClear: slip(24 * k).height, bandless: true }, c);
+  if (front && back) {
     if (o.twoUp && !o.largePrint) return [twoUp(front, front), twoUp(back, back)];
     return o.bleed ? [withBleed(front, o.bleed), withBleed(back, o.bleed)] : [front, back];
   }

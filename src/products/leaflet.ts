@@ -39,7 +39,8 @@ export interface Leaflet {
 
 /**
  * The guide page with its call-to-action codes above the contact band. When it
- * does not fit one side with readable type, the notes go on the back instead.
+ * does not fit one side with readable type, the notes, the venues, the codes and
+ * then the last steps go on the back, in that order, and the user is told.
  */
 export function layoutLeaflet(input: LeafletInput, m: Measurer): Leaflet {
   const { width, height } = PAPER[input.paper];

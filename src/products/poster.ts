@@ -56,6 +56,6 @@ function layoutPosterPage(input: CampaignInput, size: PosterSize, landscape: boo
   const [width, height] = landscape ? [paper.height, paper.width] : [paper.width, paper.height];
   const c: PartContext = { m, k: 1, colors: PALETTES.color };
   // Body text an A2 poster's readers see from 3 m: 36 pt; larger sheets hang farther away and scale up.
-  const bodyFloor = (PRODUCTS.poster.floors!.body * Math.min(paper.width, paper.height)) / Math.min(POSTER_PAPER.a2.width, POSTER_PAPER.a2.height);
+  const bodyFloor = (PRODUCTS.poster.floors.body * Math.min(paper.width, paper.height)) / Math.min(POSTER_PAPER.a2.width, POSTER_PAPER.a2.height);
   return layoutCampaign(input, width, height, c, { bodyFloor, place: posterPlace(size) });
 }

@@ -33,7 +33,7 @@ export const FAR_RATIO = 10;
 export const SPACING_RATIO = 1 / 3;
 
 /** The phone the read-back imitates: a 1080p video preview, about 65° across its 1920 pixels. */
-export const PREVIEW = { width: 1920, height: 1080, fieldOfView: 65 } as const;
+const PREVIEW = { width: 1920, height: 1080, fieldOfView: 65 } as const;
 /** Focal length of that preview in pixels: a thing of size s at distance d spans s / d × this. */
 export const PREVIEW_FOCAL = PREVIEW.width / 2 / Math.tan(((PREVIEW.fieldOfView / 2) * Math.PI) / 180);
 /**
@@ -41,7 +41,7 @@ export const PREVIEW_FOCAL = PREVIEW.width / 2 / Math.tan(((PREVIEW.fieldOfView 
  * read-back's camera (qr/camera.ts) loses codes below about 2.5 (jsQR first,
  * then ZXing); 3 keeps a fifth in hand.
  */
-export const MIN_PREVIEW_PX_PER_MODULE = 3;
+const MIN_PREVIEW_PX_PER_MODULE = 3;
 
 /** A sticker in a lobby or by a lift, and an A5/A4 leaflet in the hand: about 30 cm. */
 export const STICKER: ScanPlace = { distance: 300 * MM, reach: 'arm', level: 'Q' };

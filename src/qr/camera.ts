@@ -125,7 +125,7 @@ function gaussian(src: Float32Array, w: number, h: number, sigma: number): Float
 }
 
 /** A small, fast, seedable generator (mulberry32). */
-export function mulberry32(seed: number): () => number {
+function mulberry32(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
     s = (s + 0x6d2b79f5) >>> 0;

@@ -190,7 +190,7 @@ async function makeHandout(p: ProductForm, classes: ClassRow[], options: ReturnT
   for (const [i, cls] of classes.entries()) {
     const laid = layoutHandout(cls, options, c.m);
     await checkClassQrCodes(cls, laid, c.fonts, proven, { field: 'data' });
-    const copies = p.allCopies ? handoutSheets(cls.copies, p.twoUp) : 1;
+    const copies = p.allCopies ? handoutSheets(cls.copies, options.twoUp) : 1;
     for (let k = 0; k < copies; k++) pages.push(...laid);
     progress(i + 1, classes.length);
     await breathe();

@@ -57,7 +57,8 @@ export async function handoutCommand(o: HandoutCommandOptions): Promise<number> 
     bleed: bleed * MM,
   };
   // Lay out every class first, so a bad row stops the run before any file is written.
-  const slug = makeSlugger('lop');
+  // A class may not be named onto the print-room file or onto another class's back picture.
+  const slug = makeSlugger('lop', { reserved: ['in-tat-ca-cac-lop', 'danh-sach-in'], companions: ['-mat-sau'] });
   const laidOut = classes.map((cls) => ({ cls, pages: layoutHandout(cls, options, unit.m), base: slug(cls.name) }));
   // Both sides of a class's sheet as pictures: the steps, then the codes and the class box.
   const images = (base: string) => (o.png ? pageFileNames(`png/${base}.png`, 2) : []);
@@ -78,7 +79,7 @@ export async function handoutCommand(o: HandoutCommandOptions): Promise<number> 
       await staged.write(`${base}.pdf`, await paintPdf(document(`Lớp ${cls.name}`, unit.profile.unit.name, pages), unit.fonts, { date }));
       if (o.png) {
         // On a phone a single A5 side reads best, in colour whatever the printer is.
-        const sides = layoutHandout(cls, { ...options, logo: unit.logo, palette: 'color', twoUp: false, largePrint: false }, unit.m);
+        const sides = layoutHandout(cls, { ...options, logo: unit.logo, palette: 'color', twoUp: false, largePrint: false, bleed: 0 }, unit.m);
         for (const [i, name] of images(base).entries()) await staged.write(name, await paintRaster(sides[i]!, unit.fonts, 'png', 200));
       }
       const sheets = handoutSheets(cls.copies, o.twoUp);

@@ -5,7 +5,8 @@ import { DEFAULT_SLOGAN, layoutBanner, parseBannerSize } from '../../products/ba
 import { layoutLeaflet } from '../../products/leaflet.js';
 import { layoutPoster } from '../../products/poster.js';
 import { pageFileNames, renderDocument, type OutputFormat } from '../../export/render.js';
-import { IMAGE_DPI, IMAGE_PRESETS, layoutScreenImage } from '../../products/screen-image.js';
+import { IMAGE_PRESETS, layoutScreenImage } from '../../products/screen-image.js';
+import { PRODUCTS } from '../../products/catalog.js';
 import { loadUnitFor, noteGuideNeeds } from '../unit.js';
 import { watchInterrupt } from '../interrupt.js';
 import { sourceDate } from '../output-options.js';
@@ -37,12 +38,12 @@ export async function kitCommand(o: { allowScheme?: string[]; unit: string; out:
   for (const guide of guides) {
     const { doc, notices } = layoutLeaflet({ profile, guide, paper: 'a5', logo }, m);
     for (const n of notices) process.stderr.write(`Lưu ý: ${n}\n`);
-    files.push({ name: `to-roi-${guide.id}.pdf`, doc, format: 'pdf', dpi: 200 }, { name: `to-roi-${guide.id}.png`, doc, format: 'png', dpi: 200 });
+    files.push({ name: `to-roi-${guide.id}.pdf`, doc, format: 'pdf', dpi: PRODUCTS.leaflet.dpi }, { name: `to-roi-${guide.id}.png`, doc, format: 'png', dpi: PRODUCTS.leaflet.dpi });
   }
   const campaign = { profile, guide: guides.find((g) => g.id === CAMPAIGN_GUIDE)!, logo };
-  files.push({ name: `ap-phich-${CAMPAIGN_GUIDE}-a2.pdf`, doc: layoutPoster(campaign, { size: 'a2', landscape: false, bleed: 0 }, m).doc, format: 'pdf', dpi: 150 });
+  files.push({ name: `ap-phich-${CAMPAIGN_GUIDE}-a2.pdf`, doc: layoutPoster(campaign, { size: 'a2', landscape: false, bleed: 0 }, m).doc, format: 'pdf', dpi: PRODUCTS.poster.dpi });
   for (const [preset, px] of Object.entries(IMAGE_PRESETS)) {
-    files.push({ name: `anh-${CAMPAIGN_GUIDE}-${preset}.png`, doc: layoutScreenImage(campaign, px, m), format: 'png', dpi: IMAGE_DPI });
+    files.push({ name: `anh-${CAMPAIGN_GUIDE}-${preset}.png`, doc: layoutScreenImage(campaign, px, m), format: 'png', dpi: PRODUCTS.image.dpi });
   }
   const banner = parseBannerSize('500x80cm')!;
   files.push({ name: 'bang-ron-500x80cm.pdf', doc: layoutBanner(profile, profile.slogan ?? DEFAULT_SLOGAN, banner.width, banner.height, m), format: 'pdf', dpi: 72 });

@@ -5,7 +5,7 @@ import { layoutOneDocument } from '../../export/one-document.js';
 import { exportDocument, type OutputFormat } from '../../export/render.js';
 import { loadUnitFor, noteGuideNeeds } from '../unit.js';
 import { checkOutFile } from '../../output/destination.js';
-import { writeFileAtomic } from '../../output/write-atomic.js';
+import { writeAllOrNone } from '../../output/write-atomic.js';
 import { checkBleed, checkDpi, pickGuide, resolveFormat, sourceDate } from '../output-options.js';
 import { UserError } from '../../errors.js';
 
@@ -44,7 +44,7 @@ export async function leafletCommand(o: LeafletOptions): Promise<number> {
   // A PDF holds every page; pictures are one file a page.
   const files = await exportDocument(doc, unit.fonts, out, { format, dpi, date });
   for (const f of files.slice(1)) await checkOutFile(f.name);
-  for (const f of files) await writeFileAtomic(f.name, f.bytes);
+  await writeAllOrNone(files);
   const what = `khổ ${paper.toUpperCase()}${o.largePrint ? ', chữ to' : ''}${doc.pages.length > 1 ? ', hai mặt' : ''}`;
   process.stdout.write(`Đã tạo ${files.map((f) => f.name).join(', ')} (tờ hướng dẫn "${info.title}", ${what})\n`);
   return 0;

@@ -26,7 +26,7 @@ export interface StickerEntry {
 }
 
 /** No text on a sticker under 7 pt: it is read from 30 cm in a lobby's light. */
-const STICKER_FLOOR = PRODUCTS.stickers.floors!.min;
+const STICKER_FLOOR = PRODUCTS.stickers.floors.min;
 const pt = (size: number) => Math.max(STICKER_FLOOR, size);
 /** How far text stays inside each label's cut. */
 const LABEL_EDGE = 2.2 * MM;
@@ -40,8 +40,8 @@ interface Variant {
   /** The issuing unit's name in the footer (the hotline and the date always stay). */
   unitName: boolean;
   /**
-   * The smallest text scale this variant may use: with steps, their 7.5-pt base
-   * stays at 6.5 pt or more; without, the 6.5-pt captions stay at 5 pt or more.
+   * The smallest scale the search may try. Every text size is held at the 7-pt
+   * floor by pt(), so below 1 only the gaps and the name's size still shrink.
    */
   minScale: number;
 }
@@ -69,11 +69,13 @@ const DESIGN_HEIGHT = 67.7 * MM;
 
 /**
  * One sticker filling a label of the given size. The composition follows the
- * label's shape; on small labels the reminder steps, then the address, give way
- * before any text gets too small. Returns undefined when nothing fits.
+ * label's shape; on small labels the unit's name, the address, the reminder steps
+ * and then the warning give way before any text goes under its floor. Returns
+ * undefined when nothing fits.
  */
 export function stickerLabel(entry: StickerEntry, reminder: Guide, profile: UnitProfile, width: number, height: number, c: PartContext): StickerLabel | undefined {
-  // Codes keep the size their distance asks for (scan-distance.ts): text, then Q, give way first.
+  // Codes keep the size their distance asks for (scan-distance.ts): level Q gives way to M
+  // first, then the text, variant by variant.
   const shapes = height >= width ? [portrait] : height < 45 * MM ? [compact] : [landscape, stacked];
   for (const v of VARIANTS) {
     for (const shape of shapes) {
