@@ -36,7 +36,7 @@ await sharp((await png(ward, large.pages.slice(0, 1), 60))[0]).toFile('docs/to-r
 const poster = layoutPoster({ profile: ward.profile, guide: guide(ward, 'kich-hoat'), logo: ward.logo }, { size: 'a2', landscape: false, bleed: 0 }, ward.m).doc;
 await sharp((await png(ward, poster.pages, 24))[0]).toFile('docs/ap-phich-a2.png');
 
-const square = layoutScreenImage({ profile: ward.profile, guide: guide(ward, 'kich-hoat'), logo: ward.logo }, IMAGE_PRESETS['social-square'], ward.m);
+const square = layoutScreenImage({ profile: ward.profile, guide: guide(ward, 'kich-hoat'), logo: ward.logo }, IMAGE_PRESETS['social-square'], ward.m).doc;
 await sharp((await png(ward, square.pages, 96))[0]).resize(540).toFile('docs/anh-social-square.png');
 
 const rows = readFileSync('examples/toa-nha-phuong-13.csv', 'utf8').trim().split('\n').slice(1, 9).map((line, i) => {

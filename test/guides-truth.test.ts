@@ -174,7 +174,7 @@ describe('the call to action follows the guide', () => {
     const poster = layoutPoster({ profile: unit.profile, guide }, { size: 'a2', landscape: false, bleed: 0 }, unit.m);
     expect(await codesOn(unit, poster.doc.pages[0]!, 30)).toEqual([PORTAL]);
     expect(await pdfText(unit, poster.doc)).toContain('Quét mã để mở Cổng dịch vụ công');
-    const image = layoutScreenImage({ profile: unit.profile, guide }, IMAGE_PRESETS['social-square'], unit.m);
+    const image = layoutScreenImage({ profile: unit.profile, guide }, IMAGE_PRESETS['social-square'], unit.m).doc;
     expect(await codesOn(unit, image.pages[0]!, 96)).toEqual([PORTAL]);
   });
 

@@ -143,7 +143,7 @@ describe('pictures for screens and social networks', () => {
     const meta = await sharp(png).metadata();
     expect([meta.width, meta.height]).toEqual([px.width, px.height]);
     const { unit, input } = await campaign();
-    const page = layoutScreenImage(input, px, unit.m).pages[0]!;
+    const page = layoutScreenImage(input, px, unit.m).doc.pages[0]!;
     expect(await readQrCodes(png, page)).toEqual(STORES);
     expect(textOutside(page, 0, 0, page.width, page.height)).toEqual([]);
     expect(overlappingTexts(page)).toEqual([]);

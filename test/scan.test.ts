@@ -175,7 +175,7 @@ describe('posters: read on a wall, codes a tenth of the distance or more, error 
 
 describe('screen pictures: read from about the screen diagonal, error correction M', () => {
   it.each([...Object.entries(IMAGE_PRESETS), ['1366 × 768', { width: 1366, height: 768 }] as const])('%s', (_name, px) => {
-    const page = layoutScreenImage({ profile: unit.profile, guide: renderGuide(findGuide('kich-hoat'), unit.profile) }, px, unit.m).pages[0]!;
+    const page = layoutScreenImage({ profile: unit.profile, guide: renderGuide(findGuide('kich-hoat'), unit.profile) }, px, unit.m).doc.pages[0]!;
     const codes = codesOn(page);
     expect(codeProblems(page, codes, screenPlace(page.width, page.height))).toEqual([]);
     expect(codes.every((q) => q.level === 'M')).toBe(true);
@@ -222,7 +222,7 @@ describe('the read-back: a phone at the declared distance, two decoders', () => 
 
   it('screen pictures read from their diagonal', async () => {
     for (const px of Object.values(IMAGE_PRESETS)) {
-      const page = layoutScreenImage({ profile: unit.profile, guide: renderGuide(findGuide('kich-hoat'), unit.profile) }, px, unit.m).pages[0]!;
+      const page = layoutScreenImage({ profile: unit.profile, guide: renderGuide(findGuide('kich-hoat'), unit.profile) }, px, unit.m).doc.pages[0]!;
       expect(await readBack(page, screenPlace(page.width, page.height))).toEqual([]);
     }
   });

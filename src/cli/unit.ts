@@ -17,3 +17,8 @@ export async function loadUnitFor(file: string, allowScheme: string[] | undefine
 export function noteGuideNeeds(guide: GuideInfo, profile: UnitProfile): void {
   for (const n of missingNeeds(guide, profile)) process.stderr.write(`Lưu ý: mục ${n.field}: ${n.message}\n`);
 }
+
+/** Tells the user what the layout chose for them (two sides, details left out). */
+export function noteLayoutChoices(notices: string[]): void {
+  for (const n of notices) process.stderr.write(`Lưu ý: ${n}\n`);
+}

@@ -9,14 +9,14 @@ import { withBleed } from '../layout/bleed.js';
 import { fileNames, PRODUCTS } from '../products/catalog.js';
 import { layoutLeaflet } from '../products/leaflet.js';
 import { layoutPoster } from '../products/poster.js';
-import { layoutScreenImage } from '../products/screen-image.js';
+import { layoutScreenImage, type Seen } from '../products/screen-image.js';
 import type { OutputFormat } from './render.js';
 
 /** A one-document product as both front ends ask for it: the command line's options, the web page's form. */
 export type OneDocumentRequest =
   | { product: 'leaflet'; guide: GuideInfo; size: PaperName; largePrint: boolean; bleedMm?: number }
   | { product: 'poster'; guide: GuideInfo; size: PosterSize; landscape: boolean; bleedMm: number; tile?: TileSheet }
-  | { product: 'image'; guide: GuideInfo; px: { width: number; height: number }; preset?: string };
+  | { product: 'image'; guide: GuideInfo; px: { width: number; height: number; seen?: Seen }; preset?: string };
 
 export interface OneDocument {
   doc: LaidOutDocument;
@@ -46,11 +46,11 @@ export function layoutOneDocument(req: OneDocumentRequest, unit: { profile: Unit
     }
     case 'poster': {
       const r = layoutPoster({ profile: unit.profile, guide, logo: unit.logo }, { size: req.size, landscape: req.landscape, bleed: req.bleedMm * MM, tile: req.tile }, unit.m);
-      return { doc: r.doc, notices: [], dpi: PRODUCTS.poster.dpi, fileName: (f) => fileNames.poster(id, req.size, req.landscape, f, req.tile), qrSize: r.qrSize, tiles: r.tiles };
+      return { doc: r.doc, notices: r.notices, dpi: PRODUCTS.poster.dpi, fileName: (f) => fileNames.poster(id, req.size, req.landscape, f, req.tile), qrSize: r.qrSize, tiles: r.tiles };
     }
     case 'image': {
-      const doc = layoutScreenImage({ profile: unit.profile, guide, logo: unit.logo }, req.px, unit.m);
-      return { doc, notices: [], dpi: PRODUCTS.image.dpi, fileName: (f) => fileNames.image(id, req.preset ?? `${req.px.width}x${req.px.height}`, f) };
+      const { doc, notices } = layoutScreenImage({ profile: unit.profile, guide, logo: unit.logo }, req.px, unit.m);
+      return { doc, notices, dpi: PRODUCTS.image.dpi, fileName: (f) => fileNames.image(id, req.preset ?? `${req.px.width}x${req.px.height}`, f) };
     }
   }
 }

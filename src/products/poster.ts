@@ -7,7 +7,7 @@ import { distanceForMessage, posterPlace, POSTER_DISTANCE_MM } from './scan-dist
 import { textBlock } from '../layout/text-block.js';
 import { LEADING, PALETTES } from '../layout/theme.js';
 import { OVERLAP, tilePoster, type TileSheet } from '../layout/tiles.js';
-import { layoutCampaign, type CampaignInput } from './campaign.js';
+import { layoutCampaign, leftOutNotices, type CampaignInput } from './campaign.js';
 import { PRODUCTS } from './catalog.js';
 import type { PartContext } from './parts/part-context.js';
 
@@ -24,6 +24,8 @@ export interface PosterResult {
   /** Side of each QR code's dark square (quiet zone not counted), in points: at least a tenth of the distance it is read from. */
   qrSize: number;
   tiles?: { rows: number; columns: number };
+  /** What the layout left out to keep its type readable from afar. */
+  notices: string[];
 }
 
 /** A poster at real size, optionally with bleed and crop marks, or tiled over office sheets. */
@@ -38,16 +40,17 @@ export function layoutPoster(input: CampaignInput, o: PosterOptions, m: Measurer
     });
   }
   const title = `Áp phích ${input.guide.title} – ${input.profile.unit.name}`;
+  const notices = leftOutNotices(laid.leftOut, 'Áp phích', 'hãy dán kèm tờ rơi có đủ địa chỉ');
   const author = input.profile.unit.name;
   if (o.tile) {
     const label = (r: number, col: number, i: number, n: number) =>
       `Tờ ${i}/${n} · hàng ${r}, cột ${col} · dán chồng ${Math.round(OVERLAP / MM)} mm lên tờ bên trái và tờ phía trên, theo các dấu góc`;
     const labelItems = (text: string, x: number, y: number, w: number) => textBlock(text, w, { size: 8, font: 'regular', color: '#333333', leading: LEADING.tight }, m).place(x, y - 8);
     const tiled = tilePoster(laid.page, o.tile, label, labelItems);
-    return { doc: { title, author, pages: tiled.pages }, qrSize: laid.qrSize, tiles: { rows: tiled.rows, columns: tiled.columns } };
+    return { doc: { title, author, pages: tiled.pages }, qrSize: laid.qrSize, tiles: { rows: tiled.rows, columns: tiled.columns }, notices };
   }
   const page: Page = o.bleed > 0 ? withBleed(laid.page, o.bleed) : laid.page;
-  return { doc: { title, author, pages: [page] }, qrSize: laid.qrSize };
+  return { doc: { title, author, pages: [page] }, qrSize: laid.qrSize, notices };
 }
 
 /** The poster's one page at real size, its codes sized for the distance its size is read from (scan-distance.ts). */
@@ -56,6 +59,7 @@ function layoutPosterPage(input: CampaignInput, size: PosterSize, landscape: boo
   const [width, height] = landscape ? [paper.height, paper.width] : [paper.width, paper.height];
   const c: PartContext = { m, k: 1, colors: PALETTES.color };
   // Body text an A2 poster's readers see from 3 m: 36 pt; larger sheets hang farther away and scale up.
-  const bodyFloor = (PRODUCTS.poster.floors.body * Math.min(paper.width, paper.height)) / Math.min(POSTER_PAPER.a2.width, POSTER_PAPER.a2.height);
-  return layoutCampaign(input, width, height, c, { bodyFloor, place: posterPlace(size) });
+  const k = Math.min(paper.width, paper.height) / Math.min(POSTER_PAPER.a2.width, POSTER_PAPER.a2.height);
+  const { min, body } = PRODUCTS.poster.floors;
+  return layoutCampaign(input, width, height, c, { floors: { min: min * k, body: body * k }, place: posterPlace(size) });
 }

@@ -6,7 +6,7 @@ import { exportDocument, type OutputFormat } from '../../export/render.js';
 import { layoutOneDocument } from '../../export/one-document.js';
 import { fileNames } from '../../products/catalog.js';
 import { IMAGE_PRESETS, type ImagePreset } from '../../products/screen-image.js';
-import { loadUnitFor, noteGuideNeeds } from '../unit.js';
+import { loadUnitFor, noteGuideNeeds, noteLayoutChoices } from '../unit.js';
 import { resolveFormat } from '../output-options.js';
 
 export interface ImageCommandOptions {
@@ -30,7 +30,8 @@ export async function imageCommand(o: ImageCommandOptions): Promise<number> {
   await checkOutFile(out);
   const unit = await loadUnitFor(o.unit, o.allowScheme);
   noteGuideNeeds(info, unit.profile);
-  const { doc, dpi } = layoutOneDocument({ product: 'image', guide: info, px, preset: o.preset }, unit);
+  const { doc, dpi, notices } = layoutOneDocument({ product: 'image', guide: info, px, preset: o.preset }, unit);
+  noteLayoutChoices(notices);
   const [file] = await exportDocument(doc, unit.fonts, out, { format, dpi });
   await writeFileAtomic(out, file!.bytes);
   process.stdout.write(`Đã tạo ${out} (${px.width} × ${px.height} điểm ảnh)\n`);

@@ -43,7 +43,7 @@ export async function kitCommand(o: { allowScheme?: string[]; unit: string; out:
   const campaign = { profile, guide: guides.find((g) => g.id === CAMPAIGN_GUIDE)!, logo };
   files.push({ name: `ap-phich-${CAMPAIGN_GUIDE}-a2.pdf`, doc: layoutPoster(campaign, { size: 'a2', landscape: false, bleed: 0 }, m).doc, format: 'pdf', dpi: PRODUCTS.poster.dpi });
   for (const [preset, px] of Object.entries(IMAGE_PRESETS)) {
-    files.push({ name: `anh-${CAMPAIGN_GUIDE}-${preset}.png`, doc: layoutScreenImage(campaign, px, m), format: 'png', dpi: PRODUCTS.image.dpi });
+    files.push({ name: `anh-${CAMPAIGN_GUIDE}-${preset}.png`, doc: layoutScreenImage(campaign, px, m).doc, format: 'png', dpi: PRODUCTS.image.dpi });
   }
   const banner = parseBannerSize('500x80cm')!;
   files.push({ name: 'bang-ron-500x80cm.pdf', doc: layoutBanner(profile, profile.slogan ?? DEFAULT_SLOGAN, banner.width, banner.height, m), format: 'pdf', dpi: 72 });

@@ -3,7 +3,7 @@ import type { PaperName } from '../../layout/page-sizes.js';
 import { fileNames } from '../../products/catalog.js';
 import { layoutOneDocument } from '../../export/one-document.js';
 import { exportDocument, type OutputFormat } from '../../export/render.js';
-import { loadUnitFor, noteGuideNeeds } from '../unit.js';
+import { loadUnitFor, noteGuideNeeds, noteLayoutChoices } from '../unit.js';
 import { checkOutFile } from '../../output/destination.js';
 import { writeAllOrNone } from '../../output/write-atomic.js';
 import { checkBleed, checkDpi, pickGuide, resolveFormat, sourceDate } from '../output-options.js';
@@ -40,7 +40,7 @@ export async function leafletCommand(o: LeafletOptions): Promise<number> {
   noteGuideNeeds(info, unit.profile);
   checkTemplateGlyphs(info, unit.fonts.missingGlyphs);
   const { doc, notices } = layoutOneDocument(request, unit);
-  for (const n of notices) process.stderr.write(`Lưu ý: ${n}\n`);
+  noteLayoutChoices(notices);
   // A PDF holds every page; pictures are one file a page.
   const files = await exportDocument(doc, unit.fonts, out, { format, dpi, date });
   for (const f of files.slice(1)) await checkOutFile(f.name);

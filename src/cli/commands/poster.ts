@@ -7,7 +7,7 @@ import { writeFileAtomic } from '../../output/write-atomic.js';
 import { fileNames } from '../../products/catalog.js';
 import { layoutOneDocument } from '../../export/one-document.js';
 import { exportDocument, type OutputFormat } from '../../export/render.js';
-import { loadUnitFor, noteGuideNeeds } from '../unit.js';
+import { loadUnitFor, noteGuideNeeds, noteLayoutChoices } from '../unit.js';
 import { checkDpi, resolveFormat, sourceDate } from '../output-options.js';
 
 export interface PosterCommandOptions {
@@ -43,6 +43,7 @@ export async function posterCommand(o: PosterCommandOptions): Promise<number> {
   const unit = await loadUnitFor(o.unit, o.allowScheme);
   noteGuideNeeds(info, unit.profile);
   const result = layoutOneDocument(request, unit);
+  noteLayoutChoices(result.notices);
   const [file] = await exportDocument(result.doc, unit.fonts, out, { format, dpi, date, cmyk: o.cmyk });
   await writeFileAtomic(out, file!.bytes);
 

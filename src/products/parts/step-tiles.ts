@@ -17,7 +17,7 @@ export function stepTiles(steps: GuideStep[], width: number, columns: number, u:
   const size = 3.6 * u * scale;
   const disc = size * (o.compact ? 1.5 : 1.8);
   const tile = (step: GuideStep, n: number, tileW: number) => {
-    const text = textBlock(step.title, tileW - 2 * pad - disc - 1.5 * u, { size, font: 'bold', strongFont: 'extrabold', color: c.colors.ink, leading: LEADING.tight }, c.m);
+    const text = textBlock(step.title, tileW - 2 * pad - disc - 1.5 * u, { size, font: 'bold', strongFont: 'extrabold', color: c.colors.ink, leading: LEADING.heading, noWidow: true }, c.m);
     return { block: numberedItem(n, text, { disc, numberSize: size * 1.25, gap: 1.5 * u, width: tileW - 2 * pad }, c), splits: text.splitsWords };
   };
   const rows: Block[] = [];
