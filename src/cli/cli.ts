@@ -142,7 +142,7 @@ async function parseAndRun(argv: string[]): Promise<number> {
       (y) =>
         y
           .option('unit', UNIT)
-          .option('data', { type: 'string', demandOption: true, describe: 'Bảng các tòa nhà (.xlsx hoặc .csv) với cột block, address, url' })
+          .option('data', { type: 'string', demandOption: true, describe: 'Bảng các tòa nhà (.xlsx hoặc .csv), cột: Tòa nhà, Địa chỉ, Đường link (hoặc block, address, url)' })
           .option('sheet', { type: 'string', default: 'a4-2x4', describe: 'Khổ giấy decal: a4-2x4, a4-4xa6, a6, a5, hoặc tệp .json (a4-3x8 quá nhỏ cho hai mã quét từ 30 cm)' })
           .option('out', { type: 'string', default: 'tem-qr', describe: 'Thư mục kết quả' })
           .option('png', { type: 'boolean', default: false, describe: 'Thêm ảnh PNG cho từng tem' })
@@ -159,7 +159,7 @@ async function parseAndRun(argv: string[]): Promise<number> {
       (y) =>
         y
           .option('unit', { type: 'string', demandOption: true, describe: 'Tệp hồ sơ của trường (.yaml)' })
-          .option('data', { type: 'string', demandOption: true, describe: 'Bảng các lớp (.xlsx hoặc .csv) với cột class, teacher, phone, zalo, students' })
+          .option('data', { type: 'string', demandOption: true, describe: 'Bảng các lớp (.xlsx hoặc .csv), cột: Lớp, GVCN, SĐT, Zalo, Sĩ số (hoặc class, teacher, phone, zalo, students)' })
           .option('out', { type: 'string', default: 'to-phu-huynh', describe: 'Thư mục kết quả' })
           .option('guide', { type: 'string', default: 'kich-hoat', describe: 'Hướng dẫn ở mặt trước' })
           .option('two-up', { type: 'boolean', default: false, describe: 'Hai tờ A5 trên một tờ A4, có đường cắt' })

@@ -18,6 +18,8 @@ export interface DataTable {
   rows: DataRow[];
   /** Things the user should know but that did not stop the run. */
   warnings: string[];
+  /** Each column's name as the file's header writes it, by its key ("students" → "Sĩ số"). */
+  columns: Record<string, string>;
 }
 
 export interface ColumnSpec {
@@ -31,6 +33,28 @@ export interface ColumnSpec {
   allowSchemes?: readonly string[];
   /** Characters the fonts cannot draw; reported by line and column. */
   missingGlyphs(text: string): string[];
+  /** Other names a column goes by in office sheets, the usual one first ("Tòa nhà" for block). */
+  aliases?: Record<string, readonly string[]>;
+}
+
+/**
+ * A header cell as a key to compare: without accents, case or punctuation, so
+ * "TÊN TOÀ NHÀ", "Tên tòa nhà" and "ten toa nha:" are one column.
+ */
+export function columnKey(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** A column as the user knows it: its usual Vietnamese name with the key beside it. */
+function columnTitle(col: string, spec: ColumnSpec): string {
+  const usual = spec.aliases?.[col]?.[0];
+  return usual ? `"${usual}" (${col})` : `"${col}"`;
 }
 
 const MAX_BYTES = 20 * 1024 * 1024;
@@ -120,25 +144,33 @@ async function parseDelimited(text: string, file: string): Promise<string[][]> {
 
 function toTable(grid: string[][], file: string, spec: ColumnSpec, warnings: string[]): DataTable {
   const headerIndex = grid.findIndex((r) => r.some((c) => cleanText(c)));
-  if (headerIndex < 0) throw new UserError({ file, message: 'tệp dữ liệu trống', hint: `dòng đầu ghi tên cột: ${spec.required.join(', ')}` });
-  const header = grid[headerIndex]!.map((h) => cleanText(h).toLowerCase());
   const allowed = [...spec.required, ...spec.optional];
+  const allowedList = allowed.map((c) => columnTitle(c, spec)).join(', ');
+  if (headerIndex < 0) throw new UserError({ file, message: 'tệp dữ liệu trống', hint: `dòng đầu ghi tên cột: ${spec.required.map((c) => columnTitle(c, spec)).join(', ')}` });
+  const written = grid[headerIndex]!.map((h) => cleanText(h));
+  // Each header cell's key: its own name or one of its other names, whatever the accents and case.
+  const byKey = new Map(allowed.flatMap((c) => [c, ...(spec.aliases?.[c] ?? [])].map((name) => [columnKey(name), c] as const)));
+  const header = written.map((h) => (h ? byKey.get(columnKey(h)) : undefined));
   const problems: Problem[] = [];
   const headerLine = headerIndex + 1;
 
-  const unknown = [...new Set(header.filter((h) => h && !allowed.includes(h)))];
+  const unknown = [...new Set(written.filter((h, i) => h && !header[i]))];
   if (unknown.length) {
     problems.push({
       file,
       line: headerLine,
       message: `không biết cột ${unknown.map((u) => quoteForMessage(u)).join(', ')}`,
-      hint: `các cột dùng được: ${allowed.join(', ')} (cột bắt buộc: ${spec.required.join(', ')})`,
+      hint: `các cột dùng được: ${allowedList} (cột bắt buộc: ${spec.required.map((c) => columnTitle(c, spec)).join(', ')})`,
     });
   }
-  const duplicate = [...new Set(header.filter((h, i) => h && header.indexOf(h) !== i))];
-  for (const d of duplicate) problems.push({ file, line: headerLine, message: `cột ${quoteForMessage(d)} có hai lần`, hint: 'xoá hoặc đổi tên một cột' });
-  for (const col of spec.required.filter((c) => !header.includes(c))) {
-    problems.push({ file, line: headerLine, message: `thiếu cột bắt buộc "${col}"`, hint: `dòng đầu của bảng ghi tên cột: ${allowed.join(', ')}` });
+  const columns: Record<string, string> = {};
+  header.forEach((h, i) => {
+    if (!h) return;
+    if (columns[h] !== undefined) problems.push({ file, line: headerLine, message: `cột ${quoteForMessage(columns[h]!)} và cột ${quoteForMessage(written[i]!)} cùng là ${columnTitle(h, spec)}`, hint: 'xoá hoặc đổi tên một cột' });
+    else columns[h] = written[i]!;
+  });
+  for (const col of spec.required.filter((c) => columns[c] === undefined)) {
+    problems.push({ file, line: headerLine, message: `thiếu cột bắt buộc ${columnTitle(col, spec)}`, hint: `dòng đầu của bảng ghi tên cột: ${allowedList}` });
   }
   if (problems.length) throw new UserError(problems);
 
@@ -153,21 +185,21 @@ function toTable(grid: string[][], file: string, spec: ColumnSpec, warnings: str
     if (cells.length > header.length && cells.slice(header.length).some((c) => cleanText(c))) {
       problems.push({ file, line, message: 'dòng có nhiều ô hơn số cột', hint: 'có thể một ô chứa dấu phẩy mà không đặt trong ngoặc kép; kiểm tra dòng này' });
     }
-    for (const col of spec.required) if (!values[col]) problems.push({ file, line, field: col, message: `ô "${col}" đang trống`, hint: 'điền vào, hoặc xoá cả dòng nếu không dùng' });
+    for (const col of spec.required) if (!values[col]) problems.push({ file, line, field: columns[col], message: `ô "${columns[col]}" đang trống`, hint: 'điền vào, hoặc xoá cả dòng nếu không dùng' });
     const links = spec.links ?? [];
     for (const col of links) {
       const bad = values[col] ? linkProblem(values[col], spec.allowSchemes) : undefined;
-      if (bad) problems.push({ file, line, field: col, message: `đường link ${quoteForMessage(values[col]!)} không dùng được: ${bad.reason}`, hint: bad.hint });
+      if (bad) problems.push({ file, line, field: columns[col], message: `đường link ${quoteForMessage(values[col]!)} không dùng được: ${bad.reason}`, hint: bad.hint });
     }
     for (const [col, value] of Object.entries(values)) {
       // Links are bounded by what a QR code holds (above); text by what a label can show.
       const length = [...value].length;
       if (!links.includes(col) && length > MAX_CELL_CHARS) {
-        problems.push({ file, line, field: col, message: `ô "${col}" dài ${length.toLocaleString('vi-VN')} ký tự, nhiều nhất ${MAX_CELL_CHARS} ký tự`, hint: 'rút gọn nội dung ô; tem và tờ in chỉ có chỗ cho vài dòng' });
+        problems.push({ file, line, field: columns[col], message: `ô "${columns[col]}" dài ${length.toLocaleString('vi-VN')} ký tự, nhiều nhất ${MAX_CELL_CHARS} ký tự`, hint: 'rút gọn nội dung ô; tem và tờ in chỉ có chỗ cho vài dòng' });
         continue;
       }
       const missing = spec.missingGlyphs(value);
-      if (missing.length) problems.push({ file, line, field: col, message: `có ký tự không in được: ${missing.map((ch) => `"${ch}"`).join(', ')}`, hint: 'xoá hoặc thay ký tự đó (biểu tượng cảm xúc, ký hiệu lạ)' });
+      if (missing.length) problems.push({ file, line, field: columns[col], message: `có ký tự không in được: ${missing.map((ch) => `"${ch}"`).join(', ')}`, hint: 'xoá hoặc thay ký tự đó (biểu tượng cảm xúc, ký hiệu lạ)' });
     }
     rows.push({ line, values });
   });
@@ -175,7 +207,7 @@ function toTable(grid: string[][], file: string, spec: ColumnSpec, warnings: str
   if (!rows.length) throw new UserError({ file, message: 'bảng chỉ có dòng tiêu đề, chưa có dòng dữ liệu nào', hint: 'thêm mỗi dòng một mục dưới dòng tên cột' });
   const max = spec.maxRows ?? 20_000;
   if (rows.length > max) throw new UserError({ file, message: `bảng có ${rows.length} dòng, nhiều hơn mức ${max} dòng một lần chạy`, hint: 'chia thành nhiều tệp nhỏ hơn' });
-  return { file, rows, warnings };
+  return { file, rows, warnings, columns };
 }
 
 /** The first problems, and how many more there are: a long list on a terminal helps nobody, a silent cut misleads. */

@@ -44,7 +44,7 @@ export class DataStore {
     const columns = kind === 'blocks' ? BLOCK_COLUMNS : CLASS_COLUMNS;
     const table = await asUploadProblems(() => parseDataTable(bytes, shown, { ...columns, allowSchemes: this.allowSchemes, maxRows: MAX_ROWS, missingGlyphs: fonts.missingGlyphs }));
     const data: StoredData =
-      kind === 'blocks' ? { kind, name: shown, rows: blockRows(table.rows) } : { kind, name: shown, rows: await asUploadProblems(() => classRows(table.rows, shown)) };
+      kind === 'blocks' ? { kind, name: shown, rows: blockRows(table.rows) } : { kind, name: shown, rows: await asUploadProblems(() => classRows(table.rows, shown, table.columns)) };
     this.expire();
     while (this.tables.size >= MAX_TABLES) this.tables.delete(this.tables.keys().next().value!);
     const id = randomUUID();
