@@ -16,6 +16,7 @@ import { GENERIC_ERROR, Jobs } from './jobs.js';
 import { prepare, preview, productFormSchema, type Context, type Made } from './products.js';
 import { formToYaml, profileFormSchema, profileFromForm, toFieldError, yamlToForm } from './profile-form.js';
 import { todayFrom } from '../content/deadline.js';
+import { sourceDate } from '../export/source-date.js';
 
 /** The page's files: HTML and CSS from the package's web/ folder, the script as the build compiles it (both two levels up from src/server and dist/server). */
 const WEB_DIR = new URL('../../web/', import.meta.url);
@@ -28,6 +29,8 @@ export interface ServerOptions {
   host?: string;
   /** Link schemes QR codes may use besides http(s) (--allow-scheme), already checked. */
   allowSchemes?: string[];
+  /** The PDFs' date; by default SOURCE_DATE_EPOCH, as the command line reads it. */
+  date?: Date;
   /** Where unexpected errors are written (they never reach the page). */
   log?: (message: string) => void;
 }
@@ -52,6 +55,7 @@ export async function startServer(o: ServerOptions = {}): Promise<RunningServer>
   const fonts = loadFonts();
   const m = createMeasurer(fonts);
   const allowSchemes = o.allowSchemes ?? [];
+  const date = o.date ?? sourceDate();
   const data = new DataStore(allowSchemes);
   const jobs = new Jobs();
 
@@ -103,7 +107,7 @@ export async function startServer(o: ServerOptions = {}): Promise<RunningServer>
   const context = (body: unknown) => {
     const req = parse(requestSchema, body);
     const profile = profileFromForm(req.profile, fonts, allowSchemes, todayFrom(process.env, new Date()));
-    return { product: req.product, c: { profile, fonts, m, data } satisfies Context };
+    return { product: req.product, c: { profile, fonts, m, data, date } satisfies Context };
   };
 
   app.post('/api/preview', json, async (req, res) => {
