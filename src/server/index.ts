@@ -114,6 +114,8 @@ export async function startServer(o: ServerOptions = {}): Promise<RunningServer>
     const { product, c } = context(req.body);
     const shot = await preview(product, c);
     res.setHeader('X-Preview-Dpi', String(shot.dpi));
+    res.setHeader('X-Preview-Pages', String(shot.pages));
+    res.setHeader('X-Notices', noticesHeader(shot.notices));
     res.type('png').send(shot.png);
   });
 
@@ -132,7 +134,7 @@ export async function startServer(o: ServerOptions = {}): Promise<RunningServer>
   app.get('/api/jobs/:id', (req, res) => {
     const job = jobs.get(String(req.params.id));
     if (!job) throw new UserError({ message: 'không tìm thấy việc này (có thể đã quá 15 phút)', hint: 'bấm tải về lần nữa' });
-    res.json({ state: job.state, done: job.done, total: job.total, errors: job.errors, fileName: job.result?.fileName });
+    res.json({ state: job.state, done: job.done, total: job.total, errors: job.errors, fileName: job.result?.fileName, notices: job.result?.notices });
   });
 
   app.get('/api/jobs/:id/file', (req, res) => {
@@ -224,8 +226,14 @@ function parse<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
   throw new UserError(r.error.issues.slice(0, 10).map((i) => ({ field: i.path.join('.') || undefined, message: 'dữ liệu gửi lên không đúng mẫu', hint: 'tải lại trang rồi thử lần nữa' })));
 }
 
+/** Headers carry ASCII only: the notices go as percent-encoded JSON (the page decodes them). */
+function noticesHeader(notices: string[]): string {
+  return encodeURIComponent(JSON.stringify(notices));
+}
+
 function sendFile(res: Response, made: Made) {
   const name = made.fileName.replace(/[^A-Za-z0-9._-]/g, '-');
+  res.setHeader('X-Notices', noticesHeader(made.notices));
   res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
   res.type(made.type).send(made.bytes);
 }

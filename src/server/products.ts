@@ -1,3 +1,4 @@
+import { zipSync } from 'fflate';
 import { z } from 'zod';
 import { memorySink, type Batch } from '../batch/batch.js';
 import { handoutBatch, handoutLayoutOptions, PRINT_ROOM_FILE, type HandoutRequest } from '../batch/handout-batch.js';
@@ -6,7 +7,7 @@ import { findGuide, renderGuide } from '../content/guides.js';
 import type { UnitProfile } from '../content/profile.js';
 import { UserError } from '../errors.js';
 import { layoutOneDocument, type OneDocument } from '../export/one-document.js';
-import { exportDocument } from '../export/render.js';
+import { exportDocument, type ExportedFile } from '../export/render.js';
 import type { Page } from '../layout/display-list.js';
 import { PAPER_NAMES, POSTER_PAPER, type PaperName, type PosterSize } from '../layout/page-sizes.js';
 import { listSheetPresets, loadSheetPreset } from '../layout/sheet-preset.js';
@@ -44,6 +45,8 @@ export interface Made {
   fileName: string;
   type: string;
   bytes: Buffer;
+  /** What the clerk should know about the file (the leaflet took both sides; the pictures come zipped). */
+  notices: string[];
 }
 
 /** The unit as the form gives it (a logo when one is loaded), the uploaded tables and the PDFs' date. */
@@ -115,20 +118,29 @@ function previewDpi(page: Page): number {
   return Math.max(10, Math.min(110, Math.floor((PREVIEW_PX * 72) / Math.max(page.width, page.height))));
 }
 
+export interface Preview {
+  png: Buffer;
+  dpi: number;
+  /** Pages of what would be made (a two-sided leaflet has 2; batches say 1, their first sheet). */
+  pages: number;
+  notices: string[];
+}
+
 /** Page 1 of what would be made, as a small PNG. Stickers and handouts use a sample row until a table is uploaded. */
-export async function preview(p: ProductForm, c: Context): Promise<{ png: Buffer; dpi: number }> {
-  let page: Page;
+export async function preview(p: ProductForm, c: Context): Promise<Preview> {
+  let pages: Page[];
+  let notices: string[] = [];
   if (p.product === 'stickers') {
-    page = stickerSheets(stickerInput(p, c, true), c.m).next().value!.page;
+    pages = [stickerSheets(stickerInput(p, c, true), c.m).next().value!.page];
   } else if (p.product === 'handout') {
     const data = c.data.get(p.dataId, 'classes');
     const cls = (data?.rows as ClassRow[] | undefined)?.[0] ?? SAMPLE_CLASS;
-    page = layoutHandout(cls, await handoutLayoutOptions(handoutRequest(p, c), c), c.m)[0]!;
+    pages = layoutHandout(cls, await handoutLayoutOptions(handoutRequest(p, c), c), c.m).slice(0, 1);
   } else {
-    page = layoutSimple(p, c).doc.pages[0]!;
+    ({ doc: { pages }, notices } = layoutSimple(p, c));
   }
-  const dpi = previewDpi(page);
-  return { png: await paintRaster(page, c.fonts, 'png', dpi), dpi };
+  const dpi = previewDpi(pages[0]!);
+  return { png: await paintRaster(pages[0]!, c.fonts, 'png', dpi), dpi, pages: pages.length, notices };
 }
 
 /**
@@ -150,13 +162,13 @@ export function prepare(p: ProductForm, c: Context): (progress?: Progress) => Pr
     const made = () => handoutBatch(data.rows as ClassRow[], handoutRequest(p, c), c, { classFiles: false, pictures: false, copies: p.allCopies ? 'students' : 'one', date: c.date });
     return (progress) => runBatch(made, data.name, PRINT_ROOM_FILE, p.allCopies ? 'to-phu-huynh-du-so-ban.pdf' : 'to-phu-huynh-cac-lop.pdf', progress);
   }
-  const { doc, dpi, fileName } = layoutSimple(p, c);
+  const { doc, dpi, fileName, notices } = layoutSimple(p, c);
   return async (progress = () => {}) => {
     progress(0, 1);
-    // A picture of a two-sided leaflet is its front; the PDF holds both sides.
-    const [file] = await exportDocument(doc, c.fonts, fileName(p.format), { format: p.format, dpi, date: c.date });
+    const files = await exportDocument(doc, c.fonts, fileName(p.format), { format: p.format, dpi, date: c.date });
     progress(1, 1);
-    return { fileName: file!.name, type: p.format === 'png' ? 'image/png' : 'application/pdf', bytes: file!.bytes };
+    if (files.length === 1) return { fileName: files[0]!.name, type: p.format === 'png' ? 'image/png' : 'application/pdf', bytes: files[0]!.bytes, notices };
+    return zipped(files, c.date, notices);
   };
 }
 
@@ -167,5 +179,19 @@ export function prepare(p: ProductForm, c: Context): (progress?: Progress) => Pr
 async function runBatch(make: () => Batch<unknown> | Promise<Batch<unknown>>, table: string, file: string, fileName: string, progress: Progress = () => {}): Promise<Made> {
   const sink = memorySink();
   await asUploadProblems(async () => (await make()).run(sink, { progress }), (p) => p.file === table);
-  return { fileName, type: 'application/pdf', bytes: sink.file(file) };
+  return { fileName, type: 'application/pdf', bytes: sink.file(file), notices: [] };
+}
+
+/**
+ * The pictures of a two-sided leaflet, front and back, in one .zip (a browser
+ * download is one file), each named and made as the command line names and
+ * makes them; the clerk is told what is inside.
+ */
+function zipped(files: ExportedFile[], date: Date | undefined, notices: string[]): Made {
+  const name = files[0]!.name.replace(/\.png$/, files.length === 2 ? '-hai-mat.zip' : `-${files.length}-trang.zip`);
+  // PNG is compressed already; a fixed time keeps the archive the same on every run (ZIP dates start in 1980).
+  const mtime = new Date(Math.max((date ?? new Date(0)).getTime(), new Date(1980, 0, 1).getTime()));
+  const bytes = Buffer.from(zipSync(Object.fromEntries(files.map((f) => [f.name, f.bytes])), { level: 0, mtime }));
+  const inside = files.length === 2 ? `ảnh mặt trước (${files[0]!.name}) và ảnh mặt sau (${files[1]!.name})` : `${files.length} ảnh, mỗi trang một ảnh`;
+  return { fileName: name, type: 'application/zip', bytes, notices: [...notices, `tệp tải về là tệp nén ${name}, trong có ${inside}; giải nén để gửi hoặc in từng ảnh`] };
 }
