@@ -1,17 +1,12 @@
 // The web API carries what the layout decided along with the file: the page shows it.
+import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/server/index.js';
+import { example } from '../helpers/cli.js';
 
-const PROFILE = {
-  unit: { name: 'Ủy ban nhân dân phường Bình Thạnh', parent: 'Ban Chỉ đạo Đề án 06' },
-  contact: { name: 'Nguyễn Thị Hoa', title: 'Cán bộ tư pháp', phone: '0907028318' },
-  deadline: '31/12/2026',
-  venues: [
-    { name: 'Công an phường Bình Thạnh', address: '12 Nơ Trang Long', hours: 'Thứ Hai – Thứ Sáu, 7:30–17:00' },
-    { name: 'Bộ phận một cửa', address: '6 Phan Đăng Lưu', hours: 'Thứ Hai – Thứ Bảy, 7:30–11:30' },
-  ],
-};
+/** The ward's example profile, as the page holds it once opened. */
+let PROFILE: unknown;
 // muc-2 needs both sides of A5 for this unit.
 const TWO_SIDED = { product: 'leaflet', guide: 'muc-2', size: 'a5', format: 'png' };
 
@@ -21,6 +16,9 @@ const notices = (res: Response): string[] => JSON.parse(decodeURIComponent(res.h
 
 beforeAll(async () => {
   server = await startServer({ port: 0, host: '127.0.0.1', log: () => {} });
+  const fd = new FormData();
+  fd.append('file', new Blob([readFileSync(example('phuong-binh-thanh.yaml'))]), 'phuong.yaml');
+  PROFILE = (await (await fetch(new URL('/api/profile/load', server.url), { method: 'POST', body: fd })).json()).form;
 });
 afterAll(() => server?.close());
 
