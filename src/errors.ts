@@ -9,7 +9,7 @@ export interface Problem {
   file?: string;
   /** 1-based line in that file, when known. */
   line?: number;
-  /** The field, as written in the file (e.g. "contact.phone") or an option ("--size"). */
+  /** The field, as written in the file (e.g. "contact.phone") or a neutral key a front end words as its own ("size"). */
   field?: string;
   /** What to do about it. */
   hint?: string;
@@ -28,7 +28,7 @@ export class UserError extends Error {
 
 /**
  * A problem as one line of text. Fields are neutral keys ("guide", "dataFile");
- * a front end passes `fieldName` to word them its own way (the CLI as --guide).
+ * a front end passes `fieldName` to word them its own way (the command line as its option).
  */
 export function formatProblem(p: Problem, o: { fieldName?: (field: string) => string } = {}): string {
   const fieldName = o.fieldName ?? ((f: string) => f);

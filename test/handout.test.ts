@@ -134,7 +134,7 @@ describe('the handout page', () => {
     writeFileSync(join(dir, 'lop.csv'), 'class,teacher\r\n6A1,Cô Hoa\r\n');
     const r = runCli(['handout', '--unit', SCHOOL, '--data', join(dir, 'lop.csv'), '--out', join(dir, 'out')]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain('mỗi lớp chỉ in 1 bản; thêm cột students');
+    expect(r.stderr).toContain('mỗi lớp chỉ in 1 bản; thêm cột "Sĩ số"');
   });
 
   it('--bleed for a print shop: each side with trim and bleed boxes; not with two-up', () => {

@@ -174,6 +174,7 @@ async function runPreview(): Promise<void> {
     if (!res.ok) {
       showErrors(await problemsOf(res));
       $('preview-note').textContent = '(chưa cập nhật: còn chỗ cần sửa)';
+      showNotices('preview-notices', []);
       return;
     }
     const blob = await res.blob();
@@ -182,10 +183,32 @@ async function runPreview(): Promise<void> {
     preview.src = URL.createObjectURL(blob);
     if (old && old.startsWith('blob:')) URL.revokeObjectURL(old);
     preview.classList.remove('stale');
-    $('preview-note').textContent = '(trang 1)';
+    const pages = Number(res.headers.get('X-Preview-Pages')) || 1;
+    $('preview-note').textContent = pages > 1 ? `(trang 1 / ${pages})` : '(trang 1)';
+    showNotices('preview-notices', noticesOf(res));
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') return;
     $('preview-note').textContent = '(không kết nối được máy chủ)';
+  }
+}
+
+/** What the server says about a file or a preview, e.g. that a leaflet takes both sides: "Lưu ý: …" in a list. */
+function showNotices(id: string, notices: string[]): void {
+  const list = $(id);
+  list.textContent = '';
+  for (const n of notices) {
+    const li = document.createElement('li');
+    li.textContent = `Lưu ý: ${n}`;
+    list.appendChild(li);
+  }
+}
+
+/** The notices a response carries in its X-Notices header (percent-encoded JSON: headers are ASCII). */
+function noticesOf(res: Response): string[] {
+  try {
+    return JSON.parse(decodeURIComponent(res.headers.get('X-Notices') ?? '%5B%5D')) as string[];
+  } catch {
+    return [];
   }
 }
 
@@ -213,10 +236,12 @@ interface Job {
   total: number;
   fileName?: string;
   errors?: FieldError[];
+  notices?: string[];
 }
 
 async function download(): Promise<void> {
   clearErrors(null);
+  showNotices('made-notices', []);
   busy(true, 'Đang làm…');
   const progress = $<HTMLProgressElement>('progress');
   progress.removeAttribute('value');
@@ -246,6 +271,7 @@ async function download(): Promise<void> {
         break;
       }
       if (job.state === 'done') {
+        showNotices('made-notices', job.notices ?? []);
         const a = document.createElement('a');
         a.href = `/api/jobs/${encodeURIComponent(id)}/file`;
         a.download = job.fileName ?? '';
@@ -380,6 +406,7 @@ async function init(): Promise<void> {
   $('product').addEventListener('change', () => {
     showOptions();
     clearErrors(['data']);
+    showNotices('made-notices', []);
     $('data-file').value = '';
     $('data-note').textContent = dataNotes[kind()];
   });

@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
 import { findGuide, guideFromFile, type GuideInfo } from '../content/guides.js';
-import { quoteForMessage, UserError } from '../errors.js';
+import { UserError } from '../errors.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../export/render.js';
 
 /** The format asked for, or the one the --out file name implies, or PDF. */
@@ -24,18 +24,8 @@ export function checkDpi(dpi: number): number {
   return dpi;
 }
 
-/** The last second a PDF date can hold: 31/12/9999 23:59:59 UTC. */
-const LAST_PDF_SECOND = 253402300799;
-
-/** SOURCE_DATE_EPOCH (seconds) pins the PDF date for reproducible builds. */
-export function sourceDate(): Date | undefined {
-  const raw = process.env.SOURCE_DATE_EPOCH;
-  if (!raw) return undefined;
-  if (!/^\d+$/.test(raw) || Number(raw) > LAST_PDF_SECOND) {
-    throw new UserError({ field: 'SOURCE_DATE_EPOCH', message: `${quoteForMessage(raw)} không phải số giây hợp lệ`, hint: `ghi số nguyên giây kể từ 1/1/1970, từ 0 đến ${LAST_PDF_SECOND} (năm 9999), hoặc bỏ biến này` });
-  }
-  return new Date(Number(raw) * 1000);
-}
+/** SOURCE_DATE_EPOCH pins the PDF date (shared with the web page). */
+export { sourceDate } from '../export/source-date.js';
 
 /** The guide to print: one of ours by id, or the user's own template file. */
 export function pickGuide(guide: string | undefined, template: string | undefined): GuideInfo {

@@ -29,7 +29,7 @@ export interface ColumnSpec {
   maxRows?: number;
   /** Columns whose cells must be web links (they become QR codes). */
   links?: string[];
-  /** Link schemes allowed besides http(s), from --allow-scheme. */
+  /** Link schemes allowed besides http(s), as the user allowed them. */
   allowSchemes?: readonly string[];
   /** Characters the fonts cannot draw; reported by line and column. */
   missingGlyphs(text: string): string[];

@@ -16,7 +16,7 @@ const text = (what: string, max: number) =>
 const optionalText = (what: string, max: number) =>
   z.union([text(what, max), z.literal('').transform(() => undefined), z.null().transform(() => undefined)]).optional();
 
-// Which schemes are allowed is decided after parsing (see profile.ts): it depends on --allow-scheme.
+// Which schemes are allowed is decided after parsing (see profile.ts): it depends on the schemes the user allowed.
 const link = z.string({ error: 'cần một đường link (bắt đầu bằng https://)' }).min(1, { error: 'đường link đang để trống' });
 
 const phone = z

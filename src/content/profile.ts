@@ -23,7 +23,7 @@ export type UnitProfile = ParsedProfile & {
 export interface ProfileChecks {
   /** Characters the fonts cannot draw; they are reported by field. */
   missingGlyphs(text: string): string[];
-  /** Link schemes allowed besides http(s), from --allow-scheme. */
+  /** Link schemes allowed besides http(s), as the user allowed them. */
   allowSchemes?: readonly string[];
   /** Today: a campaign date before it is refused. Without it, dates are only checked to exist. */
   today?: CalendarDate;

@@ -9,7 +9,7 @@ export interface LinkProblem {
 /**
  * Why a link cannot become a QR code, or undefined when it can. It is read with
  * the WHATWG URL parser, as a phone's browser will read it. Only web links pass
- * unless the user allows another scheme by name (--allow-scheme tel): no
+ * unless the user allows another scheme by name (tel, zalo): no
  * javascript:, file: or intent: surprises, and nothing that shows one site and
  * opens another (a user name before "@", a backslash).
  */

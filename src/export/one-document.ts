@@ -7,16 +7,19 @@ import { MM, type PaperName, type PosterSize } from '../layout/page-sizes.js';
 import type { TileSheet } from '../layout/tiles.js';
 import { withBleed } from '../layout/bleed.js';
 import { fileNames, PRODUCTS } from '../products/catalog.js';
+import { layoutBanner } from '../products/banner.js';
 import { layoutLeaflet } from '../products/leaflet.js';
 import { layoutPoster } from '../products/poster.js';
 import { layoutScreenImage, type Seen } from '../products/screen-image.js';
 import type { OutputFormat } from './render.js';
 
-/** A one-document product as both front ends ask for it: the command line's options, the web page's form. */
+/** A one-document product as the front ends ask for it: the command line's options, the web page's form, the kit. */
 export type OneDocumentRequest =
   | { product: 'leaflet'; guide: GuideInfo; size: PaperName; largePrint: boolean; bleedMm?: number }
   | { product: 'poster'; guide: GuideInfo; size: PosterSize; landscape: boolean; bleedMm: number; tile?: TileSheet }
-  | { product: 'image'; guide: GuideInfo; px: { width: number; height: number; seen?: Seen }; preset?: string };
+  | { product: 'image'; guide: GuideInfo; px: { width: number; height: number; seen?: Seen }; preset?: string }
+  /** A street banner at real size (points); `label` is its size as the user wrote it ("500x80cm"). */
+  | { product: 'banner'; slogan: string; width: number; height: number; label: string };
 
 export interface OneDocument {
   doc: LaidOutDocument;
@@ -31,8 +34,12 @@ export interface OneDocument {
   tiles?: { rows: number; columns: number };
 }
 
-/** Lays out a leaflet, poster or screen picture for a unit, the same way for every front end. */
+/** Lays out a leaflet, poster, screen picture or banner for a unit, the same way for every front end. */
 export function layoutOneDocument(req: OneDocumentRequest, unit: { profile: UnitProfile; logo?: LogoImage; m: Measurer }): OneDocument {
+  if (req.product === 'banner') {
+    const doc = layoutBanner(unit.profile, req.slogan, req.width, req.height, unit.m);
+    return { doc, notices: [], dpi: PRODUCTS.banner.dpi, fileName: () => fileNames.banner(req.label) };
+  }
   const guide = renderGuide(req.guide, unit.profile);
   const id = req.guide.id;
   switch (req.product) {

@@ -35,6 +35,11 @@ export function pageFileNames(name: string, pages: number): string[] {
   return Array.from({ length: pages }, (_, i) => (i === 0 ? name : i === 1 ? `${stem}-mat-sau${ext}` : `${stem}-trang-${i + 1}${ext}`));
 }
 
+/** The files a document becomes: one PDF, or a picture of each page named after the first. */
+export function exportNames(name: string, format: OutputFormat, pages: number): string[] {
+  return format === 'pdf' ? [name] : pageFileNames(name, pages);
+}
+
 export interface ExportedFile {
   name: string;
   bytes: Buffer;
@@ -43,6 +48,6 @@ export interface ExportedFile {
 /** A document as the files a user gets: one PDF, or a picture of each side named after the first. */
 export async function exportDocument(doc: LaidOutDocument, fonts: FontSet, name: string, o: RenderOptions): Promise<ExportedFile[]> {
   const files = await renderDocument(doc, fonts, o);
-  const names = o.format === 'pdf' ? [name] : pageFileNames(name, files.length);
+  const names = exportNames(name, o.format, files.length);
   return names.map((n, i) => ({ name: n, bytes: files[i]! }));
 }

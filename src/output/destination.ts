@@ -4,10 +4,10 @@ import { dirname, join, resolve, sep } from 'node:path';
 import { UserError, type Problem } from '../errors.js';
 import { diskError } from './disk-errors.js';
 
-// Checks made before anything is drawn, so that a run stops on a bad --out
+// Checks made before anything is drawn, so that a run stops on a bad destination
 // before it has spent time or written a byte.
 
-/** --out of a command that makes one file: a file name we may replace, in a folder we can make. */
+/** The destination of a command that makes one file: a file name we may replace, in a folder we can make. */
 export async function checkOutFile(path: string): Promise<void> {
   if (!path) throw new UserError({ field: 'out', message: 'chưa ghi tên tệp kết quả', hint: 'ghi tên tệp kết quả, ví dụ to-roi.pdf' });
   if (path.endsWith('/') || path.endsWith(sep)) {
@@ -18,7 +18,7 @@ export async function checkOutFile(path: string): Promise<void> {
   await checkAncestors(path);
 }
 
-/** --out of a batch: a folder, or a name where one can be made. */
+/** The destination of a batch: a folder, or a name where one can be made. */
 export async function checkOutFolder(dir: string): Promise<void> {
   if (!dir) throw new UserError({ field: 'out', message: 'chưa ghi tên thư mục kết quả', hint: 'ghi tên thư mục kết quả, ví dụ ket-qua' });
   const info = await statOrNone(dir);

@@ -8,9 +8,9 @@ import { makeFolders } from './folders.js';
 import { removeTemp, sweepStaleTemps, tempPath } from './temp-files.js';
 
 /**
- * The files of a batch, written into a hidden folder inside --out and moved
+ * The files of a batch, written into a hidden folder inside the output folder and moved
  * into place only when every one is complete: a run that fails or is stopped
- * leaves --out as it found it.
+ * leaves the folder as it found it.
  */
 export interface StagedOutput {
   /** Writes one of the planned files. */
@@ -44,7 +44,7 @@ export class PartialOutputError extends UserError {
 }
 
 /**
- * Checks --out and every destination of `names` (relative to `out`, with "/"),
+ * Checks the output folder and every destination of `names` (relative to `out`, with "/"),
  * then opens the hidden folder; nothing is written before all are fine.
  */
 export async function stageOutput(out: string, names: readonly string[]): Promise<StagedOutput> {
@@ -101,7 +101,7 @@ export async function stageOutput(out: string, names: readonly string[]): Promis
     async commit() {
       const unwritten = names.filter((n) => !written.has(n));
       if (unwritten.length || open.size) throw new Error(`batch committed before writing ${unwritten.join(', ') || 'to the end'}`);
-      // Again: something may have appeared in --out while the batch was drawn.
+      // Again: something may have appeared in the folder while the batch was drawn.
       await checkDestinations(out, names).catch(async (err) => {
         await discard();
         throw err;

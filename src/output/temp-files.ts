@@ -4,7 +4,7 @@ import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
 // Temporary files and folders are named `.vneid-print-<pid>-<random>.tmp`: short
-// (a long but valid --out name stays valid), hidden, and the PID tells a later
+// (a long but valid output name stays valid), hidden, and the PID tells a later
 // run whether the process that made one is still alive.
 const TEMP_NAME = /^\.vneid-print-(\d+)-[0-9a-f]+\.tmp$/;
 

@@ -20,6 +20,8 @@ export const PRODUCTS = {
   image: { dpi: IMAGE_DPI },
   stickers: { dpi: 300, floors: { min: 7, body: 7.5 } },
   handout: { dpi: 200, floors: { min: 9, body: 10 } },
+  // Only ever a PDF at real size (a 5 m banner is already 14,000 dots across at 72 dpi).
+  banner: { dpi: 72 },
 } as const satisfies Record<string, ProductDescriptor>;
 
 /** File names people recognise, without accents: "to-roi-kich-hoat-a5.pdf". */
@@ -27,4 +29,5 @@ export const fileNames = {
   leaflet: (guide: string, size: string, largePrint: boolean, format: OutputFormat) => `to-roi-${guide}-${largePrint ? 'chu-to' : size}.${format}`,
   poster: (guide: string, size: string, landscape: boolean, format: OutputFormat, tile?: string) => `ap-phich-${guide}-${size}${landscape ? '-ngang' : ''}${tile ? `-ghep-${tile}` : ''}.${format}`,
   image: (guide: string, preset: string, format: OutputFormat) => `anh-${guide}-${preset}.${format}`,
+  banner: (size: string) => `bang-ron-${size}.pdf`,
 } as const;

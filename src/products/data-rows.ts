@@ -64,3 +64,11 @@ export function classRows(rows: DataRow[], file: string, columns: Record<string,
   if (problems.length) throw new UserError(problems.slice(0, 20));
   return out;
 }
+
+/** Something about a classes table that does not stop the run; each front end words it. */
+export type ClassTableWarning = { kind: 'no-student-counts'; file: string };
+
+/** Without pupil counts the print room gets one copy a class: rarely what was meant. */
+export function classTableWarnings(rows: DataRow[], file: string): ClassTableWarning[] {
+  return rows.length && rows.every((r) => !r.values.students) ? [{ kind: 'no-student-counts', file }] : [];
+}

@@ -114,14 +114,15 @@ function holding(entry: StickerEntry, input: StickerSheetInput, c: PartContext):
 
 function tooSmall(input: StickerSheetInput, row: StickerRow, c: PartContext): UserError {
   const { preset } = input;
-  const bigger = `khổ ${holding({ ...row, block: 'A', address: undefined }, input, c).join(', ')}`;
+  const fits = holding({ ...row, block: 'A', address: undefined }, input, c);
+  const bigger = fits.length ? `chọn nhãn lớn hơn (khổ ${fits.join(', ')})` : 'chọn khổ nhãn riêng lớn hơn (không khổ có sẵn nào đủ chỗ)';
   return new UserError({
     file: input.dataFile,
     line: row.line,
     field: 'block',
     message: `tem cho "${row.block}" không vừa nhãn ${labelSize(preset)} mà chữ vẫn đọc được`,
     hint: row.url
-      ? `nhãn này không đủ chỗ cho mã QR thứ ba (cột url) ở cỡ quét được: bỏ link ở dòng này, hoặc chọn nhãn lớn hơn (${bigger})`
-      : `rút gọn tên tòa nhà hoặc địa chỉ, hoặc chọn nhãn lớn hơn (${bigger})`,
+      ? `nhãn này không đủ chỗ cho mã QR thứ ba (cột đường link) ở cỡ quét được: bỏ link ở dòng này, hoặc ${bigger}`
+      : `rút gọn tên tòa nhà hoặc địa chỉ, hoặc ${bigger}`,
   });
 }

@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import { parseDataTable } from '../content/data-table.js';
 import { UserError, type Problem } from '../errors.js';
 import type { FontSet } from '../layout/fonts.js';
-import { BLOCK_COLUMNS, blockRows, CLASS_COLUMNS, classRows, type ClassRow } from '../products/data-rows.js';
+import { BLOCK_COLUMNS, blockRows, CLASS_COLUMNS, classRows, classTableWarnings, type ClassRow, type ClassTableWarning } from '../products/data-rows.js';
 import type { StickerRow } from '../products/sticker-sheet.js';
 
 export type DataKind = 'blocks' | 'classes';
@@ -45,11 +45,12 @@ export class DataStore {
     const table = await asUploadProblems(() => parseDataTable(bytes, shown, { ...columns, allowSchemes: this.allowSchemes, maxRows: MAX_ROWS, missingGlyphs: fonts.missingGlyphs }));
     const data: StoredData =
       kind === 'blocks' ? { kind, name: shown, rows: blockRows(table.rows) } : { kind, name: shown, rows: await asUploadProblems(() => classRows(table.rows, shown, table.columns)) };
+    const warnings = [...table.warnings, ...(kind === 'classes' ? classTableWarnings(table.rows, shown).map(classWarning) : [])];
     this.expire();
     while (this.tables.size >= MAX_TABLES) this.tables.delete(this.tables.keys().next().value!);
     const id = randomUUID();
     this.tables.set(id, { ...data, at: Date.now() });
-    return { id, data, warnings: table.warnings };
+    return { id, data, warnings };
   }
 
   private expire() {
@@ -58,12 +59,24 @@ export class DataStore {
   }
 }
 
-/** Runs `run`; the problems of a UserError it throws belong to the page's upload field. */
-async function asUploadProblems<T>(run: () => T | Promise<T>): Promise<T> {
+/**
+ * Runs `run`; the problems of a UserError it throws belong to the page's upload
+ * field, those `ofTable` picks when given (a batch's other problems, the label
+ * sheet's, keep their own field).
+ */
+export async function asUploadProblems<T>(run: () => T | Promise<T>, ofTable: (p: Problem) => boolean = () => true): Promise<T> {
   try {
     return await run();
   } catch (err) {
-    throw err instanceof UserError ? new UserError(err.problems.map(onUploadField)) : err;
+    throw err instanceof UserError ? new UserError(err.problems.map((p) => (ofTable(p) ? onUploadField(p) : p))) : err;
+  }
+}
+
+/** A classes table's warning in the page's words: the option it affects is a checkbox there. */
+function classWarning(w: ClassTableWarning): string {
+  switch (w.kind) {
+    case 'no-student-counts':
+      return 'bảng không có cột "Sĩ số" (số học sinh): khi chọn "Đủ số bản mỗi lớp", mỗi lớp chỉ in 1 bản; thêm cột "Sĩ số" rồi tải bảng lên lại để in đủ cho cả lớp';
   }
 }
 

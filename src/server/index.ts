@@ -16,6 +16,7 @@ import { GENERIC_ERROR, Jobs } from './jobs.js';
 import { prepare, preview, productFormSchema, type Context, type Made } from './products.js';
 import { formToYaml, profileFormSchema, profileFromForm, toFieldError, yamlToForm } from './profile-form.js';
 import { todayFrom } from '../content/deadline.js';
+import { sourceDate } from '../export/source-date.js';
 
 /** The page's files: HTML and CSS from the package's web/ folder, the script as the build compiles it (both two levels up from src/server and dist/server). */
 const WEB_DIR = new URL('../../web/', import.meta.url);
@@ -28,6 +29,8 @@ export interface ServerOptions {
   host?: string;
   /** Link schemes QR codes may use besides http(s) (--allow-scheme), already checked. */
   allowSchemes?: string[];
+  /** The PDFs' date; by default SOURCE_DATE_EPOCH, as the command line reads it. */
+  date?: Date;
   /** Where unexpected errors are written (they never reach the page). */
   log?: (message: string) => void;
 }
@@ -52,6 +55,7 @@ export async function startServer(o: ServerOptions = {}): Promise<RunningServer>
   const fonts = loadFonts();
   const m = createMeasurer(fonts);
   const allowSchemes = o.allowSchemes ?? [];
+  const date = o.date ?? sourceDate();
   const data = new DataStore(allowSchemes);
   const jobs = new Jobs();
 
@@ -103,13 +107,15 @@ export async function startServer(o: ServerOptions = {}): Promise<RunningServer>
   const context = (body: unknown) => {
     const req = parse(requestSchema, body);
     const profile = profileFromForm(req.profile, fonts, allowSchemes, todayFrom(process.env, new Date()));
-    return { product: req.product, c: { profile, fonts, m, data } satisfies Context };
+    return { product: req.product, c: { profile, fonts, m, data, date } satisfies Context };
   };
 
   app.post('/api/preview', json, async (req, res) => {
     const { product, c } = context(req.body);
     const shot = await preview(product, c);
     res.setHeader('X-Preview-Dpi', String(shot.dpi));
+    res.setHeader('X-Preview-Pages', String(shot.pages));
+    res.setHeader('X-Notices', noticesHeader(shot.notices));
     res.type('png').send(shot.png);
   });
 
@@ -128,7 +134,7 @@ export async function startServer(o: ServerOptions = {}): Promise<RunningServer>
   app.get('/api/jobs/:id', (req, res) => {
     const job = jobs.get(String(req.params.id));
     if (!job) throw new UserError({ message: 'không tìm thấy việc này (có thể đã quá 15 phút)', hint: 'bấm tải về lần nữa' });
-    res.json({ state: job.state, done: job.done, total: job.total, errors: job.errors, fileName: job.result?.fileName });
+    res.json({ state: job.state, done: job.done, total: job.total, errors: job.errors, fileName: job.result?.fileName, notices: job.result?.notices });
   });
 
   app.get('/api/jobs/:id/file', (req, res) => {
@@ -220,8 +226,14 @@ function parse<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
   throw new UserError(r.error.issues.slice(0, 10).map((i) => ({ field: i.path.join('.') || undefined, message: 'dữ liệu gửi lên không đúng mẫu', hint: 'tải lại trang rồi thử lần nữa' })));
 }
 
+/** Headers carry ASCII only: the notices go as percent-encoded JSON (the page decodes them). */
+function noticesHeader(notices: string[]): string {
+  return encodeURIComponent(JSON.stringify(notices));
+}
+
 function sendFile(res: Response, made: Made) {
   const name = made.fileName.replace(/[^A-Za-z0-9._-]/g, '-');
+  res.setHeader('X-Notices', noticesHeader(made.notices));
   res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
   res.type(made.type).send(made.bytes);
 }

@@ -1,22 +1,22 @@
-import { ALL_CLASSES_TITLE, checkClassQrCodes, handoutSheets } from '../batch/handout-batch.js';
-import { drawStickerSheets } from '../batch/sticker-batch.js';
+import { zipSync } from 'fflate';
 import { z } from 'zod';
+import { memorySink, type Batch } from '../batch/batch.js';
+import { handoutBatch, handoutLayoutOptions, PRINT_ROOM_FILE, type HandoutRequest } from '../batch/handout-batch.js';
+import { stickerBatch, stickerPdfName } from '../batch/sticker-batch.js';
 import { findGuide, renderGuide } from '../content/guides.js';
 import type { UnitProfile } from '../content/profile.js';
 import { UserError } from '../errors.js';
+import { layoutOneDocument, type OneDocument } from '../export/one-document.js';
+import { exportDocument, type ExportedFile } from '../export/render.js';
 import type { Page } from '../layout/display-list.js';
-import type { FontSet } from '../layout/fonts.js';
-import type { Measurer } from '../layout/measure.js';
 import { PAPER_NAMES, POSTER_PAPER, type PaperName, type PosterSize } from '../layout/page-sizes.js';
 import { listSheetPresets, loadSheetPreset } from '../layout/sheet-preset.js';
-import { openPdf, paintPdf } from '../paint/pdf.js';
 import { paintRaster } from '../paint/raster.js';
 import { layoutHandout } from '../products/handout.js';
-import { exportDocument } from '../export/render.js';
-import { layoutOneDocument, type OneDocument } from '../export/one-document.js';
 import { IMAGE_PRESETS, type ImagePreset } from '../products/screen-image.js';
-import { stickerReminder, stickerSheetCount, stickerSheets, stickerTitle, type StickerRow, type StickerSheetInput } from '../products/sticker-sheet.js';
-import type { ClassRow, DataStore } from './data-store.js';
+import { stickerReminder, stickerSheets, type StickerRow, type StickerSheetInput } from '../products/sticker-sheet.js';
+import type { UnitContext } from '../products/unit-context.js';
+import { asUploadProblems, type ClassRow, type DataStore } from './data-store.js';
 
 const PRODUCTS = ['leaflet', 'poster', 'image', 'stickers', 'handout'] as const;
 
@@ -45,13 +45,15 @@ export interface Made {
   fileName: string;
   type: string;
   bytes: Buffer;
+  /** What the clerk should know about the file (the leaflet took both sides; the pictures come zipped). */
+  notices: string[];
 }
 
-export interface Context {
-  profile: UnitProfile;
-  fonts: FontSet;
-  m: Measurer;
+/** The unit as the form gives it (a logo when one is loaded), the uploaded tables and the PDFs' date. */
+export interface Context extends UnitContext {
   data: DataStore;
+  /** SOURCE_DATE_EPOCH, read as the command line reads it, so the same request gives the same bytes. */
+  date?: Date;
 }
 
 export type Progress = (done: number, total: number) => void;
@@ -73,7 +75,7 @@ function needData(kind: 'blocks' | 'classes'): UserError {
   return new UserError({
     field: 'data',
     message: kind === 'blocks' ? 'chưa tải lên bảng các tòa nhà' : 'chưa tải lên bảng các lớp',
-    hint: kind === 'blocks' ? 'chọn tệp .xlsx hoặc .csv có cột block (và address, url nếu có)' : 'chọn tệp .xlsx hoặc .csv có cột class (và teacher, phone, zalo, students nếu có)',
+    hint: kind === 'blocks' ? 'chọn tệp .xlsx hoặc .csv có cột "Tòa nhà" (và "Địa chỉ", "Đường link" nếu có)' : 'chọn tệp .xlsx hoặc .csv có cột "Lớp" (và "GVCN", "SĐT", "Zalo", "Sĩ số" nếu có)',
   });
 }
 
@@ -89,15 +91,9 @@ function stickerInput(p: ProductForm, c: Context, sample: boolean): StickerSheet
   };
 }
 
-function handoutOptions(p: ProductForm, c: Context) {
-  return {
-    profile: c.profile,
-    guide: guide(p.guide, c.profile),
-    palette: p.grayscale ? ('grayscale' as const) : ('color' as const),
-    // Large print is one copy to an A4 sheet: it cannot also be two-up.
-    twoUp: p.twoUp && !p.largePrint,
-    largePrint: p.largePrint,
-  };
+/** The handouts as the form asks for them; large print is one copy to an A4 sheet, so it cannot also be two-up. */
+function handoutRequest(p: ProductForm, c: Context): HandoutRequest {
+  return { guide: guide(p.guide, c.profile), grayscale: p.grayscale, twoUp: p.twoUp && !p.largePrint, largePrint: p.largePrint, bleedMm: 0 };
 }
 
 /** The one-document products, laid out by the module the CLI commands call, from the same request. */
@@ -122,79 +118,80 @@ function previewDpi(page: Page): number {
   return Math.max(10, Math.min(110, Math.floor((PREVIEW_PX * 72) / Math.max(page.width, page.height))));
 }
 
+export interface Preview {
+  png: Buffer;
+  dpi: number;
+  /** Pages of what would be made (a two-sided leaflet has 2; batches say 1, their first sheet). */
+  pages: number;
+  notices: string[];
+}
+
 /** Page 1 of what would be made, as a small PNG. Stickers and handouts use a sample row until a table is uploaded. */
-export async function preview(p: ProductForm, c: Context): Promise<{ png: Buffer; dpi: number }> {
-  let page: Page;
+export async function preview(p: ProductForm, c: Context): Promise<Preview> {
+  let pages: Page[];
+  let notices: string[] = [];
   if (p.product === 'stickers') {
-    const first = stickerSheets(stickerInput(p, c, true), c.m).next();
-    page = first.value!.page;
+    pages = [stickerSheets(stickerInput(p, c, true), c.m).next().value!.page];
   } else if (p.product === 'handout') {
     const data = c.data.get(p.dataId, 'classes');
     const cls = (data?.rows as ClassRow[] | undefined)?.[0] ?? SAMPLE_CLASS;
-    page = layoutHandout(cls, handoutOptions(p, c), c.m)[0]!;
+    pages = layoutHandout(cls, await handoutLayoutOptions(handoutRequest(p, c), c), c.m).slice(0, 1);
   } else {
-    page = layoutSimple(p, c).doc.pages[0]!;
+    ({ doc: { pages }, notices } = layoutSimple(p, c));
   }
-  const dpi = previewDpi(page);
-  return { png: await paintRaster(page, c.fonts, 'png', dpi), dpi };
+  const dpi = previewDpi(pages[0]!);
+  return { png: await paintRaster(pages[0]!, c.fonts, 'png', dpi), dpi, pages: pages.length, notices };
 }
-
-/** Lets a poll for progress through between pages of a long batch. */
-const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Checks what can be checked at once (guide, sheet, uploaded table) and returns
  * the work that makes the file in memory; batches report progress page by page.
+ * Batches are the command line's (src/batch/), written to memory: the stickers
+ * are its sticker PDF; the handouts its print room's PDF, with every copy or
+ * one of each class.
  */
 export function prepare(p: ProductForm, c: Context): (progress?: Progress) => Promise<Made> {
   if (p.product === 'stickers') {
     const input = stickerInput(p, c, false);
-    return (progress = () => {}) => makeStickers(input, c, progress);
+    const made = () => stickerBatch(input, c, { pictures: false, date: c.date });
+    return (progress) => runBatch(made, input.dataFile, stickerPdfName(input.preset), stickerPdfName(input.preset), progress);
   }
   if (p.product === 'handout') {
     const data = c.data.get(p.dataId, 'classes');
     if (!data) throw needData('classes');
-    const options = handoutOptions(p, c);
-    return (progress = () => {}) => makeHandout(p, data.rows as ClassRow[], options, c, progress);
+    const made = () => handoutBatch(data.rows as ClassRow[], handoutRequest(p, c), c, { classFiles: false, pictures: false, copies: p.allCopies ? 'students' : 'one', date: c.date });
+    return (progress) => runBatch(made, data.name, PRINT_ROOM_FILE, p.allCopies ? 'to-phu-huynh-du-so-ban.pdf' : 'to-phu-huynh-cac-lop.pdf', progress);
   }
-  const { doc, dpi, fileName } = layoutSimple(p, c);
+  const { doc, dpi, fileName, notices } = layoutSimple(p, c);
   return async (progress = () => {}) => {
     progress(0, 1);
-    // A picture of a two-sided leaflet is its front; the PDF holds both sides.
-    const [file] = await exportDocument(doc, c.fonts, fileName(p.format), { format: p.format, dpi });
+    const files = await exportDocument(doc, c.fonts, fileName(p.format), { format: p.format, dpi, date: c.date });
     progress(1, 1);
-    return { fileName: file!.name, type: p.format === 'png' ? 'image/png' : 'application/pdf', bytes: file!.bytes };
+    if (files.length === 1) return { fileName: files[0]!.name, type: p.format === 'png' ? 'image/png' : 'application/pdf', bytes: files[0]!.bytes, notices };
+    return zipped(files, c.date, notices);
   };
 }
 
-/** Sheets are laid out, QR-checked and added to the PDF one at a time, as the stickers command does. */
-async function makeStickers(input: StickerSheetInput, c: Context, progress: Progress): Promise<Made> {
-  const total = stickerSheetCount(input.rows.length, input.preset);
-  const chunks: Buffer[] = [];
-  const writer = openPdf({ title: stickerTitle(input), author: c.profile.unit.name }, c.fonts, {}, (chunk) => chunks.push(chunk));
-  let done = 0;
-  progress(0, total);
-  await drawStickerSheets(input, c, writer, async () => {
-    progress(++done, total);
-    await breathe();
-  });
-  await writer.end();
-  return { fileName: `tem-qr-${input.preset.name}.pdf`, type: 'application/pdf', bytes: Buffer.concat(chunks) };
+/**
+ * Runs a batch into memory and sends the one file the page asks for. Problems
+ * in the uploaded table (named by its file) are shown under the upload.
+ */
+async function runBatch(make: () => Batch<unknown> | Promise<Batch<unknown>>, table: string, file: string, fileName: string, progress: Progress = () => {}): Promise<Made> {
+  const sink = memorySink();
+  await asUploadProblems(async () => (await make()).run(sink, { progress }), (p) => p.file === table);
+  return { fileName, type: 'application/pdf', bytes: sink.file(file), notices: [] };
 }
 
-/** Every class's handout in one PDF: one copy each, or as many as the print room needs. */
-async function makeHandout(p: ProductForm, classes: ClassRow[], options: ReturnType<typeof handoutOptions>, c: Context, progress: Progress): Promise<Made> {
-  const proven = new Set<string>();
-  const pages: Page[] = [];
-  progress(0, classes.length);
-  for (const [i, cls] of classes.entries()) {
-    const laid = layoutHandout(cls, options, c.m);
-    await checkClassQrCodes(cls, laid, c.fonts, proven, { field: 'data' });
-    const copies = p.allCopies ? handoutSheets(cls.copies, options.twoUp) : 1;
-    for (let k = 0; k < copies; k++) pages.push(...laid);
-    progress(i + 1, classes.length);
-    await breathe();
-  }
-  const doc = { title: ALL_CLASSES_TITLE, author: c.profile.unit.name, pages };
-  return { fileName: p.allCopies ? 'to-phu-huynh-du-so-ban.pdf' : 'to-phu-huynh-cac-lop.pdf', type: 'application/pdf', bytes: await paintPdf(doc, c.fonts, {}) };
+/**
+ * The pictures of a two-sided leaflet, front and back, in one .zip (a browser
+ * download is one file), each named and made as the command line names and
+ * makes them; the clerk is told what is inside.
+ */
+function zipped(files: ExportedFile[], date: Date | undefined, notices: string[]): Made {
+  const name = files[0]!.name.replace(/\.png$/, files.length === 2 ? '-hai-mat.zip' : `-${files.length}-trang.zip`);
+  // PNG is compressed already; a fixed time keeps the archive the same on every run (ZIP dates start in 1980).
+  const mtime = new Date(Math.max((date ?? new Date(0)).getTime(), new Date(1980, 0, 1).getTime()));
+  const bytes = Buffer.from(zipSync(Object.fromEntries(files.map((f) => [f.name, f.bytes])), { level: 0, mtime }));
+  const inside = files.length === 2 ? `ảnh mặt trước (${files[0]!.name}) và ảnh mặt sau (${files[1]!.name})` : `${files.length} ảnh, mỗi trang một ảnh`;
+  return { fileName: name, type: 'application/zip', bytes, notices: [...notices, `tệp tải về là tệp nén ${name}, trong có ${inside}; giải nén để gửi hoặc in từng ảnh`] };
 }

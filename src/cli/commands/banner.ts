@@ -1,9 +1,10 @@
 import { cleanText } from '../../content/clean-text.js';
 import { UserError } from '../../errors.js';
+import { layoutOneDocument } from '../../export/one-document.js';
+import { exportDocument } from '../../export/render.js';
 import { checkOutFile } from '../../output/destination.js';
 import { writeFileAtomic } from '../../output/write-atomic.js';
-import { DEFAULT_SLOGAN, layoutBanner, parseBannerSize } from '../../products/banner.js';
-import { renderDocument } from '../../export/render.js';
+import { DEFAULT_SLOGAN, parseBannerSize } from '../../products/banner.js';
 import { loadUnitFor } from '../unit.js';
 import { sourceDate } from '../output-options.js';
 
@@ -18,9 +19,9 @@ export async function bannerCommand(o: { allowScheme?: string[]; unit: string; t
   const missing = unit.fonts.missingGlyphs(slogan);
   if (!slogan) throw new UserError({ field: '--text', message: 'khẩu hiệu đang trống', hint: 'ghi khẩu hiệu trong ngoặc kép sau --text' });
   if (missing.length) throw new UserError({ field: '--text', message: `khẩu hiệu có ký tự không in được: ${missing.map((ch) => `"${ch}"`).join(', ')}`, hint: 'xoá hoặc thay ký tự đó' });
-  const doc = layoutBanner(unit.profile, slogan, size.width, size.height, unit.m);
-  const [bytes] = await renderDocument(doc, unit.fonts, { format: 'pdf', dpi: 72, date, cmyk: o.cmyk });
-  await writeFileAtomic(out, bytes!);
+  const { doc, dpi } = layoutOneDocument({ product: 'banner', slogan, ...size, label: o.size }, unit);
+  const [file] = await exportDocument(doc, unit.fonts, out, { format: 'pdf', dpi, date, cmyk: o.cmyk });
+  await writeFileAtomic(out, file!.bytes);
   process.stdout.write(`Đã tạo ${out} (băng rôn ${o.size}, đúng kích thước thật)\n`);
   return 0;
 }

@@ -1,69 +1,63 @@
-import { listGuides, renderGuide } from '../../content/guides.js';
-import type { LaidOutDocument } from '../../layout/display-list.js';
-import { stageOutput } from '../../output/staged-output.js';
-import { DEFAULT_SLOGAN, layoutBanner, parseBannerSize } from '../../products/banner.js';
-import { layoutLeaflet } from '../../products/leaflet.js';
-import { layoutPoster } from '../../products/poster.js';
-import { pageFileNames, renderDocument, type OutputFormat } from '../../export/render.js';
-import { IMAGE_PRESETS, layoutScreenImage } from '../../products/screen-image.js';
-import { PRODUCTS } from '../../products/catalog.js';
+import { findGuide, listGuides } from '../../content/guides.js';
+import { layoutOneDocument, type OneDocument } from '../../export/one-document.js';
+import { exportDocument, exportNames, type OutputFormat } from '../../export/render.js';
+import { DEFAULT_SLOGAN, parseBannerSize } from '../../products/banner.js';
+import { IMAGE_PRESETS, type ImagePreset } from '../../products/screen-image.js';
 import { loadUnitFor, noteGuideNeeds } from '../unit.js';
-import { watchInterrupt } from '../interrupt.js';
 import { sourceDate } from '../output-options.js';
+import { runStaged } from '../staged-batch.js';
 
 interface KitFile {
   name: string;
-  doc: LaidOutDocument;
+  made: OneDocument;
   format: OutputFormat;
-  dpi: number;
 }
 
 /** The campaign guide for posters, screens and the banner. */
 const CAMPAIGN_GUIDE = 'kich-hoat';
+const BANNER_SIZE = '500x80cm';
 
 /**
- * The whole set at default sizes: every guide as an A5 leaflet (PDF and PNG),
- * an A2 poster, the four screen pictures, and a 500 × 80 cm banner; all of
- * them appear together at the end, or none.
+ * The whole set at default sizes, laid out and exported as the single commands
+ * do it: every guide as an A5 leaflet (PDF and PNG), an A2 poster, the four
+ * screen pictures, and a 500 × 80 cm banner; all of them appear together at
+ * the end, or none.
  */
 export async function kitCommand(o: { allowScheme?: string[]; unit: string; out: string }): Promise<number> {
   const date = sourceDate();
   const unit = await loadUnitFor(o.unit, o.allowScheme);
-  const { profile, logo, m } = unit;
+  const { profile } = unit;
   const files: KitFile[] = [];
   // Lay out everything first: a problem stops the run before any file is written.
-  const infos = listGuides();
-  for (const info of infos) noteGuideNeeds(info, profile);
-  const guides = infos.map((info) => renderGuide(info, profile));
-  for (const guide of guides) {
-    const { doc, notices } = layoutLeaflet({ profile, guide, paper: 'a5', logo }, m);
-    for (const n of notices) process.stderr.write(`Lưu ý: ${n}\n`);
-    files.push({ name: `to-roi-${guide.id}.pdf`, doc, format: 'pdf', dpi: PRODUCTS.leaflet.dpi }, { name: `to-roi-${guide.id}.png`, doc, format: 'png', dpi: PRODUCTS.leaflet.dpi });
+  const guides = listGuides();
+  for (const info of guides) noteGuideNeeds(info, profile);
+  for (const info of guides) {
+    const made = layoutOneDocument({ product: 'leaflet', guide: info, size: 'a5', largePrint: false }, unit);
+    // The kit's leaflets are all A5: their names say only the guide.
+    files.push({ name: `to-roi-${info.id}.pdf`, made, format: 'pdf' }, { name: `to-roi-${info.id}.png`, made, format: 'png' });
   }
-  const campaign = { profile, guide: guides.find((g) => g.id === CAMPAIGN_GUIDE)!, logo };
-  files.push({ name: `ap-phich-${CAMPAIGN_GUIDE}-a2.pdf`, doc: layoutPoster(campaign, { size: 'a2', landscape: false, bleed: 0 }, m).doc, format: 'pdf', dpi: PRODUCTS.poster.dpi });
-  for (const [preset, px] of Object.entries(IMAGE_PRESETS)) {
-    files.push({ name: `anh-${CAMPAIGN_GUIDE}-${preset}.png`, doc: layoutScreenImage(campaign, px, m).doc, format: 'png', dpi: PRODUCTS.image.dpi });
+  const campaign = findGuide(CAMPAIGN_GUIDE);
+  const poster = layoutOneDocument({ product: 'poster', guide: campaign, size: 'a2', landscape: false, bleedMm: 0 }, unit);
+  files.push({ name: poster.fileName('pdf'), made: poster, format: 'pdf' });
+  for (const preset of Object.keys(IMAGE_PRESETS) as ImagePreset[]) {
+    const image = layoutOneDocument({ product: 'image', guide: campaign, px: IMAGE_PRESETS[preset], preset }, unit);
+    files.push({ name: image.fileName('png'), made: image, format: 'png' });
   }
-  const banner = parseBannerSize('500x80cm')!;
-  files.push({ name: 'bang-ron-500x80cm.pdf', doc: layoutBanner(profile, profile.slogan ?? DEFAULT_SLOGAN, banner.width, banner.height, m), format: 'pdf', dpi: 72 });
+  const banner = layoutOneDocument({ product: 'banner', slogan: profile.slogan ?? DEFAULT_SLOGAN, ...parseBannerSize(BANNER_SIZE)!, label: BANNER_SIZE }, unit);
+  files.push({ name: banner.fileName('pdf'), made: banner, format: 'pdf' });
+
+  // What each layout chose (two sides, details left out), once per document, named by its file.
+  const told = new Set<OneDocument>();
+  for (const f of files.filter((f) => !told.has(f.made) && told.add(f.made))) for (const n of f.made.notices) process.stderr.write(`Lưu ý (${f.name}): ${n}\n`);
 
   // A picture of a two-sided leaflet is two files: the front and "-mat-sau".
-  const namesOf = (f: KitFile) => (f.format === 'pdf' ? [f.name] : pageFileNames(f.name, f.doc.pages.length));
-  const staged = await stageOutput(o.out, files.flatMap(namesOf));
-  const interrupt = watchInterrupt();
-  try {
+  const names = files.flatMap((f) => exportNames(f.name, f.format, f.made.doc.pages.length));
+  const { paths } = await runStaged(o.out, names, undefined, async (sink, hooks) => {
     for (const [i, f] of files.entries()) {
-      const pages = await renderDocument(f.doc, unit.fonts, { format: f.format, dpi: f.dpi, date });
-      for (const [p, name] of namesOf(f).entries()) await staged.write(name, pages[p]!);
-      interrupt.check(i + 1, files.length, 'tệp');
+      for (const file of await exportDocument(f.made.doc, unit.fonts, f.name, { format: f.format, dpi: f.made.dpi, date })) await sink.write(file.name, file.bytes);
+      hooks.checkStop?.(i + 1, files.length, 'tệp');
     }
-    for (const path of await staged.commit()) process.stdout.write(`Đã tạo ${path}\n`);
-    return 0;
-  } catch (err) {
-    await staged.discard();
-    throw err;
-  } finally {
-    interrupt.dispose();
-  }
+  });
+  for (const path of paths) process.stdout.write(`Đã tạo ${path}\n`);
+  return 0;
 }
