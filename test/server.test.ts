@@ -176,8 +176,8 @@ describe('serve: the web API', () => {
       expect(quote.status).toBe(400);
       expect((await quote.json()).errors[0].message).toContain('CSV');
 
-      const noColumn = await upload('/api/data', 'lop.csv', 'lop,giao_vien\n6A,Cô Lan\n', { kind: 'classes' });
-      expect((await noColumn.json()).errors.map((e: { message: string }) => e.message).join(' ')).toContain('thiếu cột bắt buộc "class"');
+      const noColumn = await upload('/api/data', 'lop.csv', 'khoi,ghi_chu\n6,Cô Lan\n', { kind: 'classes' });
+      expect((await noColumn.json()).errors.map((e: { message: string }) => e.message).join(' ')).toContain('thiếu cột bắt buộc "Lớp" (class)');
 
       const exe = await upload('/api/data', 'virus.exe', 'MZ', { kind: 'blocks' });
       expect((await exe.json()).errors[0].hint).toContain('.xlsx');
@@ -368,7 +368,7 @@ describeBrowser('serve: the page in a real browser', () => {
     await page.selectOption('#product', 'stickers');
     // A table without the block column: the message stays next to the upload.
     await page.setInputFiles('#data-file', { name: 'sai.csv', mimeType: 'text/csv', buffer: Buffer.from('ten,dia_chi\nTòa A,1 Lê Lợi\n') });
-    await page.locator('[data-err="data"]').filter({ hasText: 'thiếu cột bắt buộc "block"' }).waitFor();
+    await page.locator('[data-err="data"]').filter({ hasText: 'thiếu cột bắt buộc "Tòa nhà" (block)' }).waitFor();
     await page.setInputFiles('#data-file', { name: 'toa-nha.csv', mimeType: 'text/csv', buffer: Buffer.from(BLOCKS_CSV) });
     await page.locator('#data-note').filter({ hasText: 'Đã đọc 3 tòa nhà' }).waitFor();
 

@@ -207,8 +207,8 @@ describe('file names built from block names', () => {
 describe('bad data: exit 2, the line and column named, nothing written', () => {
   it.each([
     ['a row without a block name', 'block,address\r\nTòa A,x\r\n,Số 5\r\n', 'dòng 3, mục block', 'đang trống'],
-    ['an unknown column', 'block,dia_chi\r\nTòa A,x\r\n', 'dòng 1', 'không biết cột "dia_chi"'],
-    ['a missing block column', 'address\r\nSố 5\r\n', 'dòng 1', 'thiếu cột bắt buộc "block"'],
+    ['an unknown column', 'block,ghi_chu\r\nTòa A,x\r\n', 'dòng 1', 'không biết cột "ghi_chu"'],
+    ['a missing block column', 'address\r\nSố 5\r\n', 'dòng 1', 'thiếu cột bắt buộc "Tòa nhà" (block)'],
     ['a link that is not http(s)', 'block,url\r\nTòa A,javascript:alert(1)\r\n', 'dòng 2, mục url', 'loại link "javascript:" chưa được cho phép'],
     ['an emoji in a cell', 'block\r\nTòa A 🏢\r\n', 'dòng 2, mục block', 'không in được'],
     ['only a header', 'block,address\r\n', '', 'chưa có dòng dữ liệu'],

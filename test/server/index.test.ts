@@ -47,7 +47,7 @@ describe('notices with the file and the preview', () => {
   });
 
   it('a one-sided file carries no notices', async () => {
-    const res = await post('/api/generate', { profile: PROFILE, product: { product: 'image', guide: 'kich-hoat', preset: 'social-wide', format: 'png' } });
+    const res = await post('/api/generate', { profile: PROFILE, product: { product: 'image', guide: 'kich-hoat', preset: 'led-portrait', format: 'png' } });
     expect(res.status).toBe(200);
     expect(notices(res)).toEqual([]);
   });
