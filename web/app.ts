@@ -1,18 +1,9 @@
 // The clerk's page: fill in the unit, pick a product, preview it, download it.
-// Everything is made by the local server (vneid-print serve); nothing leaves the machine.
+// Everything is made by the backend (backend.ts); nothing leaves the machine.
 
-interface FieldError {
-  field?: string;
-  message: string;
-  hint?: string;
-  line?: number;
-}
-interface Venue {
-  name: string;
-  address: string;
-  hours: string;
-}
-type DataKind = 'blocks' | 'classes';
+import { httpBackend, type Backend, type DataKind, type FieldError, type ProductRequest, type ProfileForm, type Venue } from './backend.js';
+
+const backend: Backend = httpBackend;
 
 const $ = <T extends HTMLElement = HTMLInputElement>(id: string): T => document.getElementById(id) as T;
 const form = $<HTMLFormElement>('form');
@@ -41,7 +32,7 @@ function venueRow(v?: Venue | null): void {
 const value = (id: string): string => $<HTMLInputElement | HTMLSelectElement>(id).value;
 const checked = (id: string): boolean => $(id).checked;
 
-function profile() {
+function profile(): ProfileForm {
   const venues: Venue[] = [];
   for (let i = 0; i < $('venues').children.length; i++) {
     venues.push({ name: value(`venues.${i}.name`), address: value(`venues.${i}.address`), hours: value(`venues.${i}.hours`) });
@@ -57,7 +48,7 @@ function profile() {
 
 const kind = (): DataKind => (value('product') === 'handout' ? 'classes' : 'blocks');
 
-function product() {
+function product(): ProductRequest {
   return {
     product: value('product'),
     guide: value('guide'),
@@ -130,15 +121,6 @@ function showErrors(errors: FieldError[]): void {
   }
 }
 
-async function problemsOf(res: Response): Promise<FieldError[]> {
-  try {
-    const body = (await res.json()) as { errors?: FieldError[] };
-    return body.errors || [{ message: 'lỗi không rõ' }];
-  } catch {
-    return [{ message: `máy chủ trả lời không đọc được (${res.status})` }];
-  }
-}
-
 function showOptions(): void {
   const p = value('product');
   document.querySelectorAll<HTMLElement>('.opt').forEach((el) => {
@@ -168,27 +150,24 @@ async function runPreview(): Promise<void> {
   previewAbort = new AbortController();
   $('preview-note').textContent = '(đang vẽ…)';
   try {
-    const res = await fetch('/api/preview', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ profile: profile(), product: product() }), signal: previewAbort.signal });
+    const r = await backend.preview(profile(), product(), previewAbort.signal);
     if (seq !== previewSeq) return;
     clearErrors(null, ['data', 'profileFile']);
-    if (!res.ok) {
-      showErrors(await problemsOf(res));
+    if (!r.ok) {
+      showErrors(r.errors);
       $('preview-note').textContent = '(chưa cập nhật: còn chỗ cần sửa)';
       showNotices('preview-notices', []);
       return;
     }
-    const blob = await res.blob();
-    if (seq !== previewSeq) return;
     const old = preview.src;
-    preview.src = URL.createObjectURL(blob);
+    preview.src = URL.createObjectURL(r.value.png);
     if (old && old.startsWith('blob:')) URL.revokeObjectURL(old);
     preview.classList.remove('stale');
-    const pages = Number(res.headers.get('X-Preview-Pages')) || 1;
-    $('preview-note').textContent = pages > 1 ? `(trang 1 / ${pages})` : '(trang 1)';
-    showNotices('preview-notices', noticesOf(res));
+    $('preview-note').textContent = r.value.pages > 1 ? `(trang 1 / ${r.value.pages})` : '(trang 1)';
+    showNotices('preview-notices', r.value.notices);
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') return;
-    $('preview-note').textContent = '(không kết nối được máy chủ)';
+    throw e;
   }
 }
 
@@ -200,15 +179,6 @@ function showNotices(id: string, notices: string[]): void {
     const li = document.createElement('li');
     li.textContent = `Lưu ý: ${n}`;
     list.appendChild(li);
-  }
-}
-
-/** The notices a response carries in its X-Notices header (percent-encoded JSON: headers are ASCII). */
-function noticesOf(res: Response): string[] {
-  try {
-    return JSON.parse(decodeURIComponent(res.headers.get('X-Notices') ?? '%5B%5D')) as string[];
-  } catch {
-    return [];
   }
 }
 
@@ -230,59 +200,23 @@ function busy(on: boolean, text?: string): void {
   if (text !== undefined) $('progress-text').textContent = text;
 }
 
-interface Job {
-  state: 'running' | 'done' | 'error';
-  done: number;
-  total: number;
-  fileName?: string;
-  errors?: FieldError[];
-  notices?: string[];
-}
-
 async function download(): Promise<void> {
   clearErrors(null);
   showNotices('made-notices', []);
   busy(true, 'Đang làm…');
   const progress = $<HTMLProgressElement>('progress');
   progress.removeAttribute('value');
-  try {
-    const res = await fetch('/api/jobs', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ profile: profile(), product: product() }) });
-    if (!res.ok) {
-      showErrors(await problemsOf(res));
-      busy(false);
-      return;
-    }
-    const { id } = (await res.json()) as { id: string };
-    for (;;) {
-      await new Promise((r) => setTimeout(r, 300));
-      const st = await fetch(`/api/jobs/${encodeURIComponent(id)}`);
-      if (!st.ok) {
-        showErrors(await problemsOf(st));
-        break;
-      }
-      const job = (await st.json()) as Job;
-      if (job.total > 1) {
-        progress.max = job.total;
-        progress.value = job.done;
-        $('progress-text').textContent = `${job.done} / ${job.total}`;
-      }
-      if (job.state === 'error') {
-        showErrors(job.errors || []);
-        break;
-      }
-      if (job.state === 'done') {
-        showNotices('made-notices', job.notices ?? []);
-        const a = document.createElement('a');
-        a.href = `/api/jobs/${encodeURIComponent(id)}/file`;
-        a.download = job.fileName ?? '';
-        document.body.appendChild(a);
-        a.click();
-        a.remove();
-        break;
-      }
-    }
-  } catch {
-    showErrors([{ message: 'không kết nối được máy chủ; kiểm tra cửa sổ đang chạy vneid-print serve' }]);
+  const r = await backend.make(profile(), product(), (done, total) => {
+    if (total <= 1) return;
+    progress.max = total;
+    progress.value = done;
+    $('progress-text').textContent = `${done} / ${total}`;
+  });
+  if (r.ok) {
+    showNotices('made-notices', r.value.notices);
+    saveBlob(r.value.blob, r.value.fileName);
+  } else {
+    showErrors(r.errors);
   }
   busy(false);
 }
@@ -298,41 +232,24 @@ async function uploadData(): Promise<void> {
     schedulePreview();
     return;
   }
-  const fd = new FormData();
-  fd.append('kind', k);
-  fd.append('file', file);
   $('data-note').textContent = 'Đang đọc tệp…';
-  try {
-    const res = await fetch('/api/data', { method: 'POST', body: fd });
-    $('data-note').textContent = '';
-    if (!res.ok) {
-      showErrors(await problemsOf(res));
-      return;
-    }
-    const body = (await res.json()) as { dataId: string; rows: number; name: string; warnings: string[] };
-    dataIds[k] = body.dataId;
-    dataNotes[k] = `Đã đọc ${body.rows}${k === 'blocks' ? ' tòa nhà' : ' lớp'} từ ${body.name}.${body.warnings.length ? ` Lưu ý: ${body.warnings.join('; ')}` : ''}`;
-    $('data-note').textContent = dataNotes[k];
-    schedulePreview();
-  } catch {
-    $('data-note').textContent = '';
-    showErrors([{ field: 'data', message: 'không gửi được tệp lên máy chủ' }]);
+  const r = await backend.loadData(file, k);
+  $('data-note').textContent = '';
+  if (!r.ok) {
+    showErrors(r.errors);
+    return;
   }
+  const body = r.value;
+  dataIds[k] = body.dataId;
+  dataNotes[k] = `Đã đọc ${body.rows}${k === 'blocks' ? ' tòa nhà' : ' lớp'} từ ${body.name}.${body.warnings.length ? ` Lưu ý: ${body.warnings.join('; ')}` : ''}`;
+  $('data-note').textContent = dataNotes[k];
+  schedulePreview();
 }
 
 async function saveProfile(): Promise<void> {
-  const res = await fetch('/api/profile/yaml', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ profile: profile() }) });
-  if (!res.ok) {
-    showErrors(await problemsOf(res));
-    return;
-  }
-  saveBlob(await res.blob(), 'ho-so-don-vi.yaml');
-}
-
-interface LoadedProfile {
-  form: { unit: { name: string; parent: string }; contact: { name: string; title: string; phone: string }; deadline: string; venues: Venue[]; rest: unknown };
-  errors: FieldError[];
-  warnings: string[];
+  const r = await backend.profileYaml(profile());
+  if (r.ok) saveBlob(r.value, 'ho-so-don-vi.yaml');
+  else showErrors(r.errors);
 }
 
 async function loadProfile(): Promise<void> {
@@ -341,15 +258,13 @@ async function loadProfile(): Promise<void> {
   if (!file) return;
   clearErrors(null);
   $('profile-note').textContent = '';
-  const fd = new FormData();
-  fd.append('file', file);
-  const res = await fetch('/api/profile/load', { method: 'POST', body: fd });
+  const r = await backend.loadProfile(file);
   input.value = '';
-  if (!res.ok) {
-    showErrors(await problemsOf(res));
+  if (!r.ok) {
+    showErrors(r.errors);
     return;
   }
-  const body = (await res.json()) as LoadedProfile;
+  const body = r.value;
   const f = body.form;
   $('unit.name').value = f.unit.name;
   $('unit.parent').value = f.unit.parent;
@@ -376,17 +291,10 @@ function fill(id: string, items: { id: string; label: string }[]): void {
   }
 }
 
-interface Options {
-  guides: { id: string; title: string }[];
-  sheets: string[];
-  posterSizes: string[];
-  imagePresets: { id: string; width: number; height: number }[];
-}
-
 async function init(): Promise<void> {
   venueRow();
   venueRow();
-  const opts = (await (await fetch('/api/options')).json()) as Options;
+  const opts = await backend.options();
   fill('guide', opts.guides.map((g) => ({ id: g.id, label: `${g.title} (${g.id})` })));
   $('guide').value = opts.guides.some((g) => g.id === 'kich-hoat') ? 'kich-hoat' : opts.guides[0]!.id;
   fill('posterSize', opts.posterSizes.map((s) => ({ id: s, label: s.toUpperCase() })));
@@ -420,4 +328,3 @@ async function init(): Promise<void> {
 }
 
 void init();
-export {};

@@ -88,7 +88,8 @@ export async function startServer(o: ServerOptions = {}): Promise<RunningServer>
     res.sendFile(fileURLToPath(new URL('index.html', WEB_DIR)));
   });
   app.get('/style.css', (_req, res) => res.sendFile(fileURLToPath(new URL('style.css', WEB_DIR))));
-  app.get('/app.js', (_req, res) => res.sendFile(fileURLToPath(new URL('app.js', WEB_SCRIPT_DIR))));
+  // The page's compiled scripts, by name only: nothing else in dist/ is served.
+  for (const script of ['app.js', 'backend.js']) app.get(`/${script}`, (_req, res) => res.sendFile(fileURLToPath(new URL(script, WEB_SCRIPT_DIR))));
   // Browsers ask for an icon; the page has none, and a 404 would only clutter the console.
   app.get('/favicon.ico', (_req, res) => void res.status(204).end());
 
