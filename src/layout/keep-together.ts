@@ -51,6 +51,17 @@ const PLACES = anyCase(['phường', 'quận', 'huyện', 'xã', 'tỉnh', 'thà
 /** Words whose number names one thing rather than counts: "mức 2 dùng được" is not two of "dùng". */
 const NAMING = anyCase(['mức', 'số', 'phường', 'quận', 'huyện', 'xã', 'tòa', 'lô', 'bước', 'lớp', 'ngày', 'tháng', 'năm', 'tầng', 'phòng', 'khu', 'tổ', 'ấp', 'thôn', 'xóm', 'khóm', 'hẻm', 'ngõ', 'kiệt', 'căn', 'cổng', 'quầy', 'án', 'đường']);
 
+/** Units of two syllables after a count, read as one word: "6 chữ số", never "6 chữ / số". */
+const UNIT_PAIRS = [
+  ['chữ', 'số'],
+  ['câu', 'hỏi'],
+  ['ký', 'tự'],
+  ['học', 'sinh'],
+  ['tòa', 'nhà'],
+  ['ngày', 'làm việc'],
+];
+const UNIT_FIRST = UNIT_PAIRS.map(([first, rest]) => `${first}(?=${SPACE}+${rest}${NOT_BEFORE_WORD})`).join('|');
+
 /** Where a rule can start: a number (or "+"), a capital letter, or a dash. Rules are tried only there. */
 type Anchor = 'number' | 'capital' | 'dash';
 
@@ -83,9 +94,10 @@ const RULES: Rule[] = [
   rule(WITH_NUMBER, 'number', String.raw`(?<=${NOT_IN_WORD}(${LETTER}{1,7}:?${SPACE}+))(?=\d{1,3}(?!\d|[.,:/h]\d))`, true),
   // ...and with a code after it: "Tòa A", "Lô C", "Block B2".
   rule(WITH_NUMBER, 'capital', String.raw`(?<=${NOT_IN_WORD}(${LETTER}{1,7}${SPACE}+))(?=${CODE})`, true),
-  // A count with the word after it, so it never ends a line bare: "6 chữ số", "2 câu hỏi",
-  // "8–20 ký tự"; after a word, only a lowercase word, and not after a naming word.
-  rule(WITH_NUMBER, 'number', String.raw`${COUNT_START}(?<=${LETTER}${SPACE}+)(?<!${NOT_IN_WORD}(?:${NAMING})${SPACE}+)${COUNT}${SPACE}+(?=[${LOWER}])`),
+  // A count with the word after it (the whole unit when it has two syllables), so it never
+  // ends a line bare: "6 chữ số", "2 câu hỏi", "8–20 ký tự"; after a word, only a lowercase
+  // word, and not after a naming word.
+  rule(WITH_NUMBER, 'number', String.raw`${COUNT_START}(?<=${LETTER}${SPACE}+)(?<!${NOT_IN_WORD}(?:${NAMING})${SPACE}+)${COUNT}${SPACE}+(?:(?:${UNIT_FIRST})${SPACE}+)?(?=[${LOWER}])`),
   // ...and a house number at the start of an address: "125 Nơ Trang Long".
   rule(WITH_NUMBER, 'number', String.raw`${COUNT_START}(?<!${LETTER}${SPACE}+)${COUNT}${SPACE}+(?=${LETTER})`),
 
