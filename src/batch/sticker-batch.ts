@@ -12,7 +12,7 @@ import { makeSlugger } from '../output/slug.js';
 import { openPdf, type PdfOptions, type PdfWriter } from '../paint/pdf.js';
 import { paintRaster } from '../paint/raster.js';
 import { PRODUCTS } from '../products/catalog.js';
-import { stickerSheetCount, stickerSheets, stickerTitle, type PlacedSticker, type StickerSheetInput } from '../products/sticker-sheet.js';
+import { leftOutNotices, stickerSheetCount, stickerSheets, stickerTitle, type PlacedSticker, type StickerSheetInput } from '../products/sticker-sheet.js';
 import { STICKER } from '../products/scan-distance.js';
 import { verifyQrCodes } from '../qr/verify.js';
 import { itemDone, type Batch, type BatchHooks, type BatchSink, type BatchStream } from './batch.js';
@@ -67,6 +67,8 @@ export interface StickerBatchOptions {
 export interface StickerBatchResult {
   stickers: number;
   sheets: number;
+  /** Stickers that left something out for want of room, for the user to hear about. */
+  notices: string[];
 }
 
 /**
@@ -85,14 +87,14 @@ export function stickerBatch(input: StickerSheetInput, unit: { fonts: FontSet; m
     steps: sheets + pictures.length,
     async run(sink, hooks = {}) {
       const kept: PlacedSticker[] | undefined = o.pictures ? [] : undefined;
-      const manifest = await writeSheets(input, unit, await sink.stream(pdfName), stickerPdfOptions(o.date), kept, hooks);
+      const { manifest, shortened } = await writeSheets(input, unit, await sink.stream(pdfName), stickerPdfOptions(o.date), kept, hooks);
       if (kept) {
         // The manifest names each picture as the user's system writes paths.
         pictures.forEach((name, i) => (manifest[i]!.png = join(...name.split('/'))));
         await writePictures(kept, pictures, unit.fonts, sink, hooks);
       }
       await sink.write(STICKER_MANIFEST, manifestCsv(['block', 'line', 'page', 'row', 'column', 'qr_level', 'png'], manifest));
-      return { stickers: input.rows.length, sheets };
+      return { stickers: input.rows.length, sheets, notices: leftOutNotices(shortened, input.preset) };
     },
   };
 }
@@ -103,16 +105,19 @@ async function writeSheets(input: StickerSheetInput, unit: { fonts: FontSet; m: 
   let sheets = 0;
   const writer = openPdf({ title: stickerTitle(input), author: input.profile.unit.name }, unit.fonts, options, (chunk) => file.write(chunk));
   const manifest: Record<string, string | number>[] = [];
+  // Only the stickers that left something out are kept (not every row): memory stays flat.
+  const shortened: Pick<PlacedSticker, 'row' | 'leftOut'>[] = [];
   hooks.progress?.(0, total, 'tờ tem');
   await drawStickerSheets(input, unit, writer, async (placed) => {
     for (const p of placed) manifest.push({ block: p.row.block, line: p.row.line, page: p.page, row: p.sheetRow, column: p.sheetColumn, qr_level: levelColumn(p.levels), png: '' });
     keep?.push(...placed);
+    for (const p of placed) if (p.leftOut.length) shortened.push({ row: p.row, leftOut: p.leftOut });
     await file.drained();
     await itemDone(hooks, ++sheets, total, 'tờ tem');
   });
   await writer.end();
   await file.close();
-  return manifest;
+  return { manifest, shortened };
 }
 
 /** One picture per sticker, in data order (as `names`), on every core; they stay in memory until written. */

@@ -9,7 +9,7 @@ import { PALETTES } from '../layout/theme.js';
 import { MM } from '../layout/page-sizes.js';
 import { labelSlots, listSheetPresets, loadSheetPreset, type SheetPreset } from '../layout/sheet-preset.js';
 import type { PartContext } from './parts/part-context.js';
-import { stickerCodes, stickerLabel, type StickerEntry } from './parts/sticker-label.js';
+import { stickerCodes, stickerLabel, type StickerEntry, type StickerPart } from './parts/sticker-label.js';
 import { distanceForMessage, sizeForMessage, STICKER, type QrLevel } from './scan-distance.js';
 
 export interface StickerRow extends StickerEntry {
@@ -34,6 +34,8 @@ export interface PlacedSticker {
   sheetColumn: number;
   /** Error correction of each of the sticker's codes, in order (M or Q). */
   levels: QrLevel[];
+  /** What this sticker does not print for want of room (sticker-label.ts). */
+  leftOut: StickerPart[];
   /** The sticker alone, on a page of the label's size (for per-block images). */
   single: () => Page;
 }
@@ -78,7 +80,7 @@ export function* stickerSheets(input: StickerSheetInput, m: Measurer): Generator
       const slot = slots[i]!;
       page.items.push(...label.place(slot.x, slot.y));
       if (preset.marks === 'crop') page.items.push(...cropMarks(slot.x, slot.y, preset.label.width, preset.label.height, { length: 3 * MM, offset: 1 * MM }));
-      placed.push({ row, page: sheet, sheetRow: slot.row, sheetColumn: slot.column, levels: label.levels, single: () => ({ width: preset.label.width, height: preset.label.height, items: label.place(0, 0) }) });
+      placed.push({ row, page: sheet, sheetRow: slot.row, sheetColumn: slot.column, levels: label.levels, leftOut: label.leftOut, single: () => ({ width: preset.label.width, height: preset.label.height, items: label.place(0, 0) }) });
     });
     yield { page, placed };
   }
@@ -126,3 +128,31 @@ function tooSmall(input: StickerSheetInput, row: StickerRow, c: PartContext): Us
       : `rút gọn tên tòa nhà hoặc địa chỉ, hoặc ${bigger}`,
   });
 }
+
+const PART_NAMES: Record<StickerPart, string> = {
+  warning: 'lời cảnh báo không đưa mã OTP cho ai',
+  steps: 'các bước nhắc việc',
+  address: 'địa chỉ tòa nhà',
+};
+
+/** Lines of a table, shortened: "dòng 3, 5, 9 và 12 dòng khác". */
+function linesForMessage(lines: number[]): string {
+  const shown = lines.slice(0, 8).join(', ');
+  return lines.length > 8 ? `dòng ${shown} và ${lines.length - 8} dòng khác` : `dòng ${shown}`;
+}
+
+/**
+ * What the user hears about stickers that left something out for want of room,
+ * one notice for each part, naming the table's lines.
+ */
+export function leftOutNotices(placed: Iterable<Pick<PlacedSticker, 'row' | 'leftOut'>>, preset: SheetPreset): string[] {
+  const lines = new Map<StickerPart, number[]>();
+  for (const p of placed) for (const part of p.leftOut) lines.set(part, [...(lines.get(part) ?? []), p.row.line]);
+  return (['warning', 'steps', 'address'] as const)
+    .filter((part) => lines.has(part))
+    .map((part) => {
+      const at = lines.get(part)!;
+      return `${at.length} tem không in ${PART_NAMES[part]} (${linesForMessage(at)}): nhãn ${labelSize(preset)} không đủ chỗ với chữ đọc được; muốn in đủ, rút gọn tên, bỏ đường link riêng của tòa nhà, hoặc chọn nhãn lớn hơn`;
+    });
+}
+

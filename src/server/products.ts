@@ -176,10 +176,10 @@ export function prepare(p: ProductForm, c: Context): (progress?: Progress) => Pr
  * Runs a batch into memory and sends the one file the page asks for. Problems
  * in the uploaded table (named by its file) are shown under the upload.
  */
-async function runBatch(make: () => Batch<unknown> | Promise<Batch<unknown>>, table: string, file: string, fileName: string, progress: Progress = () => {}): Promise<Made> {
+async function runBatch<R extends object>(make: () => Batch<R> | Promise<Batch<R>>, table: string, file: string, fileName: string, progress: Progress = () => {}): Promise<Made> {
   const sink = memorySink();
-  await asUploadProblems(async () => (await make()).run(sink, { progress }), (p) => p.file === table);
-  return { fileName, type: 'application/pdf', bytes: sink.file(file), notices: [] };
+  const result = await asUploadProblems(async () => (await make()).run(sink, { progress }), (p) => p.file === table);
+  return { fileName, type: 'application/pdf', bytes: sink.file(file), notices: 'notices' in result ? (result.notices as string[]) : [] };
 }
 
 /**

@@ -34,7 +34,7 @@ describe('the sticker batch', () => {
     expect(batch.steps).toBe(3 + 3);
     const { sink, written, wrapped } = recording();
     const said: string[] = [];
-    expect(await batch.run(wrapped, { progress: (done, total, unit) => said.push(`${done}/${total} ${unit}`) })).toEqual({ stickers: 3, sheets: 3 });
+    expect(await batch.run(wrapped, { progress: (done, total, unit) => said.push(`${done}/${total} ${unit}`) })).toEqual({ stickers: 3, sheets: 3, notices: [] });
     expect([...written].sort()).toEqual([...batch.files].sort());
     expect(said.filter((s) => s.endsWith('tờ tem'))).toEqual(['0/3 tờ tem', '1/3 tờ tem', '2/3 tờ tem', '3/3 tờ tem']);
     expect(said.filter((s) => s.endsWith('ảnh tem'))).toHaveLength(4);

@@ -4,7 +4,7 @@ import { readDataTable } from '../../content/data-table.js';
 import { loadSheetPreset } from '../../layout/sheet-preset.js';
 import { BLOCK_COLUMNS, blockRows } from '../../products/data-rows.js';
 import { stickerReminder, type StickerSheetInput } from '../../products/sticker-sheet.js';
-import { loadUnitFor } from '../unit.js';
+import { loadUnitFor, noteLayoutChoices } from '../unit.js';
 import { allowedSchemes, sourceDate } from '../output-options.js';
 import { runStaged } from '../staged-batch.js';
 
@@ -34,6 +34,7 @@ export async function stickersCommand(o: StickersOptions): Promise<number> {
   const input: StickerSheetInput = { profile: unit.profile, rows: blockRows(table.rows), preset, reminder: stickerReminder(unit.profile), dataFile: o.data };
   const batch = stickerBatch(input, unit, { pictures: o.png, date });
   const { result } = await runStaged(o.out, batch.files, { label: 'Đang làm tem', total: batch.steps, quiet: o.quiet }, (sink, hooks) => batch.run(sink, hooks));
+  noteLayoutChoices(result.notices);
   process.stdout.write(
     `Đã tạo ${join(o.out, stickerPdfName(preset))}: ${result.stickers} tem trên ${result.sheets} tờ (${preset.title}); mọi mã QR đã được quét thử.\n` +
       `Danh sách tem: ${join(o.out, STICKER_MANIFEST)}${o.png ? `; ảnh từng tem trong ${join(o.out, 'png')}` : ''}\n`,

@@ -76,22 +76,36 @@ const DESIGN_HEIGHT = 67.7 * MM;
 export function stickerLabel(entry: StickerEntry, reminder: Guide, profile: UnitProfile, width: number, height: number, c: PartContext): StickerLabel | undefined {
   // Codes keep the size their distance asks for (scan-distance.ts): level Q gives way to M
   // first, then the text, variant by variant.
-  const shapes = height >= width ? [portrait] : height < 45 * MM ? [compact] : [landscape, stacked];
+  const shapes: (typeof SHAPES)[number][] = height >= width ? [portrait] : height < 45 * MM ? [compact] : [landscape, stacked];
   for (const v of VARIANTS) {
     for (const shape of shapes) {
       for (const level of levelsFor(STICKER)) {
         const build = (s: number) => shape(entry, reminder, profile, width, height, s, v, level, c);
         const scale = fitScale((s) => build(s).height, height, v.minScale, Math.max(1, Math.min(width, height) / DESIGN_HEIGHT), memo(`${shape.name}|${level}`, v, width, height));
-        if (scale !== undefined) return { ...build(scale), levels: stickerCodes(entry, profile, level).map((x) => x.spec.level) };
+        if (scale !== undefined) return { ...build(scale), levels: stickerCodes(entry, profile, level).map((x) => x.spec.level), leftOut: leftOut(entry, v, shape) };
       }
     }
   }
   return undefined;
 }
 
-/** A laid-out sticker, and the error correction of each of its codes (for the manifest). */
+/** Parts of a sticker that give way on a small label, in the order they are told to the user. */
+export type StickerPart = 'warning' | 'steps' | 'address';
+
+/** A laid-out sticker, the error correction of each of its codes (for the manifest), and what it left out. */
 export interface StickerLabel extends Block {
   levels: QrLevel[];
+  leftOut: StickerPart[];
+}
+
+/** What a sticker in this variant and shape does not print that a full one would. */
+function leftOut(entry: StickerEntry, v: Variant, shape: (typeof SHAPES)[number]): StickerPart[] {
+  const parts: StickerPart[] = [];
+  if (!v.warning) parts.push('warning');
+  // The stacked and compact shapes never have room for the steps.
+  if (!v.steps || shape === stacked || shape === compact) parts.push('steps');
+  if (!v.address && entry.address) parts.push('address');
+  return parts;
 }
 
 /** The codes a sticker carries, all at the size its distance asks for (or `design`, when larger). */
@@ -292,3 +306,5 @@ function frame(w: number, [top, body, bottom]: [Block, Block, Block], h: number,
     },
   };
 }
+
+const SHAPES = [landscape, portrait, stacked, compact] as const;

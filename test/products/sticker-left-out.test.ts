@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { loadSheetPreset } from '../../src/layout/sheet-preset.js';
+import { layoutStickerSheets, leftOutNotices, stickerReminder, type StickerRow } from '../../src/products/sticker-sheet.js';
+import { loadUnit } from '../../src/products/unit-context.js';
+import { example } from '../helpers/cli.js';
+
+describe('a sticker that leaves something out says so', () => {
+  it('names the part and the table lines: a third code on a 99 × 68 mm label costs the reminder steps', async () => {
+    const unit = await loadUnit(example('phuong-binh-thanh.yaml'));
+    const preset = loadSheetPreset('a4-2x4');
+    const rows: StickerRow[] = [
+      { line: 2, block: 'Tòa B', address: '14 Nơ Trang Long' },
+      { line: 3, block: 'Tòa C', address: '16 Nơ Trang Long', url: 'https://zalo.me/g/abcdef123' },
+    ];
+    const { placed } = layoutStickerSheets({ profile: unit.profile, rows, preset, reminder: stickerReminder(unit.profile), dataFile: 't.csv' }, unit.m);
+    expect(placed.map((p) => p.leftOut)).toEqual([[], ['steps']]);
+    expect(leftOutNotices(placed, preset)).toEqual([expect.stringMatching(/^1 tem không in các bước nhắc việc \(dòng 3\): nhãn 99 × 68 mm/)]);
+  });
+
+  it('shortens a long list of lines', () => {
+    const placed = Array.from({ length: 12 }, (_, i) => ({ row: { line: i + 2, block: `Tòa ${i}` }, leftOut: ['address' as const] }));
+    expect(leftOutNotices(placed, loadSheetPreset('a4-2x4'))[0]).toContain('12 tem không in địa chỉ tòa nhà (dòng 2, 3, 4, 5, 6, 7, 8, 9 và 4 dòng khác)');
+  });
+});
