@@ -27,7 +27,7 @@ export interface CampaignPage {
   /** Side of each QR code's dark square (quiet zone not counted), in points. */
   qrSize: number;
   /** What the layout left out to keep its type above the floors, for the user to hear about. */
-  leftOut: { venueDetail: boolean; subLine: boolean; steps: boolean };
+  leftOut: { venues: VenueShown; subLine: boolean; steps: boolean };
 }
 
 /** The smallest text and the steps' text, in points, that the viewing distance asks for. */
@@ -57,10 +57,12 @@ export function layoutCampaign(
   // line under the headline, then (on a small picture) the steps. Type never
   // shrinks below the floors the viewing distance asks for.
   const tries: Omit<Keep, 'qrShare'>[] = [
-    { venueDetail: true, subLine: true, steps: true },
-    { venueDetail: false, subLine: true, steps: true },
-    { venueDetail: false, subLine: false, steps: true },
-    ...(o.stepsOptional ? [{ venueDetail: false, subLine: true, steps: false }, { venueDetail: false, subLine: false, steps: false }] : []),
+    { venues: 'detail', subLine: true, steps: true },
+    { venues: 'names', subLine: true, steps: true },
+    { venues: 'names', subLine: false, steps: true },
+    // Three or four places: the first one, and how many more.
+    ...(input.profile.venues.length > 1 ? [{ venues: 'first' as const, subLine: false, steps: true }] : []),
+    ...(o.stepsOptional ? [{ venues: 'names' as const, subLine: true, steps: false }, { venues: 'first' as const, subLine: false, steps: false }] : []),
   ];
   const hadSubLine = input.subLine !== false;
   for (const keep of tries) {
@@ -76,7 +78,8 @@ export function layoutCampaign(
       return {
         page: { width, height, items: block.place(0, 0) },
         qrSize,
-        leftOut: { venueDetail: !k.venueDetail && input.profile.venues.some((v) => v.address || v.hours), subLine: hadSubLine && !k.subLine, steps: !k.steps },
+        // Names only leave nothing out when the places have no address or hours.
+        leftOut: { venues: k.venues === 'names' && !input.profile.venues.some((v) => v.address || v.hours) ? 'detail' : k.venues, subLine: hadSubLine && !k.subLine, steps: !k.steps },
       };
     }
   }
@@ -86,9 +89,12 @@ export function layoutCampaign(
 /** Text grows up to this much over its design size when the shape has room. */
 const MAX_SCALE = 1.3;
 
+/** How much the band says of each place: name, address and hours; names only; the first name and a count. */
+export type VenueShown = 'detail' | 'names' | 'first';
+
 /** What a shape shows: each part can give way when room runs out. */
 interface Keep {
-  venueDetail: boolean;
+  venues: VenueShown;
   subLine: boolean;
   steps: boolean;
   /** Share of the codes' design size. */
@@ -98,7 +104,8 @@ interface Keep {
 /** What the user is told when the layout left something out (`what`: "ảnh", "áp phích"). */
 export function leftOutNotices(leftOut: CampaignPage['leftOut'], what: string, elsewhere: string, stepsElsewhere = ''): string[] {
   const notices: string[] = [];
-  if (leftOut.venueDetail) notices.push(`${what} chỉ ghi tên nơi làm thủ tục, không ghi địa chỉ và giờ làm việc, để chữ đủ lớn: ${elsewhere}`);
+  if (leftOut.venues === 'names') notices.push(`${what} chỉ ghi tên nơi làm thủ tục, không ghi địa chỉ và giờ làm việc, để chữ đủ lớn: ${elsewhere}`);
+  if (leftOut.venues === 'first') notices.push(`${what} chỉ ghi tên nơi làm thủ tục đầu tiên và số nơi còn lại, để chữ đủ lớn: ${elsewhere}`);
   if (leftOut.subLine) notices.push(`${what} bỏ dòng giới thiệu dưới tiêu đề để chữ đủ lớn`);
   if (leftOut.steps) notices.push(`${what} không đủ chỗ cho các bước với chữ đủ lớn: chỉ ghi tiêu đề, mã QR, hạn và nơi liên hệ; ${stepsElsewhere}`);
   return notices;
@@ -136,7 +143,7 @@ function portrait(input: CampaignInput, w: number, h: number, t: Sizes, s: numbe
   const call = callToAction(input.guide, input.profile);
   const { block: codes, side: qrSize } = qrRow(call.main, Math.min(0.3 * w, 0.2 * h) * k.qrShare * loneBoost(call.main) * SYMBOL_SHARE, place, t, c);
   const cta = textBlock(call.headline, inner, { size: atLeast(t, 5, t.body), font: 'extrabold', color: c.colors.primary, leading: LEADING.tight, align: 'center', balance: true }, c.m);
-  const bottom = infoBand(input, w, margin, t, k.venueDetail, c);
+  const bottom = infoBand(input, w, margin, t, k.venues, c);
   const gap = 2.5 * u;
   const body = stack([headline, ...tiles, cta, centred(codes, inner)], gap);
   return frame([top, body, bottom], w, h, margin, gap, qrSize, c);
@@ -147,7 +154,7 @@ function landscape(input: CampaignInput, w: number, h: number, t: Sizes, s: numb
   const margin = 5 * u;
   const inner = w - 2 * margin;
   const top = unitBand(input, w, margin, t, c);
-  const bottom = infoBand(input, w, margin, t, k.venueDetail, c);
+  const bottom = infoBand(input, w, margin, t, k.venues, c);
   const call = callToAction(input.guide, input.profile);
   const { block: codes, side: qrSize } = qrRow(call.main, Math.min(0.17 * w, 0.42 * h) * k.qrShare * loneBoost(call.main) * SYMBOL_SHARE, place, t, c);
   const ctaStyle = { size: atLeast(t, 4.5, t.body), font: 'extrabold' as const, color: c.colors.primary, leading: LEADING.tight, balance: true };
@@ -166,7 +173,7 @@ function square(input: CampaignInput, w: number, h: number, t: Sizes, s: number,
   const margin = 5 * u;
   const inner = w - 2 * margin;
   const top = unitBand(input, w, margin, t, c);
-  const bottom = infoBand(input, w, margin, t, k.venueDetail, c);
+  const bottom = infoBand(input, w, margin, t, k.venues, c);
   const call = callToAction(input.guide, input.profile);
   const { block: codes, side: qrSize } = qrRow(call.main, 0.19 * w * k.qrShare * loneBoost(call.main) * SYMBOL_SHARE, place, t, c);
   const right = stack([textBlock(call.headline, Math.max(codes.width, 0.36 * w), { size: atLeast(t, 3.6, t.body), font: 'extrabold', color: c.colors.primary, leading: LEADING.tight, align: 'center', balance: true }, c.m), codes], 2 * u);
@@ -269,12 +276,13 @@ function unitBand(input: CampaignInput, w: number, margin: number, t: Sizes, c: 
 }
 
 /** Deadline, hotline and where to go, large enough to read from a distance. */
-function infoBand(input: CampaignInput, w: number, margin: number, t: Sizes, venueDetail: boolean, c: PartContext): Block {
+function infoBand(input: CampaignInput, w: number, margin: number, t: Sizes, shown: VenueShown, c: PartContext): Block {
   const u = t.u;
   const { profile } = input;
   const footer = footerLines(profile, input.guide);
   const { deadline, contact } = footer;
-  const venues: RichText[] = venueDetail ? footer.venues : profile.venues.map((v) => [{ text: v.name, strong: true }]);
+  const names: RichText[] = profile.venues.map((v) => [{ text: v.name, strong: true }]);
+  const venues: RichText[] = shown === 'detail' ? footer.venues : shown === 'names' ? names : [[...names[0]!, { text: ` và ${names.length - 1} nơi khác`, strong: false }]];
   const inner = w - 2 * margin;
   const lines: Block[] = [];
   if (deadline) lines.push(textBlock(deadline, inner, { size: atLeast(t, 4.2, t.body), font: 'extrabold', strongFont: 'extrabold', color: c.colors.onBand, leading: LEADING.tight }, c.m));
