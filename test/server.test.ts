@@ -208,13 +208,14 @@ describe('serve: the web API', () => {
     const start = await post('/api/jobs', { profile: PROFILE, product: { product: 'stickers', sheet: 'a4-2x4', dataId: a.dataId } });
     expect(start.status).toBe(202);
     const { id } = await start.json();
-    let job: { state: string; done: number; total: number; fileName?: string };
+    let job: { state: string; done: number; total: number; unit: string; fileName?: string };
     for (;;) {
       job = await (await fetch(new URL(`/api/jobs/${id}`, server.url))).json();
       if (job.state !== 'running') break;
       await new Promise((r) => setTimeout(r, 100));
     }
-    expect(job).toMatchObject({ state: 'done', done: 1, total: 1, fileName: 'tem-qr-a4-2x4.pdf' });
+    // Progress counts the buildings given (3), not the sheets they fill (1).
+    expect(job).toMatchObject({ state: 'done', done: 3, total: 3, unit: 'tòa nhà', fileName: 'tem-qr-a4-2x4.pdf' });
     const file = await fetch(new URL(`/api/jobs/${id}/file`, server.url));
     const text = (await readPdf(Buffer.from(await file.arrayBuffer()))).map((p) => p.text).join(' ');
     expect(text).toContain('Khu nhà ở Bình Lợi');
@@ -374,6 +375,7 @@ describeBrowser('serve: the page in a real browser', () => {
 
     if (process.env.UPDATE_SCREENSHOT === '1') {
       await page.waitForFunction(() => !document.getElementById('preview')!.classList.contains('stale'));
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: join(ROOT, 'docs/web-page.png') });
     }
 

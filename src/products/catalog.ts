@@ -1,5 +1,6 @@
 import type { OutputFormat } from '../export/render.js';
-import { IMAGE_DPI } from './screen-image.js';
+import type { PosterSize } from '../layout/page-sizes.js';
+import { IMAGE_DPI, type ImagePreset } from './screen-image.js';
 
 /**
  * What each product is, in one place: the resolution of its pictures, its type
@@ -31,3 +32,14 @@ export const fileNames = {
   image: (guide: string, preset: string, format: OutputFormat) => `anh-${guide}-${preset}.${format}`,
   banner: (size: string) => `bang-ron-${size}.pdf`,
 } as const;
+
+/** Menu names for the web page's choices, in the clerk's words (the ids stay in file names). */
+export const choiceTitles = {
+  posterSize: { a4: 'A4 (21 × 29,7 cm)', a3: 'A3 (29,7 × 42 cm)', a2: 'A2 (42 × 59,4 cm)', a1: 'A1 (59,4 × 84,1 cm)', a0: 'A0 (84,1 × 118,9 cm)' },
+  imagePreset: {
+    'social-square': 'Facebook/Zalo vuông',
+    'social-wide': 'Facebook/Zalo ngang',
+    'led-fhd': 'Màn hình LED ngang',
+    'led-portrait': 'Màn hình LED dọc',
+  },
+} as const satisfies { posterSize: Record<PosterSize, string>; imagePreset: Record<ImagePreset, string> };

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -8,9 +9,10 @@ import { listGuides } from '../content/guides.js';
 import { UserError } from '../errors.js';
 import { loadFonts } from '../layout/fonts.js';
 import { createMeasurer } from '../layout/measure.js';
-import { POSTER_PAPER } from '../layout/page-sizes.js';
-import { listSheetPresets } from '../layout/sheet-preset.js';
-import { IMAGE_PRESETS } from '../products/screen-image.js';
+import { POSTER_PAPER, type PosterSize } from '../layout/page-sizes.js';
+import { listSheetPresets, loadSheetPreset } from '../layout/sheet-preset.js';
+import { choiceTitles } from '../products/catalog.js';
+import { IMAGE_PRESETS, type ImagePreset } from '../products/screen-image.js';
 import { DataStore, MAX_ROWS, MAX_UPLOAD_BYTES } from './data-store.js';
 import { GENERIC_ERROR, Jobs } from './jobs.js';
 import { prepare, preview, productFormSchema, type Context, type Made } from './products.js';
@@ -88,17 +90,21 @@ export async function startServer(o: ServerOptions = {}): Promise<RunningServer>
     res.sendFile(fileURLToPath(new URL('index.html', WEB_DIR)));
   });
   app.get('/style.css', (_req, res) => res.sendFile(fileURLToPath(new URL('style.css', WEB_DIR))));
+  app.get('/favicon.svg', (_req, res) => res.sendFile(fileURLToPath(new URL('favicon.svg', WEB_DIR))));
   // The page's compiled scripts, by name only: nothing else in dist/ is served.
   for (const script of ['app.js', 'backend.js']) app.get(`/${script}`, (_req, res) => res.sendFile(fileURLToPath(new URL(script, WEB_SCRIPT_DIR))));
-  // Browsers ask for an icon; the page has none, and a 404 would only clutter the console.
+  // The page names its icon (favicon.svg); a browser that still asks for the old name gets nothing rather than a 404.
   app.get('/favicon.ico', (_req, res) => void res.status(204).end());
 
   app.get('/api/options', (_req, res) => {
     res.json({
       guides: listGuides().map((g) => ({ id: g.id, title: g.title })),
       sheets: listSheetPresets(),
+      // The menus' names: each label sheet's own title, the paper in cm, the picture's use.
+      sheetChoices: listSheetPresets().map((id) => ({ id, title: loadSheetPreset(id).title })),
       posterSizes: Object.keys(POSTER_PAPER),
-      imagePresets: Object.entries(IMAGE_PRESETS).map(([id, px]) => ({ id, width: px.width, height: px.height })),
+      posterChoices: Object.keys(POSTER_PAPER).map((id) => ({ id, title: choiceTitles.posterSize[id as PosterSize] })),
+      imagePresets: Object.entries(IMAGE_PRESETS).map(([id, px]) => ({ id, title: `${choiceTitles.imagePreset[id as ImagePreset]} ${px.width} × ${px.height}`, width: px.width, height: px.height })),
       maxUploadBytes: MAX_UPLOAD_BYTES,
       maxRows: MAX_ROWS,
     });
@@ -111,9 +117,18 @@ export async function startServer(o: ServerOptions = {}): Promise<RunningServer>
     return { product: req.product, c: { profile, fonts, m, data, date } satisfies Context };
   };
 
+  // Page 1 as a PNG; with "pages": "all", every page and what they stand for as multipart/form-data
+  // (a "meta" JSON part, then one "page" part per PNG), which the browser's Response.formData() reads.
   app.post('/api/preview', json, async (req, res) => {
     const { product, c } = context(req.body);
-    const shot = await preview(product, c);
+    const all = (req.body as { pages?: unknown }).pages === 'all';
+    const shot = await preview(product, c, { allPages: all });
+    if (all) {
+      const meta = { dpi: shot.dpi, pages: shot.pages, notices: shot.notices, batch: shot.batch };
+      const parts = [{ name: 'meta', type: 'application/json', body: Buffer.from(JSON.stringify(meta)) }, ...shot.pngs.map((png, i) => ({ name: 'page', file: `trang-${i + 1}.png`, type: 'image/png', body: png }))];
+      const { type, body } = multipart(parts);
+      return void res.type(type).send(body);
+    }
     res.setHeader('X-Preview-Dpi', String(shot.dpi));
     res.setHeader('X-Preview-Pages', String(shot.pages));
     res.setHeader('X-Notices', noticesHeader(shot.notices));
@@ -135,7 +150,8 @@ export async function startServer(o: ServerOptions = {}): Promise<RunningServer>
   app.get('/api/jobs/:id', (req, res) => {
     const job = jobs.get(String(req.params.id));
     if (!job) throw new UserError({ message: 'không tìm thấy việc này (có thể đã quá 15 phút)', hint: 'bấm tải về lần nữa' });
-    res.json({ state: job.state, done: job.done, total: job.total, errors: job.errors, fileName: job.result?.fileName, notices: job.result?.notices });
+    const r = job.result;
+    res.json({ state: job.state, done: job.done, total: job.total, unit: job.unit, errors: job.errors, fileName: r?.fileName, notices: r?.notices, contents: r?.contents });
   });
 
   app.get('/api/jobs/:id/file', (req, res) => {
@@ -223,8 +239,28 @@ export async function startServer(o: ServerOptions = {}): Promise<RunningServer>
 function parse<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
   const r = schema.safeParse(body ?? {});
   if (r.success) return r.data;
-  // Only a page other than ours sends this; zod's own (English) words are not for the clerk.
-  throw new UserError(r.error.issues.slice(0, 10).map((i) => ({ field: i.path.join('.') || undefined, message: 'dữ liệu gửi lên không đúng mẫu', hint: 'tải lại trang rồi thử lần nữa' })));
+  // Our page keeps every box within its length; a text too long (pasted past the box, from an
+  // old page) is named by its box. Anything else only a page other than ours sends, and zod's
+  // own (English) words are not for the clerk.
+  throw new UserError(
+    r.error.issues.slice(0, 10).map((i) => {
+      const field = i.path.join('.').replace(/^profile\./, '') || undefined;
+      if (i.code === 'too_big' && i.origin === 'string') return { field, message: `dài quá ${Number(i.maximum).toLocaleString('vi-VN')} ký tự`, hint: 'rút gọn lại' };
+      return { field, message: 'dữ liệu gửi lên không đúng mẫu', hint: 'tải lại trang rồi thử lần nữa' };
+    }),
+  );
+}
+
+/** A multipart/form-data body: named parts, files among them. */
+function multipart(parts: { name: string; file?: string; type: string; body: Buffer }[]): { type: string; body: Buffer } {
+  const boundary = `vneid-print-${randomUUID()}`;
+  const chunks: Buffer[] = [];
+  for (const p of parts) {
+    const disposition = `form-data; name="${p.name}"${p.file ? `; filename="${p.file}"` : ''}`;
+    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}\r\nContent-Type: ${p.type}\r\n\r\n`), p.body, Buffer.from('\r\n'));
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { type: `multipart/form-data; boundary=${boundary}`, body: Buffer.concat(chunks) };
 }
 
 /** Headers carry ASCII only: the notices go as percent-encoded JSON (the page decodes them). */

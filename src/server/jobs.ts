@@ -8,6 +8,8 @@ export interface Job {
   state: 'running' | 'done' | 'error';
   done: number;
   total: number;
+  /** What `done` and `total` count, in the clerk's words ("tòa nhà", "lớp"); empty for a single file. */
+  unit: string;
   errors?: FieldError[];
   result?: Made;
   at: number;
@@ -22,22 +24,23 @@ const MAX_RUNNING = 4;
 export const GENERIC_ERROR = 'Có lỗi bất ngờ trong chương trình; hãy thử lại. Nếu vẫn lỗi, báo cho người quản trị kèm thời điểm xảy ra.';
 
 /**
- * Generation jobs with progress ("3 / 12"), keyed by random ids so that people
+ * Generation jobs with progress ("450 / 1.000 tòa nhà"), keyed by random ids so that people
  * using the page at the same time each get their own file.
  */
 export class Jobs {
   private jobs = new Map<string, Job>();
 
-  start(run: (progress: (done: number, total: number) => void) => Promise<Made>, onCrash: (err: unknown) => void): Job {
+  start(run: (progress: (done: number, total: number, unit?: string) => void) => Promise<Made>, onCrash: (err: unknown) => void): Job {
     this.expire();
     if ([...this.jobs.values()].filter((j) => j.state === 'running').length >= MAX_RUNNING) {
       throw new UserError({ message: 'máy đang làm nhiều tệp cho người khác', hint: 'đợi một lát rồi bấm tải về lần nữa' });
     }
-    const job: Job = { id: randomUUID(), state: 'running', done: 0, total: 1, at: Date.now() };
+    const job: Job = { id: randomUUID(), state: 'running', done: 0, total: 1, unit: '', at: Date.now() };
     this.jobs.set(job.id, job);
-    run((done, total) => {
+    run((done, total, unit = '') => {
       job.done = done;
       job.total = total;
+      job.unit = unit;
     }).then(
       (made) => {
         job.state = 'done';

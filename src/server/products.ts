@@ -14,7 +14,7 @@ import { listSheetPresets, loadSheetPreset } from '../layout/sheet-preset.js';
 import { paintRaster } from '../paint/raster.js';
 import { layoutHandout } from '../products/handout.js';
 import { IMAGE_PRESETS, type ImagePreset } from '../products/screen-image.js';
-import { stickerReminder, stickerSheets, type StickerRow, type StickerSheetInput } from '../products/sticker-sheet.js';
+import { stickerReminder, stickerSheetCount, stickerSheets, type StickerRow, type StickerSheetInput } from '../products/sticker-sheet.js';
 import type { UnitContext } from '../products/unit-context.js';
 import { asUploadProblems, type ClassRow, type DataStore } from './data-store.js';
 
@@ -47,6 +47,8 @@ export interface Made {
   bytes: Buffer;
   /** What the clerk should know about the file (the leaflet took both sides; the pictures come zipped). */
   notices: string[];
+  /** How much the file holds, in the clerk's words: 125 "tờ" of stickers, 2 "trang", 2 "ảnh". */
+  contents?: { count: number; unit: string };
 }
 
 /** The unit as the form gives it (a logo when one is loaded), the uploaded tables and the PDFs' date. */
@@ -56,7 +58,8 @@ export interface Context extends UnitContext {
   date?: Date;
 }
 
-export type Progress = (done: number, total: number) => void;
+/** `done` of `total`, counted in `unit` as the clerk gave them ("tòa nhà", "lớp"); no unit for a single file. */
+export type Progress = (done: number, total: number, unit?: string) => void;
 
 /** Sample rows so a sticker or handout can be previewed before any spreadsheet is uploaded. */
 const SAMPLE_BLOCK: StickerRow = { line: 2, block: 'Tòa nhà mẫu', address: 'Địa chỉ tòa nhà' };
@@ -119,28 +122,54 @@ function previewDpi(page: Page): number {
 }
 
 export interface Preview {
+  /** Page 1 as a PNG. */
   png: Buffer;
+  /** Every page drawn, in order (only page 1 unless all pages were asked for). */
+  pngs: Buffer[];
   dpi: number;
-  /** Pages of what would be made (a two-sided leaflet has 2; batches say 1, their first sheet). */
+  /** Pages of what would be made (a two-sided leaflet has 2, a handout its front and back; stickers 1, their first sheet). */
   pages: number;
   notices: string[];
+  /** For a batch, what the pages stand for: its first sheet or class, or a sample row before any table. */
+  batch?: PreviewBatch;
 }
 
-/** Page 1 of what would be made, as a small PNG. Stickers and handouts use a sample row until a table is uploaded. */
-export async function preview(p: ProductForm, c: Context): Promise<Preview> {
+export interface PreviewBatch {
+  /** No table yet: the pages show a made-up building or class. */
+  sample: boolean;
+  /** What the file will hold, in `unit`: sheets of stickers ("tờ"), classes ("lớp"). */
+  total: number;
+  unit: string;
+  /** The class shown (handouts). */
+  first?: string;
+}
+
+/**
+ * What would be made, as small PNGs: page 1, or every page when asked (a leaflet's
+ * two sides, a handout's front and back; of a sticker batch its first sheet).
+ * Stickers and handouts use a sample row until a table is uploaded.
+ */
+export async function preview(p: ProductForm, c: Context, o: { allPages?: boolean } = {}): Promise<Preview> {
   let pages: Page[];
   let notices: string[] = [];
+  let batch: PreviewBatch | undefined;
   if (p.product === 'stickers') {
-    pages = [stickerSheets(stickerInput(p, c, true), c.m).next().value!.page];
+    const input = stickerInput(p, c, true);
+    pages = [stickerSheets(input, c.m).next().value!.page];
+    batch = { sample: !c.data.get(p.dataId, 'blocks'), total: stickerSheetCount(input.rows.length, input.preset), unit: 'tờ' };
   } else if (p.product === 'handout') {
     const data = c.data.get(p.dataId, 'classes');
-    const cls = (data?.rows as ClassRow[] | undefined)?.[0] ?? SAMPLE_CLASS;
-    pages = layoutHandout(cls, await handoutLayoutOptions(handoutRequest(p, c), c), c.m).slice(0, 1);
+    const rows = data?.rows as ClassRow[] | undefined;
+    const cls = rows?.[0] ?? SAMPLE_CLASS;
+    pages = layoutHandout(cls, await handoutLayoutOptions(handoutRequest(p, c), c), c.m);
+    batch = { sample: !data, total: rows?.length ?? 1, unit: 'lớp', first: cls.name };
   } else {
     ({ doc: { pages }, notices } = layoutSimple(p, c));
   }
   const dpi = previewDpi(pages[0]!);
-  return { png: await paintRaster(pages[0]!, c.fonts, 'png', dpi), dpi, pages: pages.length, notices };
+  const pngs: Buffer[] = [];
+  for (const page of o.allPages ? pages : pages.slice(0, 1)) pngs.push(await paintRaster(page, c.fonts, 'png', dpi));
+  return { png: pngs[0]!, pngs, dpi, pages: pages.length, notices, ...(batch ? { batch } : {}) };
 }
 
 /**
@@ -154,20 +183,27 @@ export function prepare(p: ProductForm, c: Context): (progress?: Progress) => Pr
   if (p.product === 'stickers') {
     const input = stickerInput(p, c, false);
     const made = () => stickerBatch(input, c, { pictures: false, date: c.date });
-    return (progress) => runBatch(made, input.dataFile, stickerPdfName(input.preset), stickerPdfName(input.preset), progress);
+    // The batch counts sheets; the clerk gave buildings, and hears of them.
+    const perSheet = input.preset.columns * input.preset.rows;
+    const rows = input.rows.length;
+    return (progress = () => {}) =>
+      runBatch(made, input.dataFile, stickerPdfName(input.preset), stickerPdfName(input.preset), (done) => progress(Math.min(rows, done * perSheet), rows, 'tòa nhà'));
   }
   if (p.product === 'handout') {
     const data = c.data.get(p.dataId, 'classes');
     if (!data) throw needData('classes');
     const made = () => handoutBatch(data.rows as ClassRow[], handoutRequest(p, c), c, { classFiles: false, pictures: false, copies: p.allCopies ? 'students' : 'one', date: c.date });
-    return (progress) => runBatch(made, data.name, PRINT_ROOM_FILE, p.allCopies ? 'to-phu-huynh-du-so-ban.pdf' : 'to-phu-huynh-cac-lop.pdf', progress);
+    return (progress = () => {}) => runBatch(made, data.name, PRINT_ROOM_FILE, p.allCopies ? 'to-phu-huynh-du-so-ban.pdf' : 'to-phu-huynh-cac-lop.pdf', (done, total) => progress(done, total, 'lớp'));
   }
   const { doc, dpi, fileName, notices } = layoutSimple(p, c);
   return async (progress = () => {}) => {
     progress(0, 1);
     const files = await exportDocument(doc, c.fonts, fileName(p.format), { format: p.format, dpi, date: c.date });
     progress(1, 1);
-    if (files.length === 1) return { fileName: files[0]!.name, type: p.format === 'png' ? 'image/png' : 'application/pdf', bytes: files[0]!.bytes, notices };
+    if (files.length === 1) {
+      const contents = p.format === 'png' ? { count: 1, unit: 'ảnh' } : { count: doc.pages.length, unit: 'trang' };
+      return { fileName: files[0]!.name, type: p.format === 'png' ? 'image/png' : 'application/pdf', bytes: files[0]!.bytes, notices, contents };
+    }
     return zipped(files, c.date, notices);
   };
 }
@@ -176,10 +212,10 @@ export function prepare(p: ProductForm, c: Context): (progress?: Progress) => Pr
  * Runs a batch into memory and sends the one file the page asks for. Problems
  * in the uploaded table (named by its file) are shown under the upload.
  */
-async function runBatch<R extends object>(make: () => Batch<R> | Promise<Batch<R>>, table: string, file: string, fileName: string, progress: Progress = () => {}): Promise<Made> {
+async function runBatch<R extends { sheets: number; notices?: string[] }>(make: () => Batch<R> | Promise<Batch<R>>, table: string, file: string, fileName: string, progress: Progress): Promise<Made> {
   const sink = memorySink();
-  const result = await asUploadProblems(async () => (await make()).run(sink, { progress }), (p) => p.file === table);
-  return { fileName, type: 'application/pdf', bytes: sink.file(file), notices: 'notices' in result ? (result.notices as string[]) : [] };
+  const { sheets, notices } = await asUploadProblems(async () => (await make()).run(sink, { progress }), (p) => p.file === table);
+  return { fileName, type: 'application/pdf', bytes: sink.file(file), notices: notices ?? [], contents: { count: sheets, unit: 'tờ' } };
 }
 
 /**
@@ -193,5 +229,11 @@ function zipped(files: ExportedFile[], date: Date | undefined, notices: string[]
   const mtime = new Date(Math.max((date ?? new Date(0)).getTime(), new Date(1980, 0, 1).getTime()));
   const bytes = Buffer.from(zipSync(Object.fromEntries(files.map((f) => [f.name, f.bytes])), { level: 0, mtime }));
   const inside = files.length === 2 ? `ảnh mặt trước (${files[0]!.name}) và ảnh mặt sau (${files[1]!.name})` : `${files.length} ảnh, mỗi trang một ảnh`;
-  return { fileName: name, type: 'application/zip', bytes, notices: [...notices, `tệp tải về là tệp nén ${name}, trong có ${inside}; giải nén để gửi hoặc in từng ảnh`] };
+  return {
+    fileName: name,
+    type: 'application/zip',
+    bytes,
+    notices: [...notices, `tệp tải về là tệp nén ${name}, trong có ${inside}; giải nén để gửi hoặc in từng ảnh`],
+    contents: { count: files.length, unit: 'ảnh' },
+  };
 }

@@ -106,13 +106,24 @@ export function yamlToForm(source: string, fileName: string, fonts: FontSet, all
   const contact = obj(r.contact);
   const venues = Array.isArray(r.venues) ? r.venues.slice(0, 10).map((v) => ({ name: s(obj(v).name), address: s(obj(v).address), hours: s(obj(v).hours) })) : [];
   const rest = Object.fromEntries(Object.entries(r).filter(([k]) => !FORM_KEYS.includes(k)));
-  const form = profileFormSchema.parse({
+  const parsed = profileFormSchema.safeParse({
     unit: { name: s(unit.name), parent: s(unit.parent) },
     contact: { name: s(contact.name), title: s(contact.title), phone: s(contact.phone) },
     deadline: asTyped(s(r.deadline)),
     venues,
     rest,
   });
+  // Only a text too long for the form's boxes can fail here: the file is refused, naming the entry.
+  if (!parsed.success) {
+    throw new UserError(
+      parsed.error.issues.slice(0, 5).map((i) => ({
+        field: 'profileFile',
+        message: i.code === 'too_big' ? `mục ${i.path.join('.')} trong tệp dài quá ${i.maximum} ký tự` : `mục ${i.path.join('.')} trong tệp không đọc được`,
+        hint: 'sửa tệp hồ sơ cho ngắn lại (tên đơn vị chỉ tối đa 120 ký tự) rồi mở lại, hoặc điền thẳng vào trang',
+      })),
+    );
+  }
+  const form = parsed.data;
   // The logo is not part of the page; do not report it as a problem of the form.
   errors = errors.filter((e) => e.field !== 'unit.logo');
   return { form, errors, warnings };
