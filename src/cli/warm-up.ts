@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { listGuides, renderGuide } from '../content/guides.js';
 import { parseProfile } from '../content/profile.js';
+import { UserError } from '../errors.js';
 import { loadFonts } from '../layout/fonts.js';
 import { createMeasurer } from '../layout/measure.js';
 import { DEFAULT_SLOGAN, layoutBanner, parseBannerSize } from '../products/banner.js';
@@ -24,7 +25,14 @@ export function warmUp(): void {
     const guide = renderGuide(info, profile);
     for (const paper of ['a5', 'a4'] as const) layoutLeaflet({ profile, guide, paper }, m);
     layoutPoster({ profile, guide }, { size: 'a2', landscape: false, bleed: 0 }, m);
-    for (const px of Object.values(IMAGE_PRESETS)) layoutScreenImage({ profile, guide }, px, m);
+    for (const px of Object.values(IMAGE_PRESETS)) {
+      // A picture a guide does not fit is refused to the user; here it has warmed up all the same.
+      try {
+        layoutScreenImage({ profile, guide }, px, m);
+      } catch (err) {
+        if (!(err instanceof UserError)) throw err;
+      }
+    }
   }
   const banner = parseBannerSize('500x80cm')!;
   layoutBanner(profile, DEFAULT_SLOGAN, banner.width, banner.height, m);
