@@ -1,24 +1,24 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { OFFICIAL_PORTAL } from '../src/content/guide-meta.js';
-import { findGuide, listGuides, renderGuide } from '../src/content/guides.js';
-import { grayscaleLogo } from '../src/content/logo.js';
-import { UserError } from '../src/errors.js';
-import type { Page, QrItem } from '../src/layout/display-list.js';
-import { MM, POSTER_PAPER, type PosterSize } from '../src/layout/page-sizes.js';
-import { labelSlots, listSheetPresets, loadSheetPreset } from '../src/layout/sheet-preset.js';
-import { layoutHandout, type HandoutOptions } from '../src/products/handout.js';
-import { layoutLeaflet } from '../src/products/leaflet.js';
-import { layoutPoster } from '../src/products/poster.js';
-import { HANDOUT, LEAFLET, posterPlace, PREVIEW_FOCAL, previewPxPerModule, screenPlace, STICKER, type ScanPlace } from '../src/products/scan-distance.js';
-import { IMAGE_PRESETS, layoutScreenImage } from '../src/products/screen-image.js';
-import { layoutStickerSheets, stickerReminder, type StickerRow } from '../src/products/sticker-sheet.js';
-import { loadUnit, type UnitContext } from '../src/products/unit-context.js';
-import { qrModules } from '../src/qr/matrix.js';
-import { verifyQrCodes } from '../src/qr/verify.js';
-import { example, tempDir } from './helpers/cli.js';
-import { codeProblems, codesOn, measure } from './helpers/qr-geometry.js';
+import { OFFICIAL_PORTAL } from '../../src/content/guide-meta.js';
+import { findGuide, listGuides, renderGuide } from '../../src/content/guides.js';
+import { grayscaleLogo } from '../../src/content/logo.js';
+import { UserError } from '../../src/errors.js';
+import type { Page, QrItem } from '../../src/layout/display-list.js';
+import { MM, POSTER_PAPER, type PosterSize } from '../../src/layout/page-sizes.js';
+import { labelSlots, listSheetPresets, loadSheetPreset } from '../../src/layout/sheet-preset.js';
+import { layoutHandout, type HandoutOptions } from '../../src/products/handout.js';
+import { layoutLeaflet } from '../../src/products/leaflet.js';
+import { layoutPoster } from '../../src/products/poster.js';
+import { HANDOUT, LEAFLET, posterPlace, PREVIEW_FOCAL, previewPxPerModule, screenPlace, STICKER, type ScanPlace } from '../../src/products/scan-distance.js';
+import { IMAGE_PRESETS, layoutScreenImage } from '../../src/products/screen-image.js';
+import { layoutStickerSheets, stickerReminder, type StickerRow } from '../../src/products/sticker-sheet.js';
+import { loadUnit, type UnitContext } from '../../src/products/unit-context.js';
+import { qrModules } from '../../src/qr/matrix.js';
+import { verifyQrCodes } from '../../src/qr/verify.js';
+import { example, tempDir } from '../helpers/cli.js';
+import { codeProblems, codesOn, measure } from '../helpers/qr-geometry.js';
 
 /**
  * Issue #14: every product's codes measured on its display list against the

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, tempDir } from './helpers/cli.js';
+import { ROOT, tempDir } from '../helpers/cli.js';
 
 /** The packages a command loads, from the module-resolution trace. */
 function packagesLoaded(args: string[]): string[] {

@@ -1,10 +1,10 @@
 import LineBreaker from 'linebreak';
 import { describe, expect, it } from 'vitest';
-import { plain, type RichText } from '../src/content/rich-text.js';
-import { loadFonts } from '../src/layout/fonts.js';
-import { breakLines, type BreakStyle } from '../src/layout/line-break.js';
-import { createMeasurer } from '../src/layout/measure.js';
-import { textBlock } from '../src/layout/text-block.js';
+import { plain, type RichText } from '../../src/content/rich-text.js';
+import { loadFonts } from '../../src/layout/fonts.js';
+import { breakLines, type BreakStyle } from '../../src/layout/line-break.js';
+import { createMeasurer } from '../../src/layout/measure.js';
+import { textBlock } from '../../src/layout/text-block.js';
 
 // Plain data, measured with the real font (Be Vietnam Pro): each width is chosen so
 // that greedy breaking at every UAX #14 opportunity would split the group under test.

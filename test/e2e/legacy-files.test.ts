@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { example, runCli, tempDir } from './helpers/cli.js';
-import { readPdf } from './helpers/pdf-text.js';
-import { writeXlsx } from './helpers/spreadsheet.js';
+import { example, runCli, tempDir } from '../helpers/cli.js';
+import { readPdf } from '../helpers/pdf-text.js';
+import { writeXlsx } from '../helpers/spreadsheet.js';
 
 const UNIT = example('phuong-binh-thanh.yaml');
 /** Typed with the ABC fonts (.VnTime): TCVN3 bytes, as Windows-1252 reads them. */

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
-import { example, ROOT, tempDir } from './helpers/cli.js';
-import { readPdf } from './helpers/pdf-text.js';
+import { example, ROOT, tempDir } from '../helpers/cli.js';
+import { readPdf } from '../helpers/pdf-text.js';
 
 const BIN = join(ROOT, 'dist/cli/main.js');
 const WARD = example('phuong-binh-thanh.yaml');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText } from '../src/content/clean-text.js';
-import { formatDeadline, parseDeadline } from '../src/content/deadline.js';
-import { parseVietnamesePhone } from '../src/content/phone.js';
+import { cleanText } from '../../src/content/clean-text.js';
+import { formatDeadline, parseDeadline } from '../../src/content/deadline.js';
+import { parseVietnamesePhone } from '../../src/content/phone.js';
 
 describe('phone numbers are printed grouped the way people read them', () => {
   it.each([
@@ -48,7 +48,7 @@ describe('text from Word and Zalo is cleaned before it is printed', () => {
 
 describe('logos from bytes (the web page and the command line alike)', () => {
   it('decodes a picture to a small PNG, and says what is wrong with anything else', async () => {
-    const { decodeLogo } = await import('../src/content/logo.js');
+    const { decodeLogo } = await import('../../src/content/logo.js');
     const { default: sharp } = await import('sharp');
     const png = await sharp({ create: { width: 1200, height: 300, channels: 3, background: '#C8102E' } }).png().toBuffer();
     expect(await decodeLogo(png, 'p.yaml')).toMatchObject({ width: 600, height: 150 });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { listGuides, renderGuide } from '../src/content/guides.js';
-import type { Item } from '../src/layout/display-list.js';
-import { MM, PAPER_NAMES } from '../src/layout/page-sizes.js';
-import { layoutLeaflet } from '../src/products/leaflet.js';
-import { loadUnit } from '../src/products/unit-context.js';
-import { example } from './helpers/cli.js';
-import { overlappingTexts, textOnQrCodes, textOutside, texts } from './helpers/ink.js';
+import { listGuides, renderGuide } from '../../src/content/guides.js';
+import type { Item } from '../../src/layout/display-list.js';
+import { MM, PAPER_NAMES } from '../../src/layout/page-sizes.js';
+import { layoutLeaflet } from '../../src/products/leaflet.js';
+import { loadUnit } from '../../src/products/unit-context.js';
+import { example } from '../helpers/cli.js';
+import { overlappingTexts, textOnQrCodes, textOutside, texts } from '../helpers/ink.js';
 
 const PROFILES = ['phuong-binh-thanh.yaml', 'truong-thcs-tan-trung.yaml', 'xa-thanh-nhut.yaml'];
 

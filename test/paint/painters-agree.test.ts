@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { example, runCli, tempDir } from './helpers/cli.js';
+import { example, runCli, tempDir } from '../helpers/cli.js';
 
 const hasPdftoppm = spawnSync('pdftoppm', ['-v']).status === 0;
 if (!hasPdftoppm) console.warn('⚠ pdftoppm (poppler-utils) is not installed: the PDF-versus-PNG comparison is skipped');

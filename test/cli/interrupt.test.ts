@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { example, filesIn, ROOT, runCli, tempDir } from './helpers/cli.js';
-import { readPdf } from './helpers/pdf-text.js';
+import { example, filesIn, ROOT, runCli, tempDir } from '../helpers/cli.js';
+import { readPdf } from '../helpers/pdf-text.js';
 
 describe('Ctrl-C during a batch', () => {
   it('stops between two images and leaves --out as it was (no PDF, no images, no manifest, no temporary file), says how far it got; a rerun completes', async () => {

@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SNAPSHOT_NODE_FLAGS, snapshotFor } from '../dist/cli/snapshot.js';
-import { example, ROOT, runCli, tempDir } from './helpers/cli.js';
+import { SNAPSHOT_NODE_FLAGS, snapshotFor } from '../../dist/cli/snapshot.js';
+import { example, ROOT, runCli, tempDir } from '../helpers/cli.js';
 
 const SOURCE_DATE = { SOURCE_DATE_EPOCH: '1700000000' };
 // As the bin sees it when a user runs it: no Node flags (this test runner has some).

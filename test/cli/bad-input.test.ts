@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { example, filesIn, runCli, tempDir } from './helpers/cli.js';
-import { craftZip } from './helpers/zip-bomb.js';
+import { example, filesIn, runCli, tempDir } from '../helpers/cli.js';
+import { craftZip } from '../helpers/zip-bomb.js';
 
 /**
  * Real runs of the bin for bad input: exit code 2, the message, "Chưa tạo tệp

@@ -3,13 +3,13 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it, vi } from 'vitest';
-import { reportError } from '../src/cli/report.js';
-import { UserError } from '../src/errors.js';
-import { diskError } from '../src/output/disk-errors.js';
-import { inertCell, manifestCsv } from '../src/output/manifest.js';
-import { stageOutput } from '../src/output/staged-output.js';
-import { sweepStaleTemps } from '../src/output/temp-files.js';
-import { example, runCli, tempDir } from './helpers/cli.js';
+import { reportError } from '../../src/cli/report.js';
+import { UserError } from '../../src/errors.js';
+import { diskError } from '../../src/output/disk-errors.js';
+import { inertCell, manifestCsv } from '../../src/output/manifest.js';
+import { stageOutput } from '../../src/output/staged-output.js';
+import { sweepStaleTemps } from '../../src/output/temp-files.js';
+import { example, runCli, tempDir } from '../helpers/cli.js';
 
 // A disk that fills up between two renames, which no check beforehand can foresee.
 const renameFails = vi.hoisted(() => ({ after: Infinity }));
@@ -122,7 +122,7 @@ describe('temporary files left by a killed run', () => {
 
 describe('safe file names for a batch', () => {
   it("never names a class onto the batch's own files or onto another class's back picture", async () => {
-    const { makeSlugger } = await import('../src/output/slug.js');
+    const { makeSlugger } = await import('../../src/output/slug.js');
     const slug = makeSlugger('lop', { reserved: ['in-tat-ca-cac-lop'], companions: ['-mat-sau'] });
     expect(['6A mặt sau', '6A', 'In tất cả các lớp', '6A'].map(slug)).toEqual(['6a-mat-sau', '6a-2', 'in-tat-ca-cac-lop-2', '6a-3']);
   });

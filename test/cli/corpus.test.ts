@@ -3,23 +3,23 @@ import { mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } fro
 import { dirname, join } from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { runCli as runCliInProcess } from '../src/cli/cli.js';
-import { bannerCommand } from '../src/cli/commands/banner.js';
-import { imageCommand } from '../src/cli/commands/image.js';
-import { leafletCommand, type LeafletOptions } from '../src/cli/commands/leaflet.js';
-import { posterCommand } from '../src/cli/commands/poster.js';
-import { serveCommand } from '../src/cli/commands/serve.js';
-import { readNumber } from '../src/cli/number-option.js';
-import { allowedSchemes, pickGuide, sourceDate } from '../src/cli/output-options.js';
-import { readDataTable } from '../src/content/data-table.js';
-import { loadProfile } from '../src/content/profile.js';
-import { formatProblem, UserError, type Problem } from '../src/errors.js';
-import { loadFonts } from '../src/layout/fonts.js';
-import { loadSheetPreset } from '../src/layout/sheet-preset.js';
-import { BLOCK_COLUMNS, CLASS_COLUMNS, classRows } from '../src/products/data-rows.js';
-import { example, filesIn, tempDir } from './helpers/cli.js';
-import { writeXlsx } from './helpers/spreadsheet.js';
-import { craftZip } from './helpers/zip-bomb.js';
+import { runCli as runCliInProcess } from '../../src/cli/cli.js';
+import { bannerCommand } from '../../src/cli/commands/banner.js';
+import { imageCommand } from '../../src/cli/commands/image.js';
+import { leafletCommand, type LeafletOptions } from '../../src/cli/commands/leaflet.js';
+import { posterCommand } from '../../src/cli/commands/poster.js';
+import { serveCommand } from '../../src/cli/commands/serve.js';
+import { readNumber } from '../../src/cli/number-option.js';
+import { allowedSchemes, pickGuide, sourceDate } from '../../src/cli/output-options.js';
+import { readDataTable } from '../../src/content/data-table.js';
+import { loadProfile } from '../../src/content/profile.js';
+import { formatProblem, UserError, type Problem } from '../../src/errors.js';
+import { loadFonts } from '../../src/layout/fonts.js';
+import { loadSheetPreset } from '../../src/layout/sheet-preset.js';
+import { BLOCK_COLUMNS, CLASS_COLUMNS, classRows } from '../../src/products/data-rows.js';
+import { example, filesIn, tempDir } from '../helpers/cli.js';
+import { writeXlsx } from '../helpers/spreadsheet.js';
+import { craftZip } from '../helpers/zip-bomb.js';
 
 /**
  * Bad input, in process: each case calls the function that reads the input and
@@ -319,7 +319,7 @@ describe('a zip bomb is refused with little memory', () => {
     const file = join(dir, 'bom.xlsx');
     writeFileSync(file, await bomb());
     const script = `
-      const { readDataTable } = await import(${JSON.stringify(new URL('../dist/content/data-table.js', import.meta.url).href)});
+      const { readDataTable } = await import(${JSON.stringify(new URL('../../dist/content/data-table.js', import.meta.url).href)});
       const error = await readDataTable(process.argv[1], { required: ['block'], optional: [], missingGlyphs: () => [] }).then(() => undefined, (e) => e.message);
       console.log(JSON.stringify({ error, maxRssKb: process.resourceUsage().maxRSS }));`;
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, file], { encoding: 'utf8' });

@@ -1,8 +1,8 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeTextFile } from '../src/content/decode-text.js';
-import { convertLegacyVietnamese, detectLegacyVietnamese } from '../src/content/legacy-encoding.js';
-import { UserError } from '../src/errors.js';
+import { decodeTextFile } from '../../src/content/decode-text.js';
+import { convertLegacyVietnamese, detectLegacyVietnamese } from '../../src/content/legacy-encoding.js';
+import { UserError } from '../../src/errors.js';
 
 // ---------------------------------------------------------------------------
 // Encoders used to build test inputs. They are written independently of the

@@ -1,16 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { findGuide, listGuides, renderGuide } from '../src/content/guides.js';
-import { UserError } from '../src/errors.js';
-import type { Page } from '../src/layout/display-list.js';
-import { MM, POSTER_PAPER, type PosterSize } from '../src/layout/page-sizes.js';
-import { labelSlots, listSheetPresets, loadSheetPreset } from '../src/layout/sheet-preset.js';
-import { layoutHandout } from '../src/products/handout.js';
-import { layoutLeaflet } from '../src/products/leaflet.js';
-import { layoutPoster } from '../src/products/poster.js';
-import { layoutStickerSheets, stickerReminder } from '../src/products/sticker-sheet.js';
-import { loadUnit, type UnitContext } from '../src/products/unit-context.js';
-import { example } from './helpers/cli.js';
-import { inkBox, texts } from './helpers/ink.js';
+import { findGuide, listGuides, renderGuide } from '../../src/content/guides.js';
+import { UserError } from '../../src/errors.js';
+import type { Page } from '../../src/layout/display-list.js';
+import { MM, POSTER_PAPER, type PosterSize } from '../../src/layout/page-sizes.js';
+import { labelSlots, listSheetPresets, loadSheetPreset } from '../../src/layout/sheet-preset.js';
+import { layoutHandout } from '../../src/products/handout.js';
+import { layoutLeaflet } from '../../src/products/leaflet.js';
+import { layoutPoster } from '../../src/products/poster.js';
+import { layoutStickerSheets, stickerReminder } from '../../src/products/sticker-sheet.js';
+import { loadUnit, type UnitContext } from '../../src/products/unit-context.js';
+import { example } from '../helpers/cli.js';
+import { inkBox, texts } from '../helpers/ink.js';
 
 /**
  * Type sizes and distances to the trim, measured on the display list of every
@@ -135,14 +135,14 @@ describe('stickers', () => {
   it('no text under 7 pt, every line 2 mm inside its label, on every sheet preset', async () => {
     const unit = await crowdedUnit();
     const reminder = stickerReminder(unit.profile);
-    // a4-3x8 cannot hold two codes at the size a 30-cm scan needs, and is refused (see scan.test.ts).
+    // a4-3x8 cannot hold two codes at the size a 30-cm scan needs, and is refused (see scan-distance.test.ts).
     for (const name of listSheetPresets().filter((n) => n !== 'a4-3x8')) {
       const preset = loadSheetPreset(name);
       const rows = [
         { line: 2, block: 'Chung cư Ngọc Lan – Tòa A', address: '125 Nơ Trang Long, phường Bình Thạnh' },
         { line: 3, block: 'Khu tập thể Bộ đội Biên phòng', address: '12 Nơ Trang Long' },
       ];
-      // A label too small for two codes at the size their distance asks for is refused, naming the ones that hold them (scan.test.ts).
+      // A label too small for two codes at the size their distance asks for is refused, naming the ones that hold them (scan-distance.test.ts).
       const laid = (() => {
         try {
           return layoutStickerSheets({ profile: unit.profile, rows, preset, reminder, dataFile: 't.csv' }, unit.m);

@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PAPER, POSTER_PAPER } from '../src/layout/page-sizes.js';
-import { startServer, type RunningServer } from '../src/server/index.js';
-import { example, ROOT, runCli } from './helpers/cli.js';
-import { readPdf } from './helpers/pdf-text.js';
-import { craftZip } from './helpers/zip-bomb.js';
+import { PAPER, POSTER_PAPER } from '../../src/layout/page-sizes.js';
+import { startServer, type RunningServer } from '../../src/server/index.js';
+import { example, ROOT, runCli } from '../helpers/cli.js';
+import { readPdf } from '../helpers/pdf-text.js';
+import { craftZip } from '../helpers/zip-bomb.js';
 
 const PROFILE = {
   unit: { name: 'Ủy ban nhân dân Phường Tân Định', parent: 'Ban Chỉ đạo Đề án 06 Quận 1' },
