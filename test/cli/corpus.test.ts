@@ -3,7 +3,6 @@ import { mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } fro
 import { dirname, join } from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { runCli as runCliInProcess } from '../../src/cli/cli.js';
 import { bannerCommand } from '../../src/cli/commands/banner.js';
 import { imageCommand } from '../../src/cli/commands/image.js';
 import { leafletCommand, type LeafletOptions } from '../../src/cli/commands/leaflet.js';
@@ -17,7 +16,7 @@ import { formatProblem, UserError, type Problem } from '../../src/errors.js';
 import { loadFonts } from '../../src/layout/fonts.js';
 import { loadSheetPreset } from '../../src/layout/sheet-preset.js';
 import { BLOCK_COLUMNS, CLASS_COLUMNS, classRows } from '../../src/products/data-rows.js';
-import { example, filesIn, tempDir } from '../helpers/cli.js';
+import { example, filesIn, runHere, tempDir } from '../helpers/cli.js';
 import { writeXlsx } from '../helpers/spreadsheet.js';
 import { craftZip } from '../helpers/zip-bomb.js';
 
@@ -215,7 +214,8 @@ const cases: Case[] = [
   { name: 'a template with an unknown call to action', files: { 'm.hbs': template('## Một\n', FRONT.map((l) => l.replace('install-app', 'goi-dien'))) }, run: leaflet({ guide: undefined, template: 'DIR/m.hbs' }), says: ['install-app, open-portal, visit-office'], at: { field: 'action', line: 4 } },
   { name: 'a template with broken front matter YAML', files: { 'm.hbs': template('## Một\n', [...FRONT, 'needs: [venues']) }, run: leaflet({ guide: undefined, template: 'DIR/m.hbs' }), says: ['cú pháp YAML'], at: { file: 'DIR/m.hbs' } },
   { name: 'a template with a portal that is not https', files: { 'm.hbs': template('## Một\n', [...FRONT, 'links: { portal: "http://dichvucong.gov.vn" }']) }, run: leaflet({ guide: undefined, template: 'DIR/m.hbs' }), says: ['https://'], at: { field: 'links.portal' } },
-  { name: 'a template nested thousands deep', files: { 'm.hbs': template(`## Một\n${'{{#if unit.name}}'.repeat(3000)}x${'{{/if}}'.repeat(3000)}\n`) }, run: leaflet({ guide: undefined, template: 'DIR/m.hbs' }), says: ['mẫu hướng dẫn'], at: { file: 'DIR/m.hbs' } },
+  // 2000 levels overflow the stack where 1500 already do: a clean message, never a crash.
+  { name: 'a template nested thousands deep', files: { 'm.hbs': template(`## Một\n${'{{#if unit.name}}'.repeat(2000)}x${'{{/if}}'.repeat(2000)}\n`) }, run: leaflet({ guide: undefined, template: 'DIR/m.hbs' }), says: ['mẫu hướng dẫn'], at: { file: 'DIR/m.hbs' } },
   { name: 'a template with an emoji names its file and line', files: { 'm.hbs': template('## Một\nxin chào 😀\n') }, run: leaflet({ guide: undefined, template: 'DIR/m.hbs' }), says: ['U+1F600'], at: { file: 'DIR/m.hbs', line: 10 } },
   { name: 'a template that is a FIFO', setup: (dir) => void execFileSync('mkfifo', [join(dir, 'm.hbs')]), run: leaflet({ guide: undefined, template: 'DIR/m.hbs' }), says: ['không phải một tệp'], at: { field: 'templateFile' } },
   { name: 'a campaign date already past', files: { 'don-vi.yaml': edit('deadline: 2027-03-31', 'deadline: 2026-11-27') }, run: leaflet(), says: ['ngày 27/11/2026 đã qua', 'xoá dòng deadline'], at: { field: 'deadline', line: 11 } },
@@ -293,18 +293,25 @@ describe('bad input the option parser catches, in process: exit 2 and what to do
     { name: 'a port in words', args: ['serve', '--port', 'abc'], says: ['mục --port: "abc" không phải một con số'] },
     { name: 'an unknown command', args: ['leeflet'], says: ['leaflet'] },
   ])('$name', async ({ args, says }) => {
-    let stderr = '';
-    const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
-    const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-    try {
-      expect(await runCliInProcess(args)).toBe(2);
-    } finally {
-      err.mockRestore();
-      out.mockRestore();
-    }
+    const dir = tempDir();
+    const { code, stdout, stderr } = await runHere(args, { cwd: dir });
+    expect(code).toBe(2);
     for (const s of says) expect(stderr).toContain(s);
     expect(stderr).not.toContain('NaN');
     expect(stderr).toContain('Chưa tạo tệp nào.');
+    expect(stderr).not.toMatch(/\n\s+at .*\.[jt]s:\d+/); // no stack trace
+    expect(stdout).toBe('');
+    expect(filesIn(dir)).toEqual([]);
+  });
+
+  it('a SOURCE_DATE_EPOCH past the year 9999 is refused before pdfkit, which would fail with exit 1', async () => {
+    const dir = tempDir();
+    const r = await runHere(['leaflet', '--unit', UNIT, '--guide', 'muc-1', '--out', join(dir, 'o.pdf')], { env: { SOURCE_DATE_EPOCH: '99999999999999999' } });
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toContain('mục SOURCE_DATE_EPOCH');
+    expect(r.stderr).toContain('năm 9999');
+    expect(r.stderr).toContain('Chưa tạo tệp nào.');
+    expect(filesIn(dir)).toEqual([]);
   });
 });
 

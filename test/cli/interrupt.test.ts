@@ -1,67 +1,133 @@
-import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+// Ctrl-C, SIGTERM and kill -9 on a real run of the bin (src/cli/interrupt.ts,
+// src/cli/main.ts): the exit code, what the user is told, that --out holds only
+// whole files and that no process is left.
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { example, filesIn, ROOT, runCli, tempDir } from '../helpers/cli.js';
+import { example, tempDir } from '../helpers/cli.js';
 import { readPdf } from '../helpers/pdf-text.js';
+import { blocks, entries, hidden, noneLeft, reached, run, staged, start } from '../helpers/processes.js';
 
-describe('Ctrl-C during a batch', () => {
-  it('stops between two images and leaves --out as it was (no PDF, no images, no manifest, no temporary file), says how far it got; a rerun completes', async () => {
+const WARD = example('phuong-binh-thanh.yaml');
+const SCHOOL = example('truong-thcs-tan-trung.yaml');
+
+// Processes are found in /proc.
+describe.skipIf(process.platform !== 'linux')('signals: the PID the user sees stands for the whole run', () => {
+  it('Ctrl-C to that PID alone during sticker images: exit 130, says how far it got, leaves nothing, no process left', async () => {
     const dir = tempDir();
-    const csv = join(dir, 'toa-nha.csv');
-    writeFileSync(csv, 'block,address\n' + Array.from({ length: 300 }, (_, i) => `Tòa nhà số ${i + 1},${i + 1} Nơ Trang Long`).join('\n'));
     const out = join(dir, 'tem');
-    const child = spawn(process.execPath, [join(ROOT, 'dist/cli/main.js'), 'stickers', '--unit', example('phuong-binh-thanh.yaml'), '--data', csv, '--out', out, '--png'], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const code = await new Promise<number | null>((resolve) => {
-      // The batch writes into a hidden folder inside --out until every file is done.
-      const poll = setInterval(() => {
-        const pngs = existsSync(out) ? readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.png')) : [];
-        if (pngs.length >= 3) {
-          clearInterval(poll);
-          process.kill(-child.pid!, 'SIGINT'); // as a terminal's Ctrl-C does: to the whole process group
-        }
-      }, 20);
-      child.on('exit', (c) => {
-        clearInterval(poll);
-        resolve(c);
-      });
-    });
-    expect(code).toBe(130);
-    expect(stderr).toMatch(/đã dừng theo yêu cầu \(Ctrl-C\) sau \d+\/300 ảnh tem; chưa tạo tệp nào/);
-    expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+    const cli = start(['stickers', '--unit', WARD, '--data', blocks(dir, 60), '--png', '--out', out]);
+    await reached(cli, 'three images', () => staged(out, '.png') >= 3);
+    process.kill(cli.pid, 'SIGINT');
+    const r = await cli.done;
+    expect(r.code, r.stderr).toBe(130);
+    expect(r.stderr).toMatch(/^đã dừng theo yêu cầu \(Ctrl-C\) sau \d+\/60 ảnh tem; chưa tạo tệp nào\n/);
+    expect(entries(out)).toEqual([]);
+    await noneLeft(out);
+  });
 
-    const again = runCli(['stickers', '--unit', example('phuong-binh-thanh.yaml'), '--data', csv, '--out', out, '--png', '--quiet']);
-    expect(again.code, again.stderr).toBe(0);
-    expect(filesIn(out).filter((f) => f.endsWith('.png'))).toHaveLength(300);
-    expect((await readPdf(readFileSync(join(out, 'tem-qr-a4-2x4.pdf')))).length).toBe(38);
-  }, 120_000);
-
-  it('stops a sheets-only run between sheets and leaves no PDF, not even a temporary one', async () => {
+  it('Ctrl-C to the process group (a terminal) during a handout batch: it stops between two classes, exit 130', async () => {
     const dir = tempDir();
-    const csv = join(dir, 'toa-nha.csv');
-    writeFileSync(csv, 'block,address\n' + Array.from({ length: 4000 }, (_, i) => `Tòa nhà số ${i + 1},${i + 1} Nơ Trang Long`).join('\n'));
+    const csv = join(dir, 'lop.csv');
+    writeFileSync(csv, 'class,teacher,students\n' + Array.from({ length: 40 }, (_, i) => `6A${i + 1},Cô Lan,1`).join('\n'));
+    const out = join(dir, 'lop');
+    const cli = start(['handout', '--unit', SCHOOL, '--data', csv, '--out', out]);
+    await reached(cli, 'two class files', () => staged(out, '.pdf') >= 3); // two classes and the print room's file
+    const asked = Date.now();
+    process.kill(-cli.pid, 'SIGINT');
+    const r = await cli.done;
+    expect(r.code, r.stderr).toBe(130);
+    const [, done] = /^đã dừng theo yêu cầu \(Ctrl-C\) sau (\d+)\/40 lớp; chưa tạo tệp nào\n/.exec(r.stderr) ?? [];
+    expect(Number(done), r.stderr).toBeLessThan(40);
+    expect(Date.now() - asked).toBeLessThan(3_000);
+    expect(entries(out)).toEqual([]);
+    await noneLeft(out);
+  });
+
+  it('SIGTERM during a kit: exit 143, says SIGTERM (not Ctrl-C), leaves nothing', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'bo');
+    const cli = start(['kit', '--unit', WARD, '--out', out]);
+    await reached(cli, 'two files', () => staged(out, '') >= 3); // the hidden folder and two files in it
+    process.kill(cli.pid, 'SIGTERM');
+    const r = await cli.done;
+    expect(r.code, r.stderr).toBe(143);
+    // Notes about two-sided leaflets may come first; the stop is said on its own line.
+    expect(r.stderr).toMatch(/(^|\n)đã dừng vì có lệnh tắt chương trình \(SIGTERM\) sau \d+\/\d+ tệp; chưa tạo tệp nào\n/);
+    expect(entries(dir)).toEqual([]);
+    await noneLeft(out);
+  });
+
+  it('a second Ctrl-C stops at once, even in the middle of a class, and still leaves no temporary file or folder', async () => {
+    const dir = tempDir();
+    const csv = join(dir, 'lop.csv');
+    writeFileSync(csv, 'class,students\n6A1,200\n6A2,200\n'); // 200 copies, both sides: a class takes a while
+    const out = join(dir, 'lop');
+    const cli = start(['handout', '--unit', SCHOOL, '--data', csv, '--out', out]);
+    await reached(cli, "the first class's file", () => staged(out, '6a1.pdf') === 1);
+    process.kill(cli.pid, 'SIGINT'); // noted, for the end of this class
+    await new Promise((r) => setTimeout(r, 100));
+    const asked = Date.now();
+    process.kill(cli.pid, 'SIGINT');
+    const r = await cli.done;
+    expect(r.code, r.stderr).toBe(130);
+    expect(r.stderr).toMatch(/^đã dừng theo yêu cầu \(Ctrl-C\); không để lại tệp ghi dở nào\n/);
+    expect(Date.now() - asked).toBeLessThan(1_000);
+    expect(entries(dir)).toEqual(['lop.csv']);
+    await noneLeft(out);
+  });
+
+  it('kill -9 on that PID takes the worker with it: it stops between two images and cleans up; a rerun is whole', async () => {
+    const dir = tempDir();
     const out = join(dir, 'tem');
-    const child = spawn(process.execPath, [join(ROOT, 'dist/cli/main.js'), 'stickers', '--unit', example('phuong-binh-thanh.yaml'), '--data', csv, '--out', out], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const code = await new Promise<number | null>((resolve) => {
-      // Once the PDF is being written (its temporary file exists), press Ctrl-C.
-      const poll = setInterval(() => {
-        if (existsSync(out) && readdirSync(out).length) {
-          clearInterval(poll);
-          setTimeout(() => process.kill(-child.pid!, 'SIGINT'), 300);
-        }
-      }, 20);
-      child.on('exit', (c) => {
-        clearInterval(poll);
-        resolve(c);
-      });
-    });
-    expect(code, stderr).toBe(130);
-    expect(stderr).toMatch(/đã dừng theo yêu cầu \(Ctrl-C\) sau \d+\/500 tờ tem/);
-    expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
-  }, 120_000);
+    const csv = blocks(dir, 16);
+    const cli = start(['stickers', '--unit', WARD, '--data', csv, '--png', '--out', out]);
+    await reached(cli, 'three images', () => staged(out, '.png') >= 3);
+    process.kill(cli.pid, 'SIGKILL');
+    expect((await cli.done).signal).toBe('SIGKILL');
+    await noneLeft(out);
+    expect(entries(out)).toEqual([]);
+    await rerunIsWhole(csv, out, 16);
+  });
+
+  it('kill -9 on the worker itself: the temporary folder it left is removed by the next run there', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'tem');
+    const csv = blocks(dir, 16);
+    // Without the snapshot the visible PID is the worker.
+    const cli = start(['stickers', '--unit', WARD, '--data', csv, '--png', '--out', out], { env: { VNEID_PRINT_NO_SNAPSHOT: '1' } });
+    await reached(cli, 'three images', () => staged(out, '.png') >= 3);
+    process.kill(cli.pid, 'SIGKILL');
+    await cli.done;
+    await noneLeft(out);
+    expect(hidden(out)).not.toEqual([]); // what kill -9 leaves
+    await rerunIsWhole(csv, out, 16);
+  });
+
+  it('Ctrl-C while a sheets-only run writes its PDF: it stops between sheets and leaves no PDF, not even a temporary one', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'tem');
+    const cli = start(['stickers', '--unit', WARD, '--data', blocks(dir, 4000), '--out', out]);
+    // Once the PDF is being written (its temporary file exists), press Ctrl-C, as a terminal does: to the whole process group.
+    await reached(cli, 'the PDF being written', () => entries(out).length > 0);
+    await new Promise((r) => setTimeout(r, 300));
+    process.kill(-cli.pid, 'SIGINT');
+    const r = await cli.done;
+    expect(r.code, r.stderr).toBe(130);
+    expect(r.stderr).toMatch(/đã dừng theo yêu cầu \(Ctrl-C\) sau \d+\/500 tờ tem/);
+    expect(entries(out)).toEqual([]);
+    await noneLeft(out);
+  });
 });
 
+async function rerunIsWhole(csv: string, out: string, n: number): Promise<void> {
+  const r = await run(['stickers', '--unit', WARD, '--data', csv, '--png', '--out', out]);
+  expect(r.code, r.stderr).toBe(0);
+  expect(hidden(out)).toEqual([]);
+  const manifest = parse(readFileSync(join(out, 'manifest.csv'), 'utf8'), { columns: true, bom: true }) as { png: string }[];
+  expect(manifest).toHaveLength(n);
+  expect(entries(join(out, 'png'))).toEqual(manifest.map((m) => m.png.replace('png/', '')).sort());
+  expect(await readPdf(readFileSync(join(out, 'tem-qr-a4-2x4.pdf')))).toHaveLength(Math.ceil(n / 8));
+  rmSync(out, { recursive: true });
+}
