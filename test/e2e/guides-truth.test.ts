@@ -1,27 +1,23 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { formatDeadline, parseDeadline, todayFrom } from '../../src/content/deadline.js';
-import { contentStamp, parseGuideMeta, splitGuideSource } from '../../src/content/guide-meta.js';
-import { missingNeeds } from '../../src/content/guide-needs.js';
-import { findGuide, guideFromFile, listGuides, renderGuide } from '../../src/content/guides.js';
-import { parseProfile } from '../../src/content/profile.js';
-import { UserError } from '../../src/errors.js';
+import { parseDeadline } from '../../src/content/deadline.js';
+import { findGuide, listGuides, renderGuide } from '../../src/content/guides.js';
 import type { LaidOutDocument, Page } from '../../src/layout/display-list.js';
-import { loadFonts } from '../../src/layout/fonts.js';
+import { loadSheetPreset } from '../../src/layout/sheet-preset.js';
+import { renderDocument } from '../../src/export/render.js';
 import { layoutHandout } from '../../src/products/handout.js';
 import { layoutLeaflet } from '../../src/products/leaflet.js';
 import { layoutPoster } from '../../src/products/poster.js';
-import { renderDocument } from '../../src/export/render.js';
 import { IMAGE_PRESETS, layoutScreenImage } from '../../src/products/screen-image.js';
 import { layoutStickerSheets, stickerReminder } from '../../src/products/sticker-sheet.js';
 import { loadUnit, type UnitContext } from '../../src/products/unit-context.js';
-import { loadSheetPreset } from '../../src/layout/sheet-preset.js';
-import { profileFromForm, yamlToForm } from '../../src/server/profile-form.js';
-import { example, filesIn, ROOT, runCli, tempDir } from '../helpers/cli.js';
+import { example } from '../helpers/cli.js';
 import { readPdf } from '../helpers/pdf-text.js';
 import { readQrCodes } from '../helpers/qr-read.js';
 
+/**
+ * What each guide tells people, read back from the PDF as a viewer shows it, and
+ * the codes each product carries, decoded from its picture.
+ */
 const TODAY = parseDeadline('2026-11-28')!;
 const PORTAL = 'https://dichvucong.gov.vn';
 
@@ -34,76 +30,6 @@ async function codesOn(unit: UnitContext, page: Page, dpi: number): Promise<stri
   const [png] = await renderDocument({ title: '', author: '', pages: [page] }, unit.fonts, { format: 'png', dpi });
   return readQrCodes(png!, page);
 }
-
-describe('guide front matter', () => {
-  const frontMatter = (lines: string[]) => lines.join('\n');
-  const VALID = ['title: Thử', 'audience: Mọi người', 'action: install-app', 'deadline: true', 'reviewed: 2026-11-01', 'sources:', '  - { document: Văn bản 1, issuer: Bộ Công an, date: 2025-02-17, short: HD 1 }'];
-
-  it('reads every shipped guide: who it is for, its call to action, its sources and the day it was checked', () => {
-    for (const info of listGuides()) {
-      const { meta } = info;
-      expect(meta.audience.length, info.id).toBeGreaterThan(10);
-      expect(meta.sources.length, info.id).toBeGreaterThan(0);
-      // Checked against the rules in force since the two-tier reform of 1/7/2025, and not in the future.
-      expect(formatDeadline(meta.reviewed), info.id).toMatch(/\/20(2[5-9])$/);
-      expect(meta.reviewed.year * 10000 + meta.reviewed.month * 100 + meta.reviewed.day).toBeGreaterThanOrEqual(20250701);
-      expect(meta.reviewed.year * 10000 + meta.reviewed.month * 100 + meta.reviewed.day).toBeLessThanOrEqual(20261128);
-    }
-    expect(findGuide('dich-vu-cong').meta.action).toBe('open-portal');
-    expect(findGuide('dich-vu-cong').meta.links.portal).toBe(PORTAL);
-    expect(findGuide('muc-2').meta.action).toBe('visit-office');
-    expect(findGuide('tien-ich').meta.takesDeadline).toBe(false);
-    expect(findGuide('kich-hoat').meta.takesDeadline).toBe(true);
-  });
-
-  it('names the 2025 guidance of the Ministry of Public Security on the guides it changed', () => {
-    for (const id of ['muc-2', 'dich-vu-cong']) {
-      const hd08 = findGuide(id).meta.sources.find((s) => s.document.startsWith('Hướng dẫn số 08'));
-      expect(hd08, id).toMatchObject({ issuer: 'Bộ Công an', date: { year: 2025, month: 2, day: 17 } });
-    }
-  });
-
-  it('stamps a print with the documents it follows and the day its content was checked', () => {
-    const meta = parseGuideMeta(frontMatter([...VALID, '  - { document: Văn bản 2, issuer: Quốc hội, date: 2023-11-27, short: Luật 2 }', '  - { document: Công văn cũ, issuer: UBND, date: 2023-04-14 }']), 'g.hbs');
-    expect(contentStamp(meta)).toBe('Nội dung theo HD 1 và Luật 2 · cập nhật 1/11/2026');
-    expect(contentStamp(meta, { short: true })).toBe('Cập nhật 1/11/2026');
-  });
-
-  const refused = (yaml: string): UserError => {
-    try {
-      parseGuideMeta(yaml, 'g.hbs');
-    } catch (err) {
-      if (err instanceof UserError) return err;
-      throw err;
-    }
-    throw new Error('accepted');
-  };
-
-  it('refuses a guide without a review date, naming the field', () => {
-    const err = refused(frontMatter(VALID.filter((l) => !l.startsWith('reviewed'))));
-    expect(err.problems[0]).toMatchObject({ file: 'g.hbs', field: 'reviewed' });
-    expect(err.problems[0]!.message).toContain('ngày kiểm tra nội dung');
-  });
-
-  it('refuses every unknown key, each on its own line of the file', () => {
-    const err = refused(frontMatter([...VALID.slice(0, 2), 'summary: cũ', 'muc: x', ...VALID.slice(2)]));
-    expect(err.problems.map((p) => [p.field, p.line])).toEqual([
-      ['summary', 4],
-      ['muc', 5],
-    ]);
-  });
-
-  it('refuses an unknown call to action and an impossible review date', () => {
-    const err = refused(frontMatter(VALID.map((l) => l.replace('install-app', 'goi-dien').replace('2026-11-01', '2026-02-30'))));
-    expect(err.problems.map((p) => p.field).sort()).toEqual(['action', 'reviewed']);
-    expect(err.message).toContain('install-app, open-portal, visit-office');
-    expect(err.message).toContain('"2026-02-30" không phải một ngày có thật');
-  });
-
-  it('refuses a file without front matter, on line 1', () => {
-    expect(() => splitGuideSource('## Một bước\n', 'g.hbs')).toThrow(/dòng 1: mẫu hướng dẫn thiếu phần đầu/);
-  });
-});
 
 describe('what each guide prints (text read back from the PDF)', () => {
   let unit: UnitContext;
@@ -213,77 +139,5 @@ describe('stickers and handouts carry the warning', () => {
     expect(t).toContain('Không đưa mã OTP');
     expect(t).toContain('Đợt vận động đến hết ngày 31/5/2027');
     expect(t).toContain('cập nhật 28/11/2026');
-  });
-});
-
-describe('campaign dates that mean something', () => {
-  const fonts = loadFonts();
-  const profileWith = (deadline: string) => `unit:\n  name: UBND xã A\ndeadline: ${deadline}\n`;
-  const parse = (deadline: string) => parseProfile(profileWith(deadline), 'p.yaml', { missingGlyphs: fonts.missingGlyphs, today: TODAY });
-
-  it('refuses a date already past, naming the line and the field', () => {
-    expect(() => parse('2026-11-27')).toThrow(UserError);
-    try {
-      parse('2023-04-28');
-    } catch (err) {
-      expect((err as UserError).problems[0]).toMatchObject({ file: 'p.yaml', line: 3, field: 'deadline' });
-      expect((err as UserError).message).toContain('ngày 28/4/2023 đã qua (hôm nay là 28/11/2026)');
-    }
-  });
-
-  it('accepts today, and dates written the way clerks write them', () => {
-    expect(parse('2026-11-28').deadline!.printed).toBe('28/11/2026');
-    expect(parse('31/3/2027').deadline!.printed).toBe('31/3/2027');
-    expect(parse('"31 3 2027"').deadline!.printed).toBe('31/3/2027');
-  });
-
-  it("takes today from Vietnam's clock, or from VNEID_PRINT_TODAY", () => {
-    // 17:30 UTC on 28/11 is already 29/11 in Hà Nội.
-    expect(todayFrom({}, new Date('2026-11-28T17:30:00Z'))).toEqual({ year: 2026, month: 11, day: 29 });
-    expect(todayFrom({ VNEID_PRINT_TODAY: '2027-01-02' }, new Date('2026-11-28T00:00:00Z'))).toEqual({ year: 2027, month: 1, day: 2 });
-  });
-
-  it('the drawing commands and validate refuse a past date, and nothing is written', () => {
-    const dir = tempDir();
-    const unit = join(dir, 'don-vi.yaml');
-    writeFileSync(unit, readFileSync(example('phuong-binh-thanh.yaml'), 'utf8').replace('deadline: 2027-03-31', 'deadline: 2026-11-27'));
-    const leaflet = runCli(['leaflet', '--unit', unit, '--guide', 'kich-hoat', '--out', join(dir, 'to-roi.pdf')]);
-    expect(leaflet.code).toBe(2);
-    expect(leaflet.stderr).toContain('dòng 11, mục deadline: ngày 27/11/2026 đã qua');
-    expect(filesIn(dir)).toEqual(['don-vi.yaml']);
-    const validate = runCli(['validate', '--unit', unit]);
-    expect(validate.code).toBe(2);
-    expect(validate.stderr).toContain('đã qua');
-  });
-
-  it('the web form flags a past date under its field and never drops an impossible one', () => {
-    const form = (deadline: string) => ({ unit: { name: 'UBND xã A', parent: '' }, contact: { name: '', title: '', phone: '' }, deadline, venues: [] });
-    try {
-      profileFromForm(form('1/11/2026'), fonts, [], TODAY);
-      expect.unreachable();
-    } catch (err) {
-      expect((err as UserError).problems[0]).toMatchObject({ field: 'deadline' });
-    }
-    expect(profileFromForm(form('31/3/2027'), fonts, [], TODAY).deadline!.printed).toBe('31/3/2027');
-    const loaded = yamlToForm(profileWith('2023-02-30'), 'p.yaml', fonts, [], TODAY);
-    expect(loaded.form.deadline).toBe('2023-02-30');
-    expect(loaded.errors[0]).toMatchObject({ field: 'deadline' });
-    expect(yamlToForm(profileWith('2027-03-31'), 'p.yaml', fonts, [], TODAY).form.deadline).toBe('31/3/2027');
-  });
-});
-
-describe('what a profile lacks for a guide', () => {
-  it('names the field a guide needs when the profile has none', async () => {
-    const unit = await loadUnit(example('xa-thanh-nhut.yaml'), { today: TODAY });
-    expect(missingNeeds(findGuide('muc-2'), unit.profile).map((n) => n.field)).toEqual(['venues']);
-    expect(missingNeeds(findGuide('kich-hoat'), unit.profile)).toEqual([]);
-    const sticker = guideFromFile(join(ROOT, 'templates/stickers/nhac-viec.hbs'));
-    expect(missingNeeds(sticker, { ...unit.profile, contact: undefined })[0]!.message).toContain('contact.phone');
-  });
-
-  it('validate says so, and still accepts the profile', () => {
-    const r = runCli(['validate', '--unit', example('xa-thanh-nhut.yaml')]);
-    expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/Lưu ý: mục venues: hướng dẫn "muc-2".+thêm mục venues/);
   });
 });
