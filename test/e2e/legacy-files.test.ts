@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { example, runCli, tempDir } from '../helpers/cli.js';
+import { example, runHere, tempDir } from '../helpers/cli.js';
 import { readPdf } from '../helpers/pdf-text.js';
 import { writeXlsx } from '../helpers/spreadsheet.js';
 
@@ -17,7 +17,7 @@ const UNICODE_ROWS = [
 ];
 
 async function stickerText(dir: string, data: string): Promise<{ text: string; stderr: string }> {
-  const r = runCli(['stickers', '--unit', UNIT, '--data', data, '--out', join(dir, 'tem'), '--quiet']);
+  const r = await runHere(['stickers', '--unit', UNIT, '--data', data, '--out', join(dir, 'tem'), '--quiet']);
   expect(r.code, r.stderr).toBe(0);
   const pages = await readPdf(readFileSync(join(dir, 'tem', 'tem-qr-a4-2x4.pdf')));
   return { text: pages.map((p) => p.text).join(' '), stderr: r.stderr };

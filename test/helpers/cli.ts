@@ -50,7 +50,8 @@ export async function runHere(args: string[], options: { cwd?: string; env?: Rec
   let stderr = '';
   const text = (chunk: unknown) => (typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8'));
   const saved = { out: process.stdout.write, err: process.stderr.write, log: console.log, error: console.error, warn: console.warn, info: console.info };
-  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'disconnect'] as const;
+  // Signals, and 'disconnect' (typed apart, handled alike).
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'disconnect'] as NodeJS.Signals[];
   const listeners = signals.map((s) => process.listeners(s));
   const env = Object.entries(options.env ?? {}).map(([k, v]) => [k, process.env[k], v] as const);
   const cwd = process.cwd();
