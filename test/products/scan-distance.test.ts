@@ -49,7 +49,10 @@ describe('stickers: read from 30 cm, codes of 22 mm or more, error correction Q'
   it.each(HOLDING)('%s: every code measured on every label', (preset) => {
     const { doc, placed } = stickers(preset);
     for (const page of doc.pages) {
-      for (const label of byLabel(page, preset)) {
+      const labels = byLabel(page, preset);
+      // Every code of the sheet lies on a label: none is left out of the measuring.
+      expect(labels.flatMap((l) => l.codes)).toHaveLength(codesOn(page).length);
+      for (const label of labels) {
         expect(codeProblems(page, label.codes, STICKER, label.box), preset).toEqual([]);
         expect(label.codes.map((q) => q.level)).toEqual(label.codes.map(() => 'Q'));
         // Payloads are the links as given: no tracking parameters added.
@@ -147,6 +150,7 @@ describe('posters: read on a wall, codes a tenth of the distance or more, error 
         const { doc, qrSize } = layoutPoster({ profile: unit.profile, guide: renderGuide(info, unit.profile) }, { size, landscape, bleed: 0 }, unit.m);
         const page = doc.pages[0]!;
         const codes = codesOn(page);
+        expect(codes.length, info.id).toBe(info.meta.action === 'open-portal' ? 1 : 2);
         expect(codeProblems(page, codes, posterPlace(size)), `${info.id} ${landscape ? 'ngang' : 'dọc'}`).toEqual([]);
         expect(codes.every((q) => q.level === 'Q')).toBe(true);
         // What the command says ("quét được từ khoảng X m", side × 10) is at least the distance the size is read from.
@@ -161,6 +165,7 @@ describe('screen pictures: read from about the screen diagonal, error correction
   it.each([...Object.entries(IMAGE_PRESETS), ['1366 × 768', { width: 1366, height: 768 }] as const])('%s', (_name, px) => {
     const page = layoutScreenImage({ profile: unit.profile, guide: renderGuide(findGuide('kich-hoat'), unit.profile) }, px, unit.m).pages[0]!;
     const codes = codesOn(page);
+    expect(codes).toHaveLength(2);
     expect(codeProblems(page, codes, screenPlace(page.width, page.height))).toEqual([]);
     expect(codes.every((q) => q.level === 'M')).toBe(true);
   });
