@@ -12,11 +12,12 @@ import { readNumber } from '../../src/cli/number-option.js';
 import { allowedSchemes, pickGuide, sourceDate } from '../../src/cli/output-options.js';
 import { readDataTable } from '../../src/content/data-table.js';
 import { loadProfile } from '../../src/content/profile.js';
-import { formatProblem, UserError, type Problem } from '../../src/errors.js';
+import { formatProblem } from '../../src/errors.js';
 import { loadFonts } from '../../src/layout/fonts.js';
 import { loadSheetPreset } from '../../src/layout/sheet-preset.js';
 import { BLOCK_COLUMNS, CLASS_COLUMNS, classRows } from '../../src/products/data-rows.js';
 import { example, filesIn, runHere, tempDir } from '../helpers/cli.js';
+import { refusalOf } from '../helpers/refusal.js';
 import { writeXlsx } from '../helpers/spreadsheet.js';
 import { craftZip } from '../helpers/zip-bomb.js';
 
@@ -253,16 +254,6 @@ function bomb(): Promise<Buffer> {
   return bombBytes;
 }
 
-async function problemsOf(run: () => unknown): Promise<Problem[]> {
-  try {
-    await run();
-  } catch (err) {
-    if (err instanceof UserError) return err.problems;
-    throw err;
-  }
-  throw new Error('expected a UserError, but the input was taken');
-}
-
 describe('bad input corpus: a UserError naming the place and what to do, nothing written', () => {
   it.each(cases)('$name', async (c) => {
     const dir = tempDir();
@@ -274,7 +265,7 @@ describe('bad input corpus: a UserError naming the place and what to do, nothing
     await c.setup?.(dir);
     const before = filesIn(dir).sort();
     const withDir = (s: string) => s.replaceAll('DIR', dir);
-    const problems = await problemsOf(() => c.run(dir));
+    const { problems } = await refusalOf(() => c.run(dir));
     const text = problems.map(formatProblem).join('\n') + '\n';
     for (const s of c.says) expect(text).toContain(withDir(s));
     if (c.at) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatDeadline } from '../../src/content/deadline.js';
 import { contentStamp, parseGuideMeta, splitGuideSource } from '../../src/content/guide-meta.js';
 import { findGuide, listGuides } from '../../src/content/guides.js';
-import { UserError } from '../../src/errors.js';
+import { refusal } from '../helpers/refusal.js';
 
 const PORTAL = 'https://dichvucong.gov.vn';
 
@@ -40,15 +40,7 @@ describe('guide front matter', () => {
     expect(contentStamp(meta, { short: true })).toBe('Cập nhật 1/11/2026');
   });
 
-  const refused = (yaml: string): UserError => {
-    try {
-      parseGuideMeta(yaml, 'g.hbs');
-    } catch (err) {
-      if (err instanceof UserError) return err;
-      throw err;
-    }
-    throw new Error('accepted');
-  };
+  const refused = (yaml: string) => refusal(() => parseGuideMeta(yaml, 'g.hbs'));
 
   it('refuses a guide without a review date, naming the field', () => {
     const err = refused(frontMatter(VALID.filter((l) => !l.startsWith('reviewed'))));

@@ -4,21 +4,11 @@ import { parseDeadline } from '../../src/content/deadline.js';
 import { parseProfile } from '../../src/content/profile.js';
 import { UserError } from '../../src/errors.js';
 import { loadFonts } from '../../src/layout/fonts.js';
+import { refusal } from '../helpers/refusal.js';
 
 const TODAY = parseDeadline('2026-11-28')!;
 const fonts = loadFonts();
 const checks = { missingGlyphs: fonts.missingGlyphs };
-
-/** The problems of a profile that must be refused. */
-function refused(run: () => unknown): UserError {
-  try {
-    run();
-  } catch (err) {
-    if (err instanceof UserError) return err;
-    throw err;
-  }
-  throw new Error('expected a UserError, but the profile was taken');
-}
 
 describe('campaign dates that mean something', () => {
   const profileWith = (deadline: string) => `unit:\n  name: UBND xã A\ndeadline: ${deadline}\n`;
@@ -26,7 +16,7 @@ describe('campaign dates that mean something', () => {
 
   it('refuses a date already past, naming the line and the field', () => {
     expect(() => parse('2026-11-27')).toThrow(UserError);
-    const err = refused(() => parse('2023-04-28'));
+    const err = refusal(() => parse('2023-04-28'));
     expect(err.problems[0]).toMatchObject({ file: 'p.yaml', line: 3, field: 'deadline' });
     expect(err.message).toContain('ngày 28/4/2023 đã qua (hôm nay là 28/11/2026)');
   });

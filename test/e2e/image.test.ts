@@ -2,21 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { findGuide, renderGuide } from '../../src/content/guides.js';
 import { OFFICIAL_STORE_LINKS } from '../../src/content/profile-schema.js';
 import { IMAGE_PRESETS, layoutScreenImage } from '../../src/products/screen-image.js';
-import { loadUnit } from '../../src/products/unit-context.js';
 import { example, runHere, tempDir } from '../helpers/cli.js';
+import { campaign } from '../helpers/fixtures.js';
 import { overlappingTexts, textOutside } from '../helpers/ink.js';
 import { readQrCodes } from '../helpers/qr-read.js';
 
 const UNIT = example('phuong-binh-thanh.yaml');
 const STORES = [OFFICIAL_STORE_LINKS.ios, OFFICIAL_STORE_LINKS.android];
-
-async function campaign(profile = UNIT) {
-  const unit = await loadUnit(profile);
-  return { unit, input: { profile: unit.profile, guide: renderGuide(findGuide('kich-hoat'), unit.profile), logo: unit.logo } };
-}
 
 describe('pictures for screens and social networks', () => {
   it.each(Object.entries(IMAGE_PRESETS))('%s is %o pixels, with its QR codes scanning and its text in place', async (preset, px) => {

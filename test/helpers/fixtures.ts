@@ -3,7 +3,8 @@ import { grayscaleLogo } from '../../src/content/logo.js';
 import { loadSheetPreset } from '../../src/layout/sheet-preset.js';
 import { layoutHandout, type HandoutOptions } from '../../src/products/handout.js';
 import { layoutStickerSheets, stickerReminder, type StickerRow } from '../../src/products/sticker-sheet.js';
-import type { UnitContext } from '../../src/products/unit-context.js';
+import { loadUnit, type UnitContext } from '../../src/products/unit-context.js';
+import { example } from './cli.js';
 
 /** Blocks of a ward: a long name with a dash, quotes and a link, a name alone with a long link. */
 export const STICKER_ROWS: StickerRow[] = [
@@ -25,4 +26,10 @@ export async function handoutPages(school: UnitContext, o: Partial<HandoutOption
   const logo = o.palette === 'grayscale' ? await grayscaleLogo(school.logo!) : school.logo;
   const options: HandoutOptions = { profile: school.profile, logo, guide: renderGuide(findGuide('kich-hoat'), school.profile), palette: 'color', twoUp: false, ...o };
   return layoutHandout({ name: '6A1', teacher: 'Cô Nguyễn Thị Thanh Hương', phone: '0907 028 318', zalo: zalo ?? undefined, line: 2, dataFile: 'lop.csv' }, options, school.m);
+}
+
+/** The ward's unit and its "kich-hoat" guide, ready for a poster or a screen picture. */
+export async function campaign(profile = example('phuong-binh-thanh.yaml')) {
+  const unit = await loadUnit(profile);
+  return { unit, input: { profile: unit.profile, guide: renderGuide(findGuide('kich-hoat'), unit.profile), logo: unit.logo } };
 }

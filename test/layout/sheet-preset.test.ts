@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/errors.js';
 import { MM } from '../../src/layout/page-sizes.js';
 import { labelSlots, listSheetPresets, loadSheetPreset } from '../../src/layout/sheet-preset.js';
 import { tempDir } from '../helpers/cli.js';
+import { refusal } from '../helpers/refusal.js';
 
 /**
  * Label papers are data (assets/sheets/*.json, in mm). What a wrong file says,
@@ -12,16 +12,6 @@ import { tempDir } from '../helpers/cli.js';
  */
 const A4 = { width: 210 * MM, height: 297 * MM };
 const close = (a: number, b: number) => Math.abs(a - b) < 1e-9;
-
-function refusal(run: () => unknown): UserError {
-  try {
-    run();
-  } catch (err) {
-    if (err instanceof UserError) return err;
-    throw err;
-  }
-  throw new Error('expected a UserError, but the preset was taken');
-}
 
 describe('label papers shipped', () => {
   it('are the five there are, in order', () => {

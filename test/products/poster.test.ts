@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { findGuide, renderGuide } from '../../src/content/guides.js';
 import { OFFICIAL_STORE_LINKS } from '../../src/content/profile-schema.js';
 import { POSTER_PAPER } from '../../src/layout/page-sizes.js';
 import { OVERLAP } from '../../src/layout/tiles.js';
 import { layoutPoster } from '../../src/products/poster.js';
-import { loadUnit } from '../../src/products/unit-context.js';
-import { example } from '../helpers/cli.js';
+import { campaign } from '../helpers/fixtures.js';
 import { overlappingTexts, textOnQrCodes, textOutside } from '../helpers/ink.js';
 
 /**
@@ -13,13 +11,7 @@ import { overlappingTexts, textOnQrCodes, textOutside } from '../helpers/ink.js'
  * test/e2e/poster.test.ts; every poster's codes are read by a camera-like
  * decoder in test/qr/verify.test.ts.
  */
-const UNIT = example('phuong-binh-thanh.yaml');
 const STORES = [OFFICIAL_STORE_LINKS.ios, OFFICIAL_STORE_LINKS.android];
-
-async function campaign(profile = UNIT) {
-  const unit = await loadUnit(profile);
-  return { unit, input: { profile: unit.profile, guide: renderGuide(findGuide('kich-hoat'), unit.profile), logo: unit.logo } };
-}
 
 describe('posters', () => {
   it.each(['a4', 'a3', 'a2', 'a1', 'a0'] as const)('%s portrait and landscape: real size, no text outside the page, overlapping or on a code', async (size) => {

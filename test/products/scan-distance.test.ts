@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OFFICIAL_PORTAL } from '../../src/content/guide-meta.js';
 import { findGuide, listGuides, renderGuide } from '../../src/content/guides.js';
-import { UserError } from '../../src/errors.js';
 import type { Page } from '../../src/layout/display-list.js';
 import { MM, POSTER_PAPER, type PosterSize } from '../../src/layout/page-sizes.js';
 import { labelSlots, loadSheetPreset } from '../../src/layout/sheet-preset.js';
@@ -18,6 +17,7 @@ import { qrModules } from '../../src/qr/matrix.js';
 import { example, tempDir } from '../helpers/cli.js';
 import { handoutPages, HOLDING, STICKER_ROWS, stickerSheets } from '../helpers/fixtures.js';
 import { codeProblems, codesOn, measure } from '../helpers/qr-geometry.js';
+import { refusal } from '../helpers/refusal.js';
 
 /**
  * Issue #14: every product's codes measured on its display list against the
@@ -63,14 +63,7 @@ describe('stickers: read from 30 cm, codes of 22 mm or more, error correction Q'
   });
 
   it('a4-3x8 (70 × 37 mm) cannot hold two 22-mm codes with their quiet zones and spacing: refused, naming the labels that can', () => {
-    let err: unknown;
-    try {
-      stickers('a4-3x8');
-    } catch (e) {
-      err = e;
-    }
-    expect(err).toBeInstanceOf(UserError);
-    const [problem] = (err as UserError).problems;
+    const [problem] = refusal(() => stickers('a4-3x8')).problems;
     expect(problem).toMatchObject({ field: 'sheet' });
     expect(problem!.message).toContain('70 × 37 mm (a4-3x8) không đủ chỗ cho hai mã QR cạnh 22 mm');
     expect(problem!.hint).toContain('a4-2x4');
