@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /** Test files that replace a module (vi.mock): they need a module graph of their own. */
@@ -5,6 +6,10 @@ const OWN_MODULES = ['test/output/staged-output.test.ts'];
 
 export default defineConfig({
   test: {
+    // A worker a core, two at least (vitest's default keeps one core for itself, which
+    // on a 2-core machine runs every file one after the other): the runner itself
+    // mostly waits, and so do tests waiting on a run of the bin.
+    maxWorkers: Math.max(2, availableParallelism()),
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // The CLI tests run the compiled bin; build it, when its sources changed, before any test.
