@@ -1,6 +1,43 @@
 import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
-/** The CLI tests run the compiled bin and its startup snapshot, as users do: build both once, fresh. */
-export default function setup(): void {
-  execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
+const ROOT = resolve(import.meta.dirname, '..');
+/** What `npm run build` reads: the sources, the web page, what the startup snapshot holds (guides, presets, the sample unit), the build's own scripts and settings. */
+const INPUTS = ['src', 'web', 'templates', 'assets', 'examples', 'scripts/build-snapshot.mjs', 'tsconfig.json', 'package.json', 'package-lock.json'];
+/** Written last by a build that made its snapshot (scripts/build-snapshot.mjs). */
+const STAMP = join(ROOT, 'dist/snapshot/stamp.json');
+
+function newestInput(path: string): number {
+  const full = join(ROOT, path);
+  if (!existsSync(full)) return 0;
+  const s = statSync(full);
+  if (!s.isDirectory()) return s.mtimeMs;
+  return Math.max(s.mtimeMs, ...readdirSync(full, { recursive: true, encoding: 'utf8' }).map((f) => statSync(join(full, f)).mtimeMs));
+}
+
+/** Why the built bin and its snapshot may not be what the sources say, or undefined when they are. */
+async function staleBecause(): Promise<string | undefined> {
+  if (process.env.VNEID_TEST_BUILD) return 'VNEID_TEST_BUILD is set';
+  if (!existsSync(STAMP)) return 'no build with a startup snapshot';
+  const built = statSync(STAMP).mtimeMs;
+  const changed = INPUTS.find((p) => newestInput(p) > built);
+  if (changed) return `${changed} changed since the build`;
+  // A blob only loads in the Node that built it.
+  const { currentStamp } = await import(pathToFileURL(join(ROOT, 'dist/cli/snapshot.js')).href);
+  if (JSON.stringify(JSON.parse(readFileSync(STAMP, 'utf8'))) !== JSON.stringify(currentStamp())) return 'the snapshot was built for another Node';
+  return undefined;
+}
+
+/**
+ * The CLI tests run the compiled bin and its startup snapshot, as users do: they
+ * must be built from these sources. `npm ci` builds them (prepare), so on a clean
+ * clone nothing is done here; after an edit, or for another Node, build again.
+ */
+export default async function setup(): Promise<void> {
+  const why = await staleBecause();
+  if (!why) return;
+  process.stderr.write(`global-setup: building (${why})\n`);
+  execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
 }

@@ -1,4 +1,4 @@
-import { crc32, createDeflateRaw } from 'node:zlib';
+import { constants, crc32, deflateRawSync } from 'node:zlib';
 
 /** One entry of a hand-made zip: its bytes repeated, and the size its headers claim. */
 export interface CraftedEntry {
@@ -54,17 +54,49 @@ export async function craftZip(entries: CraftedEntry[]): Promise<Buffer> {
   return Buffer.concat([...locals, dir, end]);
 }
 
+/**
+ * `chunk` deflated once and its compressed bytes repeated: each copy ends at a
+ * full flush (byte-aligned, no reference to what came before), so the copies
+ * chain into one valid stream, closed by an empty final block. Gigabytes cost
+ * what one chunk costs, and their CRC is combined, not computed over them.
+ */
 async function deflateRepeated(chunk: Buffer, times: number): Promise<{ data: Buffer; size: number; crc: number }> {
-  const deflate = createDeflateRaw({ level: 9 });
-  const out: Buffer[] = [];
-  deflate.on('data', (b: Buffer) => out.push(b));
-  const done = new Promise((resolve, reject) => deflate.on('end', resolve).on('error', reject));
+  const once = deflateRawSync(chunk, { level: 9, finishFlush: constants.Z_FULL_FLUSH });
+  const data = Buffer.concat([...Array.from({ length: times }, () => once), Buffer.from([0x03, 0x00])]);
+  const one = crc32(chunk);
   let crc = 0;
-  for (let i = 0; i < times; i++) {
-    crc = crc32(chunk, crc);
-    if (!deflate.write(chunk)) await new Promise((r) => deflate.once('drain', r));
+  for (let i = 0; i < times; i++) crc = crc32Combine(crc, one, chunk.length);
+  return { data, size: chunk.length * times, crc };
+}
+
+/** The CRC-32 of A followed by B, from theirs and B's length (zlib's crc32_combine). */
+function crc32Combine(crcA: number, crcB: number, lengthB: number): number {
+  const times = (matrix: Uint32Array, vector: number) => {
+    let sum = 0;
+    for (let i = 0; vector; i++, vector >>>= 1) if (vector & 1) sum ^= matrix[i]!;
+    return sum >>> 0;
+  };
+  const square = (into: Uint32Array, matrix: Uint32Array) => {
+    for (let n = 0; n < 32; n++) into[n] = times(matrix, matrix[n]!);
+  };
+  if (lengthB <= 0) return crcA;
+  const even = new Uint32Array(32);
+  const odd = new Uint32Array(32);
+  odd[0] = 0xedb88320; // the CRC-32 polynomial, reflected
+  for (let n = 1; n < 32; n++) odd[n] = 1 << (n - 1);
+  square(even, odd); // two zero bits
+  square(odd, even); // four
+  let crc = crcA;
+  let n = lengthB;
+  for (;;) {
+    square(even, odd);
+    if (n & 1) crc = times(even, crc);
+    n = Math.floor(n / 2);
+    if (!n) break;
+    square(odd, even);
+    if (n & 1) crc = times(odd, crc);
+    n = Math.floor(n / 2);
+    if (!n) break;
   }
-  deflate.end();
-  await done;
-  return { data: Buffer.concat(out), size: chunk.length * times, crc };
+  return (crc ^ crcB) >>> 0;
 }

@@ -1,0 +1,65 @@
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SNAPSHOT_NODE_FLAGS, snapshotFor } from '../../dist/cli/snapshot.js';
+import { example, ROOT, runCli, tempDir } from '../helpers/cli.js';
+
+const SOURCE_DATE = { SOURCE_DATE_EPOCH: '1700000000' };
+// As the bin sees it when a user runs it: no Node flags (this test runner has some).
+const route = (args: string[]) => snapshotFor(args, { env: {}, execArgv: [] });
+
+/** The same command through the startup snapshot (as the bin starts it) and in one plain process. */
+function bothWays(args: (out: string) => string[]) {
+  const blob = route(args('x'));
+  expect(blob, 'npm run build made no startup snapshot for this Node').toBeDefined();
+  const viaSnapshot = tempDir();
+  const inProcess = tempDir();
+  const snap = spawnSync(process.execPath, [...SNAPSHOT_NODE_FLAGS, '--snapshot-blob', blob!, ...args(viaSnapshot)], { cwd: ROOT, env: { ...process.env, ...SOURCE_DATE }, encoding: 'utf8' });
+  const plain = runCli(args(inProcess), { env: { ...SOURCE_DATE, VNEID_PRINT_NO_SNAPSHOT: '1' } });
+  return { snap, plain, viaSnapshot, inProcess };
+}
+
+const filesOf = (dir: string) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length)).sort();
+
+describe('startup snapshot', () => {
+  it('steps aside when Node is given flags of its own (on the command line or in NODE_OPTIONS), or VNEID_PRINT_NO_SNAPSHOT is set', () => {
+    const args = ['leaflet', '--unit', example('phuong-binh-thanh.yaml')];
+    expect(route(args)).toBeDefined();
+    expect(snapshotFor(args, { env: {}, execArgv: ['--cpu-prof'] })).toBeUndefined();
+    expect(snapshotFor(args, { env: { VNEID_PRINT_NO_SNAPSHOT: '1' }, execArgv: [] })).toBeUndefined();
+    // A blob refuses to load under other V8 flags: a user's NODE_OPTIONS must still work.
+    expect(snapshotFor(args, { env: { NODE_OPTIONS: '--max-old-space-size=4096' }, execArgv: [] })).toBeUndefined();
+    const r = runCli(['leaflet', '--unit', example('xa-thanh-nhut.yaml'), '--guide', 'muc-1', '--out', join(tempDir(), 'a.pdf')], { env: { NODE_OPTIONS: '--max-old-space-size=4096' } });
+    expect(r.code, r.stderr).toBe(0);
+  });
+
+  it('runs the drawing commands, and only those: help, guides, validate and serve start without it', () => {
+    const unit = example('phuong-binh-thanh.yaml');
+    for (const command of ['leaflet', 'poster', 'image', 'banner', 'stickers', 'handout', 'kit']) expect(route([command, '--unit', unit]), command).toBeDefined();
+    for (const args of [['guides'], ['validate', '--unit', unit], ['serve'], ['leaflet', '--help'], ['--version'], []]) expect(route(args), args.join(' ')).toBeUndefined();
+  });
+
+  it.each([
+    ['a leaflet as PDF', (out: string) => ['leaflet', '--unit', example('truong-thcs-tan-trung.yaml'), '--guide', 'muc-2', '--out', join(out, 'a.pdf')]],
+    ['a leaflet as PNG', (out: string) => ['leaflet', '--unit', example('xa-thanh-nhut.yaml'), '--guide', 'kich-hoat', '--dpi', '72', '--out', join(out, 'a.png')]],
+    ['a sticker batch with images', (out: string) => ['stickers', '--unit', example('phuong-binh-thanh.yaml'), '--data', example('toa-nha-phuong-13.csv'), '--png', '--quiet', '--out', out]],
+  ])('%s: the same bytes and messages as without it', (_name, args) => {
+    const { snap, plain, viaSnapshot, inProcess } = bothWays(args);
+    expect(snap.status, snap.stderr).toBe(0);
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(snap.stdout.replaceAll(viaSnapshot, '…')).toBe(plain.stdout.replaceAll(inProcess, '…'));
+    const files = filesOf(viaSnapshot);
+    expect(files).toEqual(filesOf(inProcess));
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of files) expect(readFileSync(join(viaSnapshot, f)).equals(readFileSync(join(inProcess, f))), f).toBe(true);
+  });
+
+  it('a mistake gives the same exit code and message', () => {
+    const { snap, plain } = bothWays(() => ['leaflet', '--unit', example('khong-co.yaml'), '--guide', 'kich-hoat']);
+    expect(snap.status).toBe(2);
+    expect(plain.code).toBe(2);
+    expect(snap.stderr).toBe(plain.stderr);
+    expect(snap.stderr).toContain('không tìm thấy tệp hồ sơ');
+  });
+});
