@@ -149,7 +149,7 @@ function inkOf(item: TextItem, fonts: FontSet): Box {
   if (!ink) {
     const font = fonts.faces[item.font].font;
     const { bbox } = font.layout(item.text);
-    if (inks.size > 20_000) inks.clear();
+    if (inks.size > 2_000) inks.clear();
     inks.set(key, (ink = { minX: bbox.minX, maxX: bbox.maxX, minY: bbox.minY, maxY: bbox.maxY, em: font.unitsPerEm }));
   }
   const k = item.size / ink.em;
