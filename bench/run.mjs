@@ -23,6 +23,9 @@ const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 const peers = findPeers();
 const fcEnv = fontconfigEnv(work);
 const loads = [];
+/** BENCH_ONLY=leaflet,handouts,stickers,memory,web,own runs only those parts. */
+const ONLY = process.env.BENCH_ONLY?.split(',');
+const want = (part) => !ONLY || ONLY.includes(part);
 
 const sorted = (xs) => [...xs].sort((a, b) => a - b);
 const median = (xs) => {
@@ -73,7 +76,7 @@ const ward = await loadUnit(WARD);
 const school = await loadUnit(SCHOOL);
 
 // 1. One A5 leaflet, a cold process each time, against Typst compiling the same content.
-{
+if (want('leaflet')) {
   const out = join(work, 'to-roi.pdf');
   const ours = () => cli(['leaflet', '--unit', WARD, '--guide', 'kich-hoat', '--out', out]);
   // The first drawing command on a machine builds the startup snapshot for the next ones (in the background): let it.
@@ -91,7 +94,7 @@ const school = await loadUnit(SCHOOL);
 }
 
 // 2. 100 two-sided parent handouts, one file a class, against LibreOffice converting 100 .fodt.
-{
+if (want('handouts')) {
   const n = 100;
   const csv = join(work, 'classes.csv');
   const names = ['Nguyễn Thị Hoa', 'Trần Văn Bình', 'Lê Thị Mai', 'Phạm Quốc Huy'];
@@ -121,7 +124,7 @@ const blocksCsv = (n) => {
   if (!existsSync(file)) writeFileSync(file, `block,address\n${Array.from({ length: n }, (_, i) => `Tòa nhà số ${i + 1} – Khu đô thị Ngọc Lan,"${i + 1} Nơ Trang Long, Phường 13"`).join('\n')}\n`);
   return file;
 };
-{
+if (want('stickers')) {
   const csv = blocksCsv(1000);
   const ours = () => cli(['stickers', '--unit', WARD, '--data', csv, '--out', join(work, 'tem'), '--quiet']);
   if (peers.glabels) {
@@ -134,7 +137,7 @@ const blocksCsv = (n) => {
 }
 
 // 4. Memory: 10,000 stickers against 1,000, as users run them.
-{
+if (want('memory')) {
   const small = [];
   const large = [];
   for (let i = 0; i < 2; i++) {
@@ -156,7 +159,7 @@ const blocksCsv = (n) => {
 }
 
 // 5. The web page's preview: server time, one at a time and 30 at once.
-{
+if (want('web')) {
   const { startServer } = await dist('server/index.js');
   const server = await startServer({ port: 0, log: () => {} });
   const body = JSON.stringify({
@@ -165,7 +168,7 @@ const blocksCsv = (n) => {
   });
   const preview = async () => {
     const t = performance.now();
-    const res = await fetch(`${server.url}/api/preview`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const res = await fetch(new URL('/api/preview', server.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     if (res.status !== 200) throw new Error(`preview: ${res.status} ${await res.text()}`);
     await res.arrayBuffer();
     return performance.now() - t;
@@ -181,7 +184,7 @@ const blocksCsv = (n) => {
 }
 
 // 6. Own figures: an image batch uses every core; light commands stay light; the package.
-{
+if (want('own')) {
   const r = cli(['stickers', '--unit', WARD, '--data', blocksCsv(200), '--out', join(work, 'png'), '--png', '--quiet']);
   own.push({ what: 'PNG batch: 200 stickers, one 300-dpi PNG each', value: `${ms(r.wall)}, CPU time ${(r.cpuMs / r.wall).toFixed(2)}× wall time on ${availableParallelism()} cores`, goal: 'uses every core' });
   const trace = spawnSync(process.execPath, ['--import', join(ROOT, 'bench/trace-imports.mjs'), BIN, 'guides'], { encoding: 'utf8' });
@@ -196,7 +199,7 @@ const blocksCsv = (n) => {
 }
 
 function snapshotReady() {
-  return spawnSync(process.execPath, ['-e', `import(${JSON.stringify(join(ROOT, 'dist/cli/snapshot.js'))}).then((s) => process.exit(s.snapshotFor(['leaflet']) ? 0 : 1))`]).status === 0;
+  return spawnSync(process.execPath, ['-e', `import(${JSON.stringify(join(ROOT, 'dist/cli/snapshot.js'))}).then((s) => process.exit(s.snapshotFor(['leaflet'], { execArgv: [] }) ? 0 : 1))`]).status === 0;
 }
 
 rmSync(work, { recursive: true, force: true });
@@ -219,5 +222,5 @@ const END = '<!-- bench:end -->';
 const file = join(ROOT, 'BENCHMARKS.md');
 const old = existsSync(file) ? readFileSync(file, 'utf8') : `# Benchmarks\n\n${START}\n${END}\n`;
 const generated = `${START}\n${lines.join('\n')}\n${END}`;
-writeFileSync(file, old.includes(START) && old.includes(END) ? old.slice(0, old.indexOf(START)) + generated + old.slice(old.indexOf(END) + END.length) : `${old.trimEnd()}\n\n${generated}\n`);
+if (!ONLY) writeFileSync(file, old.includes(START) && old.includes(END) ? old.slice(0, old.indexOf(START)) + generated + old.slice(old.indexOf(END) + END.length) : `${old.trimEnd()}\n\n${generated}\n`);
 process.stdout.write(`${lines.join('\n')}\n`);

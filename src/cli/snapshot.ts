@@ -151,7 +151,7 @@ export function buildSnapshotLater(env: Env = process.env): void {
     return;
   }
   const builder = fileURLToPath(new URL('./snapshot-build.js', import.meta.url));
-  const child = spawn(process.execPath, [builder, lock], { detached: true, stdio: 'ignore', env: { ...env, NODE_OPTIONS: '' } });
+  const child = spawn(process.execPath, [builder, lock], { detached: true, stdio: 'ignore', windowsHide: true, env: { ...env, NODE_OPTIONS: '' } });
   child.on('error', () => rmSync(lock, { force: true }));
   child.unref();
 }
