@@ -35,6 +35,26 @@ const sharpAtRuntime = {
   },
 };
 
+// yargs and its layout library measure text with string-width, whose module sets up
+// Unicode tables and an Intl.Segmenter as it loads (~40 ms, and an Intl object cannot
+// be saved in a snapshot). Only help and usage text measure anything: each is loaded
+// the first time it is called, not when yargs is.
+const stringWidthOnCall = {
+  name: 'string-width-on-call',
+  setup(build) {
+    build.onResolve({ filter: /^string-width$/ }, async (args) => {
+      if (args.pluginData?.real) return undefined;
+      const real = await build.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, importer: args.importer, pluginData: { real: true } });
+      return { path: real.path, namespace: 'string-width-on-call' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'string-width-on-call' }, (args) => ({
+      contents: `let real;\nmodule.exports = function stringWidth(...a) {\n  real ??= require(${JSON.stringify(args.path)});\n  return (real.default ?? real)(...a);\n};`,
+      loader: 'js',
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
+
 rmSync(BUNDLE, { force: true });
 try {
   await esbuild.build({
@@ -50,7 +70,7 @@ try {
     banner: { js: 'const __moduleUrl = ((dir) => (p) => require("node:url").pathToFileURL(require("node:path").join(dir, p)).href)(__dirname);' },
     minifyWhitespace: true,
     minifySyntax: true,
-    plugins: [keepModuleUrls, sharpAtRuntime],
+    plugins: [keepModuleUrls, sharpAtRuntime, stringWidthOnCall],
     logLevel: 'error',
   });
   buildSnapshot();

@@ -8,8 +8,8 @@ import type * as fontkit from 'fontkit';
  * byte by byte, pushed through its generic struct encoder. A batch of a hundred
  * class handouts did that four hundred times (1.6 s of 8.6 s). Here each glyph's
  * bytes and metrics are read once per process, the tables that do not depend on
- * the glyphs (head, cvt, prep, fpgm) are taken from one fontkit encoding, and a
- * subset is assembled by concatenation. The bytes are exactly fontkit's: the same
+ * the glyphs (head, cvt, prep, fpgm) are the font file's own, and a subset is
+ * assembled by concatenation. The bytes are exactly fontkit's: the same
  * tables in the same order, glyphs in the order pdfkit met them, compound glyphs'
  * components appended as fontkit appends them (test/font-subset.test.ts compares).
  */
@@ -44,17 +44,17 @@ interface FontParts {
 
 type FontkitInternals = fontkit.Font & {
   loca: { version: number; offsets: number[] };
+  hmtx: { metrics: LazyArray<{ advance: number; bearing: number }>; bearings: LazyArray<number> };
   _getTableStream(tag: string): { pos: number; readBuffer(n: number): Uint8Array };
   _variationProcessor?: unknown;
   directory: { tables: Record<string, unknown> };
 };
 
-type GlyphInternals = fontkit.Glyph & {
-  _decode(): { numberOfContours: number; components?: { glyphID: number; pos: number }[] } | null;
-  _getMetrics(): { leftBearing: number };
-};
+interface LazyArray<T> {
+  length: number;
+  get(i: number): T | undefined;
+}
 
-const VARIABLE = new Set(['loca', 'glyf', 'hmtx', 'hhea', 'maxp']);
 const patched = new WeakSet<fontkit.Font>();
 
 /**
@@ -68,7 +68,7 @@ export function fastSubsets(font: fontkit.Font): void {
   const f = font as FontkitInternals;
   if (f.directory.tables['CFF '] || f._variationProcessor || !f.directory.tables.glyf) return;
   const create = font.createSubset.bind(font) as unknown as () => Subset;
-  const parts = readParts(f, create);
+  const parts = readParts(f);
   if (!parts) return;
   font.createSubset = (() => {
     const subset = create();
@@ -77,36 +77,77 @@ export function fastSubsets(font: fontkit.Font): void {
   }) as unknown as typeof font.createSubset;
 }
 
-/** Splits fontkit's encoding of the smallest subset (glyph 0) into its tables; undefined if they do not lie end to end as expected. */
-function readParts(font: FontkitInternals, create: () => Subset): FontParts | undefined {
-  const ref = Buffer.from(create().encode());
-  const count = ref.readUInt16BE(4);
+/** The tables fontkit writes into a subset, in its order; the three hinting tables only when the font has them. */
+const SUBSET_TABLES = ['head', 'hhea', 'loca', 'maxp', 'cvt ', 'prep', 'glyf', 'hmtx', 'fpgm'];
+
+/**
+ * The subset's fixed parts, from the font file's own tables: fontkit decodes head,
+ * hhea, maxp, cvt, prep and fpgm and encodes them back unchanged (but for the two
+ * counts patched in encodeSubset), so their bytes are the file's.
+ */
+function readParts(font: FontkitInternals): FontParts | undefined {
+  const entries = font.directory.tables as Record<string, { offset: number; length: number } | undefined>;
   const tables: TableEntry[] = [];
-  let expected = 12 + 16 * count;
-  for (let i = 0; i < count; i++) {
-    const at = 12 + 16 * i;
-    const tag = ref.toString('latin1', at, at + 4);
-    const offset = ref.readUInt32BE(at + 8);
-    const length = ref.readUInt32BE(at + 12);
-    if (offset !== expected || ref.readUInt32BE(at + 4) !== 0) return undefined;
-    expected += length;
-    tables.push({ tag, bytes: VARIABLE.has(tag) && tag !== 'hhea' && tag !== 'maxp' ? undefined : ref.subarray(offset, offset + length) });
+  for (const tag of SUBSET_TABLES) {
+    const entry = entries[tag];
+    if (!entry) {
+      if (['cvt ', 'prep', 'fpgm'].includes(tag)) continue;
+      return undefined;
+    }
+    if (tag === 'loca' || tag === 'glyf' || tag === 'hmtx') tables.push({ tag });
+    else {
+      const stream = font._getTableStream(tag);
+      tables.push({ tag, bytes: Uint8Array.from(stream.readBuffer(entry.length)) });
+    }
   }
-  if (expected !== ref.length || !['loca', 'glyf', 'hmtx', 'hhea', 'maxp'].every((t) => tables.some((e) => e.tag === t))) return undefined;
-  return { glyphs: new Map(), header: ref.subarray(0, 12), tables, shortLoca: font.loca.version === 0 };
+  // fontkit's Directory: the tag 'true', the table count and the binary-search fields of the spec.
+  const header = Buffer.alloc(12);
+  const exponent = Math.floor(Math.log2(tables.length));
+  header.write('true', 0, 'latin1');
+  header.writeUInt16BE(tables.length, 4);
+  header.writeUInt16BE(2 ** exponent * 16, 6);
+  header.writeUInt16BE(exponent, 8);
+  header.writeUInt16BE(tables.length * 16 - 2 ** exponent * 16, 10);
+  return { glyphs: new Map(), header, tables, shortLoca: font.loca.version === 0 };
 }
 
+const ARG_1_AND_2_ARE_WORDS = 0x0001;
+const WE_HAVE_A_SCALE = 0x0008;
+const MORE_COMPONENTS = 0x0020;
+const WE_HAVE_AN_X_AND_Y_SCALE = 0x0040;
+const WE_HAVE_A_TWO_BY_TWO = 0x0080;
+
+/** A glyph's bytes as the file has them, where a compound glyph names its components, and its horizontal metrics. */
 function glyphPart(font: FontkitInternals, parts: FontParts, gid: number): GlyphPart {
   let part = parts.glyphs.get(gid);
   if (!part) {
-    const glyph = font.getGlyph(gid) as GlyphInternals;
-    const glyf = glyph._decode();
     const start = font.loca.offsets[gid]!;
     const stream = font._getTableStream('glyf');
     stream.pos += start;
     const bytes = Uint8Array.from(stream.readBuffer(font.loca.offsets[gid + 1]! - start));
-    const components = glyf && glyf.numberOfContours < 0 ? (glyf.components ?? []).map((c) => ({ glyphID: c.glyphID, pos: c.pos })) : [];
-    part = { bytes, components, advance: glyph.advanceWidth, bearing: glyph._getMetrics().leftBearing };
+    const view = new DataView(bytes.buffer);
+    const components: GlyphPart['components'] = [];
+    if (bytes.length >= 10 && view.getInt16(0) < 0) {
+      // After the 10-byte header: flags, glyph id, two arguments, then an optional transform.
+      let at = 10;
+      let flags = MORE_COMPONENTS;
+      while (flags & MORE_COMPONENTS) {
+        flags = view.getUint16(at);
+        components.push({ glyphID: view.getUint16(at + 2), pos: at + 2 });
+        at += 4 + (flags & ARG_1_AND_2_ARE_WORDS ? 4 : 2);
+        at += flags & WE_HAVE_A_SCALE ? 2 : flags & WE_HAVE_AN_X_AND_Y_SCALE ? 4 : flags & WE_HAVE_A_TWO_BY_TWO ? 8 : 0;
+      }
+    }
+    // As fontkit reads hmtx: glyphs past the last full metric keep its advance and have a bearing of their own.
+    const { metrics, bearings } = font.hmtx;
+    const last = metrics.length - 1;
+    const metric = gid <= last ? metrics.get(gid) : undefined;
+    part = {
+      bytes,
+      components,
+      advance: metric ? metric.advance : (metrics.get(last)?.advance ?? 0),
+      bearing: metric ? metric.bearing : (bearings.get(gid - metrics.length) ?? 0),
+    };
     parts.glyphs.set(gid, part);
   }
   return part;
