@@ -5,10 +5,19 @@ import { describe, expect, it } from 'vitest';
 import { fastSubsets } from '../dist/paint/font-subset.js';
 
 const require = createRequire(import.meta.url);
-const FACES = ['400Regular/BeVietnamPro_400Regular.ttf', '600SemiBold/BeVietnamPro_600SemiBold.ttf', '700Bold/BeVietnamPro_700Bold.ttf', '800ExtraBold/BeVietnamPro_800ExtraBold.ttf'];
+/**
+ * The four faces vneid-print embeds, and two faces with compound glyphs (Be Vietnam
+ * Pro has none): Liberation Sans, as pdfjs-dist (a devDependency) ships it.
+ */
+const FACES = [
+  ...['400Regular/BeVietnamPro_400Regular.ttf', '600SemiBold/BeVietnamPro_600SemiBold.ttf', '700Bold/BeVietnamPro_700Bold.ttf', '800ExtraBold/BeVietnamPro_800ExtraBold.ttf'].map((f) => `@expo-google-fonts/be-vietnam-pro/${f}`),
+  'pdfjs-dist/standard_fonts/LiberationSans-Regular.ttf',
+  'pdfjs-dist/standard_fonts/LiberationSans-BoldItalic.ttf',
+];
 
 /** A fresh parse of a face, so the assembled and fontkit's own subsets never share a font object. */
-const open = (face: string) => fontkit.create(readFileSync(require.resolve(`@expo-google-fonts/be-vietnam-pro/${face}`))) as fontkit.Font;
+const open = (face: string) => fontkit.create(readFileSync(require.resolve(face))) as fontkit.Font;
+const isCompound = (font: fontkit.Font, id: number) => ((font.getGlyph(id) as unknown as { _decode(): { numberOfContours: number } | null })._decode()?.numberOfContours ?? 0) < 0;
 
 type Subset = { includeGlyph(g: number): number; encode(): Uint8Array; glyphs: number[] };
 
@@ -18,7 +27,7 @@ function seeded(seed: number) {
 }
 
 describe('font subsets assembled from parts kept per process', () => {
-  it.each(FACES)('%s: the same bytes as fontkit, for the glyphs of Vietnamese text and for random glyph sets (compound glyphs included)', (face) => {
+  it.each(FACES)('%s: the same bytes as fontkit, for the glyphs of Vietnamese text and for random glyph sets', (face) => {
     const plain = open(face);
     const fast = open(face);
     fastSubsets(fast);
@@ -26,8 +35,8 @@ describe('font subsets assembled from parts kept per process', () => {
     const sets: number[][] = texts.map((t) => plain.layout(t).glyphs.map((g) => g.id));
     const rand = seeded(face.length);
     for (let k = 0; k < 20; k++) sets.push(Array.from({ length: 1 + Math.floor(rand() * 300) }, () => Math.floor(rand() * plain.numGlyphs)));
-    // Compound glyphs (accented capitals) are among them, so their components are renumbered too.
-    expect(sets.flat().some((id) => (plain.getGlyph(id) as unknown as { _decode(): { numberOfContours: number } | null })._decode()?.numberOfContours === -1)).toBe(true);
+    // Liberation's accented letters are compound glyphs: their components are renumbered too.
+    if (face.includes('Liberation')) expect(sets.flat().filter((id) => isCompound(plain, id)).length).toBeGreaterThan(20);
     for (const ids of sets) {
       const a = plain.createSubset() as unknown as Subset;
       const b = fast.createSubset() as unknown as Subset;
