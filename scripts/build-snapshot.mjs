@@ -1,32 +1,61 @@
-// Builds the startup snapshot that dist/cli/main.js runs drawing commands from:
-// esbuild bundles the compiled CLI into one script (a snapshot holds one), then
-// `node --build-snapshot` runs it, warm-up included, and saves the heap. The blob
-// only loads in the Node that built it: the stamp records which. If anything
-// fails, the CLI still works without it, only slower to start, so say so and go on.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+// Bundles the compiled CLI into one script for the startup snapshot
+// (dist/snapshot/bundle.cjs: a snapshot holds one script). The bundle is shipped;
+// the snapshot itself only loads in the Node binary that made it, so it is built
+// on each machine, into a cache folder (src/cli/snapshot.ts): here, for the
+// machine that builds, and after a user's first drawing command elsewhere. If
+// anything fails, the CLI still works without it, only slower to start.
+import { readFileSync, rmSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const { SNAPSHOT_DIR, SNAPSHOT_BLOB: BLOB, SNAPSHOT_STAMP: STAMP, SNAPSHOT_NODE_FLAGS, currentStamp } = await import(pathToFileURL(join(ROOT, 'dist/cli/snapshot.js')).href);
-const BUNDLE = join(SNAPSHOT_DIR, 'bundle.cjs');
+const { SNAPSHOT_BUNDLE: BUNDLE, buildSnapshot } = await import(pathToFileURL(join(ROOT, 'dist/cli/snapshot.js')).href);
 
-// Each module finds its templates, fonts and presets from its own location.
+// Each module finds its templates, fonts and presets from its own location, which
+// is kept relative to the bundle: the package can be installed anywhere.
 const keepModuleUrls = {
   name: 'keep-module-urls',
   setup(build) {
     build.onLoad({ filter: /\.m?js$/ }, (args) => {
       const source = readFileSync(args.path, 'utf8');
       if (!source.includes('import.meta.url')) return undefined;
-      return { contents: source.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)), loader: 'js', resolveDir: dirname(args.path) };
+      return { contents: source.replaceAll('import.meta.url', `__moduleUrl(${JSON.stringify(relative(dirname(BUNDLE), args.path))})`), loader: 'js', resolveDir: dirname(args.path) };
     });
   },
 };
 
-rmSync(STAMP, { force: true });
-mkdirSync(SNAPSHOT_DIR, { recursive: true });
+// sharp is a native addon, not bundled: loaded when an image is first made, by a
+// require of the process that runs (a snapshot builder's own require knows only Node's modules).
+const sharpAtRuntime = {
+  name: 'sharp-at-runtime',
+  setup(build) {
+    build.onResolve({ filter: /^sharp$/ }, () => ({ path: 'sharp', namespace: 'sharp-at-runtime' }));
+    build.onLoad({ filter: /.*/, namespace: 'sharp-at-runtime' }, () => ({ contents: 'module.exports = require("node:module").createRequire(__moduleUrl("bundle.cjs"))("sharp");', loader: 'js' }));
+  },
+};
+
+// yargs and its layout library measure text with string-width, whose module sets up
+// Unicode tables and an Intl.Segmenter as it loads (~40 ms, and an Intl object cannot
+// be saved in a snapshot). Only help and usage text measure anything: each is loaded
+// the first time it is called, not when yargs is.
+const stringWidthOnCall = {
+  name: 'string-width-on-call',
+  setup(build) {
+    build.onResolve({ filter: /^string-width$/ }, async (args) => {
+      if (args.pluginData?.real) return undefined;
+      const real = await build.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, importer: args.importer, pluginData: { real: true } });
+      return { path: real.path, namespace: 'string-width-on-call' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'string-width-on-call' }, (args) => ({
+      contents: `let real;\nmodule.exports = function stringWidth(...a) {\n  real ??= require(${JSON.stringify(args.path)});\n  return (real.default ?? real)(...a);\n};`,
+      loader: 'js',
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
+
+rmSync(BUNDLE, { force: true });
 try {
   await esbuild.build({
     entryPoints: [join(ROOT, 'dist/cli/snapshot-entry.js')],
@@ -35,21 +64,16 @@ try {
     format: 'cjs',
     target: 'node20',
     outfile: BUNDLE,
-    // A native addon: loaded when an image is made (src/paint/load-sharp.ts).
-    external: ['sharp'],
-    plugins: [keepModuleUrls],
+    // A snapshot has no import(): the bundle loads what modules import() as require() does.
+    supported: { 'dynamic-import': false },
+    // The bundle's folder, taken before any bundled module declares a __dirname of its own (yargs does).
+    banner: { js: 'const __moduleUrl = ((dir) => (p) => require("node:url").pathToFileURL(require("node:path").join(dir, p)).href)(__dirname);' },
+    minifyWhitespace: true,
+    minifySyntax: true,
+    plugins: [keepModuleUrls, sharpAtRuntime, stringWidthOnCall],
     logLevel: 'error',
   });
-  const partial = `${BLOB}.part`;
-  const r = spawnSync(process.execPath, ['--no-warnings', ...SNAPSHOT_NODE_FLAGS, '--snapshot-blob', partial, '--build-snapshot', BUNDLE], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
-  if (r.status !== 0) throw new Error(`node --build-snapshot: ${r.stderr || r.signal}`);
-  // Start it once, as the bin will, before saying it is there.
-  const check = spawnSync(process.execPath, [...SNAPSHOT_NODE_FLAGS, '--snapshot-blob', partial, 'guides'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
-  if (check.status !== 0 || !check.stdout.includes('kich-hoat')) throw new Error(`the snapshot does not start: ${check.stderr}`);
-  renameSync(partial, BLOB);
-  rmSync(BUNDLE); // the blob holds it
-  writeFileSync(STAMP, JSON.stringify(currentStamp(), null, 2));
+  buildSnapshot();
 } catch (err) {
-  rmSync(BLOB, { force: true });
-  process.stderr.write(`build-snapshot: no startup snapshot (${err instanceof Error ? err.message.split('\n')[0] : err}); vneid-print still works, only slower to start.\n`);
+  process.stderr.write(`build-snapshot: no startup snapshot here (${err instanceof Error ? err.message.split('\n')[0] : err}); vneid-print still works, only slower to start.\n`);
 }

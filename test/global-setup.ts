@@ -1,13 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const ROOT = resolve(import.meta.dirname, '..');
 /** What `npm run build` reads: the sources, the web page, what the startup snapshot holds (guides, presets, the sample unit), the build's own scripts and settings. */
 const INPUTS = ['src', 'web', 'templates', 'assets', 'examples', 'scripts/build-snapshot.mjs', 'tsconfig.json', 'package.json', 'package-lock.json'];
-/** Written last by a build that made its snapshot (scripts/build-snapshot.mjs). */
-const STAMP = join(ROOT, 'dist/snapshot/stamp.json');
+/** Written last by a build (scripts/build-snapshot.mjs): the bundle the startup snapshot is made from. */
+const BUNDLE = join(ROOT, 'dist/snapshot/bundle.cjs');
 
 function newestInput(path: string): number {
   const full = join(ROOT, path);
@@ -20,13 +20,13 @@ function newestInput(path: string): number {
 /** Why the built bin and its snapshot may not be what the sources say, or undefined when they are. */
 async function staleBecause(): Promise<string | undefined> {
   if (process.env.VNEID_TEST_BUILD) return 'VNEID_TEST_BUILD is set';
-  if (!existsSync(STAMP)) return 'no build with a startup snapshot';
-  const built = statSync(STAMP).mtimeMs;
+  if (!existsSync(BUNDLE)) return 'no build';
+  const built = statSync(BUNDLE).mtimeMs;
   const changed = INPUTS.find((p) => newestInput(p) > built);
   if (changed) return `${changed} changed since the build`;
-  // A blob only loads in the Node that built it.
-  const { currentStamp } = await import(pathToFileURL(join(ROOT, 'dist/cli/snapshot.js')).href);
-  if (JSON.stringify(JSON.parse(readFileSync(STAMP, 'utf8'))) !== JSON.stringify(currentStamp())) return 'the snapshot was built for another Node';
+  // The blob lives in this machine's cache folder, one per Node: the build makes it.
+  const { snapshotFor } = await import(pathToFileURL(join(ROOT, 'dist/cli/snapshot.js')).href);
+  if (!snapshotFor(['leaflet'], { env: { ...process.env, VNEID_PRINT_NO_SNAPSHOT: undefined, NODE_OPTIONS: undefined }, execArgv: [] })) return 'no startup snapshot for this Node';
   return undefined;
 }
 

@@ -215,6 +215,11 @@ async function parseAndRun(argv: string[]): Promise<number> {
         hint: `xem cách dùng: vneid-print ${known ? `${command} ` : ''}--help`,
       });
     });
+  // yargs lays out the whole help text of a command as it starts it, to have it at
+  // hand should the command fail (string-width on every Vietnamese cell: 40–150 ms of
+  // a cold leaflet). Errors are reported by reportError, never with the help: skip it.
+  const usage = (cli as unknown as { getInternalMethods(): { getUsageInstance(): { cacheHelpMessage(): void } } }).getInternalMethods().getUsageInstance();
+  usage.cacheHelpMessage = () => undefined;
   await cli.parseAsync();
   return exitCode;
 }

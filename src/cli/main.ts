@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 import { spawn } from 'node:child_process';
 import { reportStopped } from './interrupt.js';
-import { SNAPSHOT_LOAD_FAILED, SNAPSHOT_NODE_FLAGS, snapshotFor } from './snapshot.js';
+import { buildSnapshotLater, SNAPSHOT_LOAD_FAILED, SNAPSHOT_NODE_FLAGS, snapshotFor, wantsSnapshot } from './snapshot.js';
 
-// Commands that draw start from a startup snapshot when `npm run build` made one
-// for this Node: the libraries, the parsed fonts and the guides' shaped words are
-// then already in memory. Everything else, or without a snapshot, runs here.
+// Commands that draw start from a startup snapshot once one was built on this
+// machine (snapshot.ts): the libraries, the parsed fonts and the guides' shaped
+// words are then already in memory. Everything else, or before there is one,
+// runs here; a drawing command that ran here leaves a snapshot built for the next.
 const args = process.argv.slice(2);
 const blob = snapshotFor(args);
 if (blob) {
@@ -17,6 +18,7 @@ if (blob) {
 async function runHere(): Promise<void> {
   const { runCli } = await import('./cli.js');
   process.exitCode = await runCli(args);
+  if (process.exitCode === 0 && wantsSnapshot(args)) buildSnapshotLater();
 }
 
 /**

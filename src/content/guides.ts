@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
@@ -32,12 +32,23 @@ export function listGuides(dir: string = GUIDES_DIR): GuideInfo[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.hbs'))
     .sort()
-    .map((f) => {
-      const file = join(dir, f);
-      const source = readFileSync(file, 'utf8');
-      const { meta, body, bodyLine } = splitGuideSource(source, file);
-      return { id: f.replace(/\.hbs$/, ''), title: meta.title, file, meta, source, body, bodyLine };
-    });
+    .map((f) => readGuide(join(dir, f), f.replace(/\.hbs$/, '')));
+}
+
+/** Guides as read, by file: the web page asks for one with every preview; a file is read again only once it changed. */
+const readGuides = new Map<string, { stamp: string; info: GuideInfo }>();
+
+function readGuide(file: string, id: string): GuideInfo {
+  const { mtimeMs, size } = statSync(file);
+  const stamp = `${mtimeMs}|${size}`;
+  const known = readGuides.get(file);
+  if (known?.stamp === stamp && known.info.id === id) return known.info;
+  const source = readFileSync(file, 'utf8');
+  const { meta, body, bodyLine } = splitGuideSource(source, file);
+  const info = { id, title: meta.title, file, meta, source, body, bodyLine };
+  if (readGuides.size > 100) readGuides.clear();
+  readGuides.set(file, { stamp, info });
+  return info;
 }
 
 export function findGuide(id: string, dir?: string): GuideInfo {
@@ -87,9 +98,7 @@ export function renderGuide(info: GuideInfo, profile: UnitProfile): Guide {
 
   let markdown: string;
   try {
-    refusePrototypeAccess(Handlebars.parse(body), info.file, bodyLine);
-    const template = Handlebars.compile(body, { strict: true, noEscape: true, knownHelpersOnly: true });
-    markdown = template(escapeMarkdownDeep(templateContext(profile)), {
+    markdown = compiled(body, info.file, bodyLine)(escapeMarkdownDeep(templateContext(profile)), {
       allowProtoPropertiesByDefault: false,
       allowProtoMethodsByDefault: false,
     });
@@ -108,6 +117,20 @@ export function renderGuide(info: GuideInfo, profile: UnitProfile): Guide {
   }
   const parsed = parseGuideMarkdown(markdown.normalize('NFC'), (problem) => fail(problem));
   return { id: info.id, ...meta, ...parsed };
+}
+
+/** Templates checked and compiled once per process, by their text (a preview renders one for every change on the page). */
+const templates = new Map<string, HandlebarsTemplateDelegate>();
+
+function compiled(body: string, file: string, bodyLine: number): HandlebarsTemplateDelegate {
+  let template = templates.get(body);
+  if (!template) {
+    refusePrototypeAccess(Handlebars.parse(body), file, bodyLine);
+    template = Handlebars.compile(body, { strict: true, noEscape: true, knownHelpersOnly: true });
+    if (templates.size > 50) templates.clear();
+    templates.set(body, template);
+  }
+  return template;
 }
 
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__']);

@@ -30,7 +30,7 @@ export async function loadLogo(path: string, profileFile: string): Promise<LogoI
 /** A logo's bytes (PNG, JPG, SVG) as the small PNG every painter embeds; problems belong to the profile's unit.logo. */
 export async function decodeLogo(bytes: Buffer, profileFile: string): Promise<LogoImage> {
   const fail = (message: string, hint: string) => new UserError({ file: profileFile, field: 'unit.logo', message, hint });
-  const sharp = loadSharp();
+  const sharp = await loadSharp();
   const meta = await sharp(bytes, { limitInputPixels: false })
     .metadata()
     .catch(() => undefined);
@@ -52,6 +52,6 @@ export async function decodeLogo(bytes: Buffer, profileFile: string): Promise<Lo
 
 /** The logo in shades of grey, for black-and-white prints. */
 export async function grayscaleLogo(logo: LogoImage): Promise<LogoImage> {
-  const sharp = loadSharp();
+  const sharp = await loadSharp();
   return { ...logo, png: await sharp(logo.png).greyscale().png().toBuffer() };
 }

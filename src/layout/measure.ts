@@ -32,7 +32,7 @@ export function createMeasurer(fonts: FontSet): Measurer {
         }
         units /= face.unitsPerEm;
         // A batch brings new names on every label: keep the cache from growing without end.
-        if (cache.size > 20_000) cache.clear();
+        if (cache.size > 2_000) cache.clear();
         cache.set(text, units);
       }
       return units * size;

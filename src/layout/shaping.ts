@@ -37,7 +37,7 @@ export function shapeWord(font: fontkit.Font, word: string): fontkit.GlyphRun {
   let run = shaper.words.get(word);
   if (!run) {
     // A batch brings new names on every label: keep the cache from growing without end.
-    if (shaper.words.size > 5_000) shaper.words.clear();
+    if (shaper.words.size > 3_000) shaper.words.clear();
     run = shaper.shape(word);
     shaper.words.set(word, run);
   }

@@ -1,10 +1,8 @@
-import { createRequire } from 'node:module';
 import type SharpModule from 'sharp';
 
-/**
- * sharp is a native addon, loaded only by the commands that make images. It is
- * required rather than imported because a startup snapshot has no import().
- */
-export function loadSharp(): typeof SharpModule {
-  return createRequire(import.meta.url)('sharp') as typeof SharpModule;
+let sharp: Promise<typeof SharpModule> | undefined;
+
+/** sharp is a native addon, loaded only by the commands that make images, the first time one does. */
+export function loadSharp(): Promise<typeof SharpModule> {
+  return (sharp ??= import('sharp').then((m) => m.default));
 }

@@ -31,24 +31,49 @@ export class PdfImages {
   }
 
   private embed(png: Buffer): PDFKit.PDFKitReference {
+    const { width, height, colour, alpha } = encodedImage(png, this.cmyk);
+    const image = { Type: 'XObject', Subtype: 'Image', Width: width, Height: height, BitsPerComponent: 8, Filter: 'FlateDecode' };
+    const ref = this.pdf.ref({ ...image, ColorSpace: this.cmyk ? 'DeviceCMYK' : 'DeviceRGB' });
+    if (alpha) {
+      const mask = this.pdf.ref({ ...image, ColorSpace: 'DeviceGray' });
+      mask.end(alpha);
+      (ref as unknown as { data: Record<string, unknown> }).data.SMask = mask;
+    }
+    ref.end(colour);
+    return ref;
+  }
+}
+
+interface EncodedImage {
+  width: number;
+  height: number;
+  /** Deflated pixels, RGB or CMYK. */
+  colour: Buffer;
+  /** Deflated alpha, when any pixel is not opaque. */
+  alpha?: Buffer;
+}
+
+/** Decoded and deflated once per process: every PDF of a batch carries the same logo. */
+const encoded = new WeakMap<Buffer, Partial<Record<'rgb' | 'cmyk', EncodedImage>>>();
+
+function encodedImage(png: Buffer, cmyk: boolean): EncodedImage {
+  let forPng = encoded.get(png);
+  if (!forPng) encoded.set(png, (forPng = {}));
+  const space = cmyk ? 'cmyk' : 'rgb';
+  let image = forPng[space];
+  if (!image) {
     const { width, height, data } = PNG.sync.read(png); // always 8-bit RGBA
-    const n = this.cmyk ? 4 : 3;
+    const n = cmyk ? 4 : 3;
     const colour = Buffer.alloc(width * height * n);
     const alpha = Buffer.alloc(width * height);
     for (let p = 0; p < width * height; p++) {
       const [r, g, b] = [data[4 * p]!, data[4 * p + 1]!, data[4 * p + 2]!];
-      const components = this.cmyk ? cmykOf(r / 255, g / 255, b / 255).map((v) => Math.round(v * 255)) : [r, g, b];
+      const components = cmyk ? cmykOf(r / 255, g / 255, b / 255).map((v) => Math.round(v * 255)) : [r, g, b];
       colour.set(components, n * p);
       alpha[p] = data[4 * p + 3]!;
     }
-    const image = { Type: 'XObject', Subtype: 'Image', Width: width, Height: height, BitsPerComponent: 8, Filter: 'FlateDecode' };
-    const ref = this.pdf.ref({ ...image, ColorSpace: this.cmyk ? 'DeviceCMYK' : 'DeviceRGB' });
-    if (alpha.some((a) => a !== 255)) {
-      const mask = this.pdf.ref({ ...image, ColorSpace: 'DeviceGray' });
-      mask.end(deflateSync(alpha));
-      (ref as unknown as { data: Record<string, unknown> }).data.SMask = mask;
-    }
-    ref.end(deflateSync(colour));
-    return ref;
+    image = { width, height, colour: deflateSync(colour), alpha: alpha.some((a) => a !== 255) ? deflateSync(alpha) : undefined };
+    forPng[space] = image;
   }
+  return image;
 }

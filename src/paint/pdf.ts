@@ -3,6 +3,7 @@ import type { Box, Color, Item, LaidOutDocument, Page } from '../layout/display-
 import type { FontSet } from '../layout/fonts.js';
 import { qrRuns } from '../qr/matrix.js';
 import { channels, toCmyk } from './colors.js';
+import { fastSubsets } from './font-subset.js';
 import { PdfImages } from './pdf-images.js';
 
 export interface PdfOptions {
@@ -57,7 +58,11 @@ export function openPdf(meta: { title: string; author: string }, fonts: FontSet,
   });
   // The parsed fonts the layout measured with: shaping is identical, and their
   // glyph tables are parsed once per process rather than once per document.
-  for (const face of Object.values(fonts.faces)) pdf.registerFont(face.id, face.font as unknown as string); // pdfkit takes a fontkit font, though its types say path
+  // Their subsets are assembled from glyphs read once per process (font-subset.ts).
+  for (const face of Object.values(fonts.faces)) {
+    fastSubsets(face.font);
+    pdf.registerFont(face.id, face.font as unknown as string); // pdfkit takes a fontkit font, though its types say path
+  }
   pdf.on('data', sink);
   const done = new Promise<void>((resolve, reject) => {
     pdf.on('end', resolve);

@@ -12,7 +12,7 @@ export function pixelSize(page: Page, dpi: number): { width: number; height: num
 
 /** Renders one page to PNG, JPEG or WebP through its SVG (sharp/librsvg). */
 export async function paintRaster(page: Page, fonts: FontSet, format: RasterFormat, dpi: number): Promise<Buffer> {
-  const sharp = loadSharp();
+  const sharp = await loadSharp();
   const px = pixelSize(page, dpi);
   const svg = paintSvg(page, fonts, px.width, px.height);
   const image = sharp(Buffer.from(svg), { limitInputPixels: false }).flatten({ background: '#FFFFFF' }).withMetadata({ density: dpi });

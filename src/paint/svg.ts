@@ -1,5 +1,6 @@
 import type { Item, Page, TextItem } from '../layout/display-list.js';
 import type { FontSet } from '../layout/fonts.js';
+import type { Font as FontkitFont, Glyph } from 'fontkit';
 import { shapeWord, splitWords } from '../layout/shaping.js';
 import { qrRuns } from '../qr/matrix.js';
 
@@ -84,7 +85,7 @@ function drawText(item: TextItem, fonts: FontSet, glyphs: Map<string, string>): 
     run.glyphs.forEach((glyph, i) => {
       const pos = run.positions[i]!;
       const id = `${item.font[0]}${glyph.id}`;
-      if (!glyphs.has(id)) glyphs.set(id, glyph.path.toSVG());
+      if (!glyphs.has(id)) glyphs.set(id, outline(font, glyph));
       const gx = x + pos.xOffset * scale;
       const gy = item.y - pos.yOffset * scale;
       if (glyph.path.commands.length) uses += `<use xlink:href="#${id}" transform="matrix(${n4(scale)} 0 0 ${n4(-scale)} ${n(gx)} ${n(gy)})"/>`;
@@ -92,6 +93,17 @@ function drawText(item: TextItem, fonts: FontSet, glyphs: Map<string, string>): 
     });
   }
   return `<g fill="${item.color}">${uses}</g>`;
+}
+
+const outlines = new WeakMap<FontkitFont, Map<number, string>>();
+
+/** A glyph's outline as SVG path data, made once per process (fontkit builds it anew each time it is asked). */
+function outline(font: FontkitFont, glyph: Glyph): string {
+  let forFont = outlines.get(font);
+  if (!forFont) outlines.set(font, (forFont = new Map()));
+  let d = forFont.get(glyph.id);
+  if (d === undefined) forFont.set(glyph.id, (d = glyph.path.toSVG()));
+  return d;
 }
 
 const n = (v: number) => String(Math.round(v * 100) / 100);

@@ -16,22 +16,16 @@ export interface Reads {
   zxing: string[];
 }
 
-let zxing: typeof ZXingReader | undefined;
+let zxing: Promise<typeof ZXingReader> | undefined;
 
-/**
- * ZXing-C++ as WebAssembly, loaded on first use from the package's own .wasm
- * file (never fetched). Required, not imported: a startup snapshot has no import().
- */
-function loadZXing(): typeof ZXingReader {
-  if (!zxing) {
-    const load = createRequire(import.meta.url);
-    const module = load('zxing-wasm/reader') as typeof ZXingReader;
-    const bytes = readFileSync(load.resolve('zxing-wasm/reader/zxing_reader.wasm'));
+/** ZXing-C++ as WebAssembly, loaded on first use from the package's own .wasm file (never fetched). */
+function loadZXing(): Promise<typeof ZXingReader> {
+  return (zxing ??= import('zxing-wasm/reader').then((module) => {
+    const bytes = readFileSync(createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm'));
     const wasmBinary = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
     module.prepareZXingModule({ overrides: { wasmBinary } });
-    zxing = module;
-  }
-  return zxing;
+    return module;
+  }));
 }
 
 /** Two independent decoders on one frame. */
@@ -47,6 +41,6 @@ export async function decode(frame: GrayImage): Promise<Reads> {
   const js = jsQR(rgba, frame.width, frame.height, { inversionAttempts: 'dontInvert' })?.data;
   const image = { data: rgba, width: frame.width, height: frame.height, colorSpace: 'srgb' } as unknown as Parameters<typeof ZXingReader.readBarcodes>[0];
   // Up to two symbols: a neighbouring code in the frame must show up, not hide.
-  const found = await loadZXing().readBarcodes(image, { formats: ['QRCode'], maxNumberOfSymbols: 2, tryInvert: false });
+  const found = await (await loadZXing()).readBarcodes(image, { formats: ['QRCode'], maxNumberOfSymbols: 2, tryInvert: false });
   return { jsqr: js, zxing: found.filter((r) => r.isValid).map((r) => r.text) };
 }

@@ -26,7 +26,7 @@ export function qrModules(text: string, level: QrLevel = 'M'): boolean[][] {
   let modules = cache.get(key);
   if (!modules) {
     modules = encode(text, level);
-    if (cache.size > 10_000) cache.clear();
+    if (cache.size > 500) cache.clear();
     cache.set(key, modules);
   }
   return modules;

@@ -87,7 +87,7 @@ async function render(region: Region, fonts: FontSet): Promise<GrayImage> {
   const { box, px } = region;
   const content = pageSvgContent({ width: box.width, height: box.height, items: region.items }, fonts);
   const svg = framePageSvg(content, px, px, { x: 0, y: 0, width: box.width, height: box.height });
-  const { data, info } = await loadSharp()(Buffer.from(svg)).flatten({ background: '#FFFFFF' }).greyscale().raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await (await loadSharp())(Buffer.from(svg)).flatten({ background: '#FFFFFF' }).greyscale().raw().toBuffer({ resolveWithObject: true });
   const gray = new Uint8ClampedArray(info.width * info.height);
   for (let i = 0, j = 0; i < gray.length; i++, j += info.channels) gray[i] = data[j]!;
   return { data: gray, width: info.width, height: info.height };
@@ -149,7 +149,7 @@ function inkOf(item: TextItem, fonts: FontSet): Box {
   if (!ink) {
     const font = fonts.faces[item.font].font;
     const { bbox } = font.layout(item.text);
-    if (inks.size > 20_000) inks.clear();
+    if (inks.size > 2_000) inks.clear();
     inks.set(key, (ink = { minX: bbox.minX, maxX: bbox.maxX, minY: bbox.minY, maxY: bbox.maxY, em: font.unitsPerEm }));
   }
   const k = item.size / ink.em;

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SNAPSHOT_NODE_FLAGS, snapshotFor } from '../../dist/cli/snapshot.js';
+import { SNAPSHOT_NODE_FLAGS, snapshotDir, snapshotFor } from '../../dist/cli/snapshot.js';
 import { example, ROOT, runCli, tempDir } from '../helpers/cli.js';
 
 const SOURCE_DATE = { SOURCE_DATE_EPOCH: '1700000000' };
@@ -54,6 +54,26 @@ describe('startup snapshot', () => {
     expect(files.length).toBeGreaterThan(0);
     for (const f of files) expect(readFileSync(join(viaSnapshot, f)).equals(readFileSync(join(inProcess, f))), f).toBe(true);
   });
+
+  it('is never shipped: built on this machine after the first drawing command, in the cache folder, and used from the next', async () => {
+    const cache = tempDir();
+    const env = { VNEID_PRINT_CACHE: cache, ...SOURCE_DATE };
+    const args = (out: string) => ['leaflet', '--unit', example('xa-thanh-nhut.yaml'), '--guide', 'muc-1', '--out', join(out, 'a.pdf')];
+    expect(snapshotFor(args('x'), { env, execArgv: [] })).toBeUndefined();
+    const first = tempDir();
+    expect(runCli(args(first), { env }).code).toBe(0);
+    // Built in the background, after the command has answered.
+    const dir = snapshotDir(env)!;
+    for (let i = 0; i < 600 && !existsSync(join(dir, 'stamp.json')); i++) await new Promise((r) => setTimeout(r, 100));
+    const blob = snapshotFor(args('x'), { env, execArgv: [] });
+    expect(blob).toBe(join(dir, 'vneid-print.blob'));
+    expect(existsSync(join(dir, 'build.lock'))).toBe(false);
+    const second = tempDir();
+    expect(runCli(args(second), { env }).code).toBe(0);
+    expect(readFileSync(join(second, 'a.pdf')).equals(readFileSync(join(first, 'a.pdf')))).toBe(true);
+    // The package holds the bundle the blob is made from, never a blob.
+    expect(readdirSync(join(ROOT, 'dist/snapshot'))).toEqual(['bundle.cjs']);
+  }, 120_000);
 
   it('a mistake gives the same exit code and message', () => {
     const { snap, plain } = bothWays(() => ['leaflet', '--unit', example('khong-co.yaml'), '--guide', 'kich-hoat']);
