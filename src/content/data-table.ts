@@ -104,9 +104,10 @@ function tableFormat(file: string): 'xlsx' | 'text' {
 
 async function readXlsx(bytes: Buffer, file: string): Promise<string[][]> {
   const checked = await checkedXlsx(bytes, file);
-  const { readSheet } = await import('read-excel-file/node');
+  // The universal reader (an ArrayBuffer in, pure JavaScript) reads the same on Node and in the web page.
+  const { readSheet } = await import('read-excel-file/universal');
   try {
-    const rows = await readSheet(checked);
+    const rows = await readSheet(checked.buffer.slice(checked.byteOffset, checked.byteOffset + checked.byteLength) as ArrayBuffer);
     return rows.map((r) => r.map(cellText));
   } catch (err) {
     const code = (err as { code?: string }).code;

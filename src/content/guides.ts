@@ -1,6 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { UserError } from '../errors.js';
 import { decodeTextFile } from './decode-text.js';
@@ -8,6 +5,7 @@ import { readInputFile } from './read-input.js';
 import { splitGuideSource, type GuideMeta } from './guide-meta.js';
 import { parseGuideMarkdown, type GuideBody } from './guide-markdown.js';
 import { describeChar, type UnitProfile } from './profile.js';
+import { platform } from '../platform/platform.js';
 
 export interface GuideInfo {
   id: string;
@@ -25,23 +23,15 @@ export interface Guide extends GuideBody, GuideMeta {
   id: string;
 }
 
-const GUIDES_DIR = fileURLToPath(new URL('../../templates/guides/', import.meta.url));
-
 /** The guides shipped in templates/guides, sorted by id. */
-export function listGuides(dir: string = GUIDES_DIR): GuideInfo[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.hbs'))
-    .sort()
-    .map((f) => {
-      const file = join(dir, f);
-      const source = readFileSync(file, 'utf8');
-      const { meta, body, bodyLine } = splitGuideSource(source, file);
-      return { id: f.replace(/\.hbs$/, ''), title: meta.title, file, meta, source, body, bodyLine };
-    });
+export function listGuides(): GuideInfo[] {
+  return platform()
+    .assets.guides()
+    .map(({ file, text }) => guideFromSource(text, file));
 }
 
-export function findGuide(id: string, dir?: string): GuideInfo {
-  const guides = listGuides(dir);
+export function findGuide(id: string): GuideInfo {
+  const guides = listGuides();
   const found = guides.find((g) => g.id === id);
   if (!found) {
     throw new UserError({
@@ -62,9 +52,14 @@ export function guideFromFile(file: string): GuideInfo {
     maxBytes: 256 * 1024,
     tooBigHint: 'mẫu hướng dẫn chỉ cần vài chục dòng; kiểm tra xem có chọn nhầm tệp không',
   });
-  const source = decodeTextFile(bytes, file).text;
+  return guideFromSource(decodeTextFile(bytes, file).text, file);
+}
+
+/** A guide from its template's text; its id is the file's name without the extension. */
+export function guideFromSource(source: string, file: string): GuideInfo {
   const { meta, body, bodyLine } = splitGuideSource(source, file);
-  return { id: basename(file).replace(/\.[^.]*$/, ''), title: meta.title, file, meta, source, body, bodyLine };
+  const id = (file.split(/[\\/]/).pop() ?? file).replace(/\.[^.]*$/, '');
+  return { id, title: meta.title, file, meta, source, body, bodyLine };
 }
 
 /** Characters of a template the fonts cannot draw, each reported on its line (an emoji would print as a blank). */

@@ -1,7 +1,7 @@
-import { deflateSync } from 'node:zlib';
 import { PNG } from 'pngjs';
 import type { ImageItem } from '../layout/display-list.js';
 import { cmykOf } from './colors.js';
+import { deflate } from './pdf-deflate.js';
 
 /**
  * Images (logos) as PDF image XObjects, written at once and each stored once.
@@ -45,10 +45,10 @@ export class PdfImages {
     const ref = this.pdf.ref({ ...image, ColorSpace: this.cmyk ? 'DeviceCMYK' : 'DeviceRGB' });
     if (alpha.some((a) => a !== 255)) {
       const mask = this.pdf.ref({ ...image, ColorSpace: 'DeviceGray' });
-      mask.end(deflateSync(alpha));
+      mask.end(deflate(alpha));
       (ref as unknown as { data: Record<string, unknown> }).data.SMask = mask;
     }
-    ref.end(deflateSync(colour));
+    ref.end(deflate(colour));
     return ref;
   }
 }
