@@ -17,7 +17,7 @@ import { IMAGE_PRESETS, layoutScreenImage } from '../src/products/screen-image.j
 import { layoutStickerSheets, stickerReminder } from '../src/products/sticker-sheet.js';
 import { loadUnit, type UnitContext } from '../src/products/unit-context.js';
 import { loadSheetPreset } from '../src/layout/sheet-preset.js';
-import { profileFromForm, yamlToForm } from '../src/server/profile-form.js';
+import { profileFromForm, yamlToForm } from '../src/page/profile-form.js';
 import { example, filesIn, ROOT, runCli, tempDir } from './helpers/cli.js';
 import { readPdf } from './helpers/pdf-text.js';
 import { readQrCodes } from './helpers/qr-read.js';

@@ -1,9 +1,10 @@
 // The clerk's page: fill in the unit, pick a product, preview it, download it.
 // Everything is made by the backend (backend.ts); nothing leaves the machine.
 
-import { httpBackend, type Backend, type DataKind, type FieldError, type ProductRequest, type ProfileForm, type Venue } from './backend.js';
+import { inPageBackend } from './in-page-backend.js';
+import { type Backend, type DataKind, type FieldError, type ProductRequest, type ProfileForm, type Venue } from './backend.js';
 
-const backend: Backend = httpBackend;
+const backend: Backend = inPageBackend;
 
 const $ = <T extends HTMLElement = HTMLInputElement>(id: string): T => document.getElementById(id) as T;
 const form = $<HTMLFormElement>('form');
