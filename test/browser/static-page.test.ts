@@ -1,0 +1,127 @@
+// The built page (dist/web) in a real browser, served by nothing but a plain
+// static file server: it makes the same PDF as the command line, byte for byte,
+// asks for nothing but its own files, and keeps working with the server gone.
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { example, ROOT, runCli, tempDir } from '../helpers/cli.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const WEB = join(ROOT, 'dist/web');
+const WARD = example('phuong-binh-thanh.yaml');
+const describeBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
+if (!existsSync(CHROMIUM)) console.warn('⚠ chromium is not installed: the static page test is skipped');
+
+/** Any static host: files by name from dist/web, every request written down. */
+function staticHost(log: { method: string; path: string; status: number }[]): Promise<Server> {
+  const types: Record<string, string> = { html: 'text/html', js: 'text/javascript', css: 'text/css', webmanifest: 'application/manifest+json', svg: 'image/svg+xml', png: 'image/png' };
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const file = join(WEB, path === '/' ? 'index.html' : path.slice(1));
+    const ok = req.method === 'GET' && !path.slice(1).includes('/') && existsSync(file);
+    log.push({ method: req.method ?? '', path, status: ok ? 200 : 404 });
+    if (!ok) return void res.writeHead(404).end();
+    res.writeHead(200, { 'Content-Type': types[file.split('.').pop()!] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+describeBrowser('the static page in chromium', () => {
+  const requests: { method: string; path: string; status: number }[] = [];
+  let host: Server;
+  let url: string;
+  let browser: import('playwright-core').Browser;
+
+  beforeAll(async () => {
+    const { chromium } = await import('playwright-core');
+    host = await staticHost(requests);
+    url = `http://127.0.0.1:${(host.address() as AddressInfo).port}/`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    host?.closeAllConnections();
+    if (host?.listening) await new Promise((resolve) => host.close(resolve));
+  });
+
+  it('previews in well under a second once the engine is warm', async () => {
+    const page = await browser.newPage({ locale: 'vi-VN' });
+    await page.goto(url);
+    const previews = () => page.evaluate(() => performance.getEntriesByName('vneid:preview').map((e) => e.duration));
+    for (const name of ['Ủy ban nhân dân xã A', 'Ủy ban nhân dân xã Bình Minh', 'Ủy ban nhân dân phường Tân Định', 'Ủy ban nhân dân xã Thạnh Nhựt']) {
+      const before = (await previews()).length;
+      await page.fill('[data-field="unit.name"]', name);
+      await page.waitForFunction((n) => performance.getEntriesByName('vneid:preview').length > n, before);
+    }
+    const [first, ...warm] = await previews();
+    const median = warm.sort((a, b) => a - b)[Math.floor(warm.length / 2)]!;
+    console.log(`preview: first ${first!.toFixed(0)} ms, then ${warm.map((d) => d.toFixed(0)).join(', ')} ms`);
+    // The goal is 300 ms on this machine; a loaded CI machine gets room.
+    expect(median).toBeLessThan(1000);
+    await page.close();
+  }, 60_000);
+
+  it('makes the A5 leaflet PDF of a saved profile byte for byte as the command line does, asking only for its own files; then works offline', async () => {
+    const context = await browser.newContext({ acceptDownloads: true, locale: 'vi-VN', serviceWorkers: 'allow' });
+    const elsewhere: string[] = [];
+    context.on('request', (r) => {
+      if (!r.url().startsWith(url) && !/^(blob|data):/.test(r.url())) elsewhere.push(r.url());
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${url}?today=2026-11-28`);
+    // The form is ready once the engine has said which guides there are.
+    await page.locator('#guide option').first().waitFor({ state: 'attached' });
+
+    // The clerk opens the ward's saved profile; the page fills the form and previews it.
+    await page.getByTestId('profile-file').setInputFiles(WARD);
+    await page.waitForFunction(() => (document.querySelector('[data-testid="preview"]') as HTMLImageElement).src.startsWith('blob:'));
+    expect(await page.inputValue('[data-field="unit.name"]')).toBe('Ủy ban nhân dân phường Bình Thạnh');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
+    expect(download.suggestedFilename()).toBe('to-roi-kich-hoat-a5.pdf');
+    const fromPage = readFileSync((await download.path())!);
+
+    const dir = tempDir();
+    const cli = runCli(['leaflet', '--unit', WARD, '--guide', 'kich-hoat', '--size', 'a5', '--out', join(dir, 'to-roi.pdf')], { env: { SOURCE_DATE_EPOCH: '' } });
+    expect(cli.code, cli.stderr).toBe(0);
+    const fromCli = readFileSync(join(dir, 'to-roi.pdf'));
+    expect(fromPage.length).toBe(fromCli.length);
+    expect(fromPage.equals(fromCli)).toBe(true);
+
+    // Only the build's own files were asked for, all of them there, from nowhere else.
+    const files = new Set(['/', ...(await import('node:fs')).readdirSync(WEB).map((f) => `/${f}`)]);
+    expect(requests.length).toBeGreaterThan(0);
+    for (const r of requests) {
+      expect(r.method).toBe('GET');
+      expect(files.has(r.path), r.path).toBe(true);
+      expect(r.status, r.path).toBe(200);
+    }
+    expect(elsewhere).toEqual([]);
+
+    // Offline after the first visit: the service worker has every file; the host goes away.
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.waitForFunction(() => caches.keys().then((keys) => keys.some((k) => k.startsWith('vneid-print-'))));
+    // The host goes away, and the browser is offline too.
+    host.closeAllConnections();
+    await new Promise((resolve) => host.close(resolve));
+    const served = requests.length;
+    await context.setOffline(true);
+    await page.reload();
+    await page.locator('#guide option').first().waitFor({ state: 'attached' });
+    await page.fill('[data-field="unit.name"]', 'Ủy ban nhân dân xã Thạnh Nhựt');
+    await page.waitForFunction(() => (document.querySelector('[data-testid="preview"]') as HTMLImageElement).src.startsWith('blob:'));
+    const [offline] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
+    expect(readFileSync((await offline.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(requests.slice(served)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 90_000);
+});
