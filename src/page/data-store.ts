@@ -1,4 +1,4 @@
-import { parseDataTable } from '../content/data-table.js';
+import { extensionOf, parseDataTable } from '../content/data-table.js';
 import { UserError, type Problem } from '../errors.js';
 import type { FontSet } from '../layout/fonts.js';
 import { BLOCK_COLUMNS, blockRows, CLASS_COLUMNS, classRows, classTableWarnings, type ClassRow, type ClassTableWarning } from '../products/data-rows.js';
@@ -33,7 +33,7 @@ export class DataStore {
   }
 
   async add(kind: DataKind, originalName: string, bytes: Uint8Array, fonts: FontSet): Promise<{ id: string; data: StoredData; warnings: string[] }> {
-    const ext = /\.[^.\\/]*$/.exec(originalName)?.[0].toLowerCase() ?? '';
+    const ext = extensionOf(originalName);
     const shown = displayName(originalName);
     if (!ALLOWED_EXT.includes(ext)) {
       throw new UserError({ field: 'data', message: `không đọc được tệp "${shown}"`, hint: 'chọn tệp .xlsx (Excel) hoặc .csv' });
