@@ -1,7 +1,7 @@
 // The built page (dist/web) in a real browser, served by nothing but a plain
 // static file server: it makes the same PDF as the command line, byte for byte,
 // asks for nothing but its own files, and keeps working with the server gone.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import { example, ROOT, runCli, tempDir } from '../helpers/cli.js';
 const CHROMIUM = '/usr/bin/chromium';
 const WEB = join(ROOT, 'dist/web');
 const WARD = example('phuong-binh-thanh.yaml');
+const BLOCKS = example('toa-nha-phuong-13.csv');
 const describeBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
 if (!existsSync(CHROMIUM)) console.warn('⚠ chromium is not installed: the static page test is skipped');
 
@@ -26,6 +27,28 @@ function staticHost(log: { method: string; path: string; status: number }[]): Pr
     res.writeHead(200, { 'Content-Type': types[file.split('.').pop()!] ?? 'application/octet-stream' }).end(readFileSync(file));
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+/** The command line's file for the ward (no SOURCE_DATE_EPOCH: the page has none); `out` is the file or folder --out names, `file` what to read there. */
+function cliFile(args: string[], out: string, file = out): Buffer {
+  const dir = tempDir();
+  const r = runCli([args[0]!, '--unit', WARD, ...args.slice(1), '--out', join(dir, out)], { env: { SOURCE_DATE_EPOCH: '' } });
+  expect(r.code, r.stderr).toBe(0);
+  return readFileSync(join(dir, file));
+}
+
+/** Opens the ward's saved profile in the page, as a clerk does, and waits for its preview. */
+async function openWard(page: import('playwright-core').Page): Promise<void> {
+  // The form is ready once the engine has said which guides there are.
+  await page.locator('#guide option').first().waitFor({ state: 'attached' });
+  await page.getByTestId('profile-file').setInputFiles(WARD);
+  await page.waitForFunction(() => (document.querySelector('[data-testid="preview"]') as HTMLImageElement).src.startsWith('blob:'));
+  expect(await page.inputValue('[data-field="unit.name"]')).toBe('Ủy ban nhân dân phường Bình Thạnh');
+}
+
+async function download(page: import('playwright-core').Page): Promise<{ name: string; bytes: Buffer }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
+  return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
 }
 
 describeBrowser('the static page in chromium', () => {
@@ -67,7 +90,7 @@ describeBrowser('the static page in chromium', () => {
     await page.close();
   }, 60_000);
 
-  it('makes the A5 leaflet PDF of a saved profile byte for byte as the command line does, asking only for its own files; then works offline', async () => {
+  it('makes the A5 leaflet and the sticker PDFs of a saved profile byte for byte as the command line does, asking only for its own files; then works offline', async () => {
     const context = await browser.newContext({ acceptDownloads: true, locale: 'vi-VN', serviceWorkers: 'allow' });
     const elsewhere: string[] = [];
     context.on('request', (r) => {
@@ -77,27 +100,24 @@ describeBrowser('the static page in chromium', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${url}?today=2026-11-28`);
-    // The form is ready once the engine has said which guides there are.
-    await page.locator('#guide option').first().waitFor({ state: 'attached' });
+    await openWard(page);
+    const leaflet = await download(page);
+    expect(leaflet.name).toBe('to-roi-kich-hoat-a5.pdf');
+    const fromCli = cliFile(['leaflet', '--guide', 'kich-hoat', '--size', 'a5'], 'to-roi.pdf');
+    expect(leaflet.bytes.length).toBe(fromCli.length);
+    expect(leaflet.bytes.equals(fromCli)).toBe(true);
 
-    // The clerk opens the ward's saved profile; the page fills the form and previews it.
-    await page.getByTestId('profile-file').setInputFiles(WARD);
-    await page.waitForFunction(() => (document.querySelector('[data-testid="preview"]') as HTMLImageElement).src.startsWith('blob:'));
-    expect(await page.inputValue('[data-field="unit.name"]')).toBe('Ủy ban nhân dân phường Bình Thạnh');
-
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
-    expect(download.suggestedFilename()).toBe('to-roi-kich-hoat-a5.pdf');
-    const fromPage = readFileSync((await download.path())!);
-
-    const dir = tempDir();
-    const cli = runCli(['leaflet', '--unit', WARD, '--guide', 'kich-hoat', '--size', 'a5', '--out', join(dir, 'to-roi.pdf')], { env: { SOURCE_DATE_EPOCH: '' } });
-    expect(cli.code, cli.stderr).toBe(0);
-    const fromCli = readFileSync(join(dir, 'to-roi.pdf'));
-    expect(fromPage.length).toBe(fromCli.length);
-    expect(fromPage.equals(fromCli)).toBe(true);
+    // The stickers of a table of blocks: every QR code read back in the page (jsQR and ZXing), the same PDF.
+    await page.selectOption('#product', 'stickers');
+    await page.setInputFiles('#data-file', BLOCKS);
+    await page.locator('#data-note').filter({ hasText: 'Đã đọc' }).waitFor();
+    const stickers = await download(page);
+    expect(stickers.name).toBe('tem-qr-a4-2x4.pdf');
+    expect(stickers.bytes.equals(cliFile(['stickers', '--data', BLOCKS, '--sheet', 'a4-2x4', '--quiet'], 'tem', 'tem/tem-qr-a4-2x4.pdf'))).toBe(true);
+    await page.selectOption('#product', 'leaflet');
 
     // Only the build's own files were asked for, all of them there, from nowhere else.
-    const files = new Set(['/', ...(await import('node:fs')).readdirSync(WEB).map((f) => `/${f}`)]);
+    const files = new Set(['/', ...readdirSync(WEB).map((f) => `/${f}`)]);
     expect(requests.length).toBeGreaterThan(0);
     for (const r of requests) {
       expect(r.method).toBe('GET');
@@ -115,13 +135,20 @@ describeBrowser('the static page in chromium', () => {
     const served = requests.length;
     await context.setOffline(true);
     await page.reload();
-    await page.locator('#guide option').first().waitFor({ state: 'attached' });
-    await page.fill('[data-field="unit.name"]', 'Ủy ban nhân dân xã Thạnh Nhựt');
-    await page.waitForFunction(() => (document.querySelector('[data-testid="preview"]') as HTMLImageElement).src.startsWith('blob:'));
-    const [offline] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
-    expect(readFileSync((await offline.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+    await openWard(page);
+    expect((await download(page)).bytes.equals(fromCli)).toBe(true);
     expect(requests.slice(served)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   }, 90_000);
+
+  it('works opened from a file (a USB stick): the engine runs in the page, and the PDF is the same', async () => {
+    const page = await browser.newPage({ acceptDownloads: true, locale: 'vi-VN' });
+    await page.goto(`file://${join(WEB, 'index.html')}?today=2026-11-28`);
+    await openWard(page);
+    // A page from a file may not start a worker: the engine came in as a script instead.
+    expect(await page.evaluate(() => typeof (window as unknown as { vneidEngine?: unknown }).vneidEngine)).toBe('object');
+    expect((await download(page)).bytes.equals(cliFile(['leaflet', '--guide', 'kich-hoat', '--size', 'a5'], 'to-roi.pdf'))).toBe(true);
+    await page.close();
+  }, 60_000);
 });
