@@ -63,9 +63,7 @@ const assets = {
  * browser's platform first); Node's built-in modules, imported by the command
  * line's file readers that the page never calls, become empty stand-ins.
  */
-const NODE_ONLY = ['fs', 'fs/promises', 'path', 'url', 'module', 'os', 'crypto', 'zlib', 'stream', 'child_process', 'util', 'events', 'string_decoder'];
-/** Dependencies that may name a Node module without using it on the page's paths (iconv-lite's own UTF codecs). */
-const DEPENDENCY_NODE_ONLY = ['string_decoder'];
+const NODE_ONLY = ['fs', 'fs/promises', 'path', 'url', 'module', 'os', 'crypto', 'zlib', 'stream', 'child_process', 'util', 'events'];
 const browserOnly = {
   name: 'browser-only',
   setup(build) {
@@ -76,7 +74,7 @@ const browserOnly = {
     build.onResolve({ filter: /^(node:)?[a-z_/]+$/ }, (args) => {
       const name = args.path.replace(/^node:/, '');
       if (!NODE_ONLY.includes(name)) return undefined;
-      if (!args.path.startsWith('node:') && !/[\\/]src[\\/]/.test(args.importer) && !DEPENDENCY_NODE_ONLY.includes(name)) return undefined;
+      if (!args.path.startsWith('node:') && !/[\\/]src[\\/]/.test(args.importer)) return undefined;
       return { path: name, namespace: 'node-only' };
     });
     build.onLoad({ filter: /.*/, namespace: 'node-only' }, (args) => ({
@@ -88,6 +86,7 @@ const browserOnly = {
 
 const common = {
   bundle: true,
+  // WEB_DEBUG=1: readable bundles, for a stack trace from the browser.
   minify: process.env.WEB_DEBUG !== '1',
   format: 'iife',
   platform: 'browser',
@@ -111,7 +110,9 @@ export async function buildWeb() {
     // A classic script has no import.meta: pdfkit names its (unused) ICC profile's address from it.
     define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis', 'import.meta.url': 'self.location.href' },
     plugins: [assets, browserOnly],
-  });
+    // WEB_METAFILE=/tmp/engine-meta.json: what the engine is made of, for esbuild's analyser.
+    metafile: Boolean(process.env.WEB_METAFILE),
+  }).then((r) => r.metafile && writeFileSync(process.env.WEB_METAFILE, JSON.stringify(r.metafile)));
   const wasm = readFileSync(require.resolve('zxing-wasm/reader/zxing_reader.wasm'));
   writeFileSync(join(OUT, 'zxing-wasm.js'), `self.vneidZxingWasm=${JSON.stringify(wasm.toString('base64'))};\n`);
   for (const f of ['index.html', 'style.css', 'manifest.webmanifest', 'icon.svg']) copyFileSync(join(ROOT, 'web', f), join(OUT, f));
