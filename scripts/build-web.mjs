@@ -20,12 +20,8 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = join(ROOT, 'dist/web');
 const require = createRequire(import.meta.url);
 
-const FONTS = {
-  regular: '400Regular/BeVietnamPro_400Regular.ttf',
-  semibold: '600SemiBold/BeVietnamPro_600SemiBold.ttf',
-  bold: '700Bold/BeVietnamPro_700Bold.ttf',
-  extrabold: '800ExtraBold/BeVietnamPro_800ExtraBold.ttf',
-};
+// The same font files the library reads on Node (built by tsc before this runs).
+const { FONT_FILES: FONTS } = await import(new URL('../dist/platform/node.js', import.meta.url).href);
 
 const texts = (dir, ext) =>
   readdirSync(join(ROOT, dir))

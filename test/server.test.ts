@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../src/server/index.js';
+import { hasChromium, launchChromium } from './helpers/browser.js';
 import { ROOT } from './helpers/cli.js';
 import { readPdf } from './helpers/pdf-text.js';
 
@@ -67,22 +68,16 @@ describe('serve: the static page on this machine', () => {
   });
 });
 
-const CHROMIUM = '/usr/bin/chromium';
-const describeBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
-if (!existsSync(CHROMIUM)) console.warn('⚠ chromium is not installed: the browser test is skipped');
+const describeBrowser = hasChromium ? describe : describe.skip;
+if (!hasChromium) console.warn('⚠ chromium is not installed: the browser test is skipped');
 
 describeBrowser('serve: the page in a real browser', () => {
   let web: RunningServer;
   let browser: import('playwright-core').Browser;
 
   beforeAll(async () => {
-    const { chromium } = await import('playwright-core');
     web = await startServer({ port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

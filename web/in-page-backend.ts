@@ -4,6 +4,7 @@
 // pixels, so it does that when the worker asks. Where a worker cannot start
 // (a page opened from a file:// address), the engine runs in the page itself.
 
+import { addScript } from '../src/browser/add-script.js';
 import type { Ask, Drawn, InPageEngine, Tell } from '../src/browser/protocol.js';
 import type { Backend, FieldError, LoadedData, LoadedProfile, Options, Result } from './backend.js';
 
@@ -199,14 +200,4 @@ function crc32(bytes: Uint8Array): number {
   let c = 0xffffffff;
   for (const b of bytes) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
-}
-
-function addScript(src: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = src;
-    script.onload = () => resolve();
-    script.onerror = () => reject(new Error(`${src} did not load`));
-    document.head.appendChild(script);
-  });
 }

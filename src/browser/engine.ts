@@ -10,6 +10,7 @@ import { allowedSchemes } from '../cli/output-options.js';
 import { parseDeadline } from '../content/deadline.js';
 import { setPlatform, type GreyImage } from '../platform/platform.js';
 import { createEngine, GENERIC_ERROR, type Engine } from '../page/engine.js';
+import { addScript } from './add-script.js';
 import { bundledAssets } from './assets.js';
 import type { Ask, Drawn, InPageEngine, Tell } from './protocol.js';
 
@@ -108,17 +109,6 @@ async function loadZXing(): Promise<ZXing> {
   const module = await import('zxing-wasm/reader');
   module.prepareZXingModule({ overrides: { wasmBinary: binary.buffer } });
   return module;
-}
-
-function addScript(src: string): Promise<void> {
-  const doc = self.document as { createElement(tag: string): { src: string; onload: () => void; onerror: () => void }; head: { appendChild(el: unknown): void } };
-  return new Promise((resolve, reject) => {
-    const script = doc.createElement('script');
-    script.src = src;
-    script.onload = () => resolve();
-    script.onerror = () => reject(new Error(`${src} did not load`));
-    doc.head.appendChild(script);
-  });
 }
 
 if (typeof self.importScripts === 'function' && !self.document) {

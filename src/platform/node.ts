@@ -11,7 +11,8 @@ import type { FontId } from '../layout/fonts.js';
 import { loadSharp } from '../paint/load-sharp.js';
 import type { Platform } from './platform.js';
 
-const FONT_FILES: Record<FontId, string> = {
+/** Each face's file in @expo-google-fonts/be-vietnam-pro (the web build bundles the same files). */
+export const FONT_FILES: Record<FontId, string> = {
   regular: '400Regular/BeVietnamPro_400Regular.ttf',
   semibold: '600SemiBold/BeVietnamPro_600SemiBold.ttf',
   bold: '700Bold/BeVietnamPro_700Bold.ttf',

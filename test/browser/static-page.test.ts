@@ -6,14 +6,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launchChromium } from '../helpers/browser.js';
 import { example, ROOT, runCli, tempDir } from '../helpers/cli.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const WEB = join(ROOT, 'dist/web');
 const WARD = example('phuong-binh-thanh.yaml');
 const BLOCKS = example('toa-nha-phuong-13.csv');
-const describeBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
-if (!existsSync(CHROMIUM)) console.warn('⚠ chromium is not installed: the static page test is skipped');
+const describeBrowser = hasChromium ? describe : describe.skip;
+if (!hasChromium) console.warn('⚠ chromium is not installed: the static page test is skipped');
 
 /** Any static host: files by name from dist/web, every request written down. */
 function staticHost(log: { method: string; path: string; status: number }[]): Promise<Server> {
@@ -58,14 +58,9 @@ describeBrowser('the static page in chromium', () => {
   let browser: import('playwright-core').Browser;
 
   beforeAll(async () => {
-    const { chromium } = await import('playwright-core');
     host = await staticHost(requests);
     url = `http://127.0.0.1:${(host.address() as AddressInfo).port}/`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
