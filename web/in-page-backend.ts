@@ -26,7 +26,10 @@ class Engine {
   readonly ready: Promise<void>;
 
   constructor() {
+    const started = performance.now();
     this.ready = this.start();
+    // How long the engine takes to start (fonts parsed, templates read): vneid:engine-start.
+    void this.ready.then(() => performance.measure('vneid:engine-start', { start: started, end: performance.now() }), () => {});
   }
 
   private async start(): Promise<void> {
@@ -102,6 +105,8 @@ async function call<T>(op: Ask['op'], args: unknown, transfer: Transferable[] = 
   }
 }
 
+let previewing: Promise<void> | undefined;
+
 const bytesOf = async (file: File) => new Uint8Array(await file.arrayBuffer());
 
 export const inPageBackend: Backend = {
@@ -112,11 +117,16 @@ export const inPageBackend: Backend = {
   },
 
   async preview(profile, product, signal) {
+    // One preview at a time: the worker cannot stop one half-way, so while it draws, newer
+    // requests wait and those the page has given up on meanwhile are never drawn.
+    while (previewing) await previewing;
+    if (signal.aborted) throw new DOMException('superseded', 'AbortError');
     const started = performance.now();
-    const r = await call<{ png: Uint8Array; pages: number; notices: string[] }>('preview', { profile, product });
+    const done = call<{ png: Uint8Array; pages: number; notices: string[] }>('preview', { profile, product });
+    previewing = done.then(() => undefined);
+    const r = await done.finally(() => (previewing = undefined));
     // How long a preview takes, for whoever measures (the tests do): performance entries named vneid:preview.
     performance.measure('vneid:preview', { start: started, end: performance.now() });
-    // The worker cannot stop half-way; a preview asked for again meanwhile makes this one moot.
     if (signal.aborted) throw new DOMException('superseded', 'AbortError');
     return r.ok ? { ok: true, value: { png: new Blob([r.value.png as BlobPart], { type: 'image/png' }), pages: r.value.pages, notices: r.value.notices } } : r;
   },
