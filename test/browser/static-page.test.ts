@@ -90,6 +90,25 @@ describeBrowser('the static page in chromium', () => {
     await page.close();
   }, 60_000);
 
+  it('reads an Excel table of classes and makes the print room\'s handouts in the page, as the command line does', async () => {
+    const dir = tempDir();
+    const xlsx = join(dir, 'cac-lop.xlsx');
+    await writeXlsx(xlsx, [['Lớp', 'GVCN', 'Sĩ số'], ['6A1', 'Cô Nguyễn Thị Hoa', 2], ['6A2', 'Thầy Trần Văn Bình', 1]]);
+    const page = await browser.newPage({ acceptDownloads: true, locale: 'vi-VN' });
+    await page.goto(`${url}?today=2026-11-28`);
+    await openWard(page);
+    await page.selectOption('#product', 'handout');
+    await page.setInputFiles('#data-file', xlsx);
+    await page.locator('#data-note').filter({ hasText: 'Đã đọc 2 lớp từ cac-lop.xlsx' }).waitFor();
+    await page.check('#allCopies');
+    const handouts = await download(page);
+    expect(handouts.name).toBe('to-phu-huynh-du-so-ban.pdf');
+    const r = runCli(['handout', '--unit', WARD, '--data', xlsx, '--guide', 'kich-hoat', '--out', join(dir, 'lop'), '--quiet'], { env: { SOURCE_DATE_EPOCH: '' } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(handouts.bytes.equals(readFileSync(join(dir, 'lop', 'in-tat-ca-cac-lop.pdf')))).toBe(true);
+    await page.close();
+  }, 60_000);
+
   it('makes the A5 leaflet and the sticker PDFs of a saved profile byte for byte as the command line does, asking only for its own files; then works offline', async () => {
     const context = await browser.newContext({ acceptDownloads: true, locale: 'vi-VN', serviceWorkers: 'allow' });
     const elsewhere: string[] = [];
@@ -150,25 +169,6 @@ describeBrowser('the static page in chromium', () => {
     expect(errors).toEqual([]);
     await context.close();
   }, 90_000);
-
-  it('reads an Excel table of classes and makes the print room\'s handouts in the page, as the command line does', async () => {
-    const dir = tempDir();
-    const xlsx = join(dir, 'cac-lop.xlsx');
-    await writeXlsx(xlsx, [['Lớp', 'GVCN', 'Sĩ số'], ['6A1', 'Cô Nguyễn Thị Hoa', 2], ['6A2', 'Thầy Trần Văn Bình', 1]]);
-    const page = await browser.newPage({ acceptDownloads: true, locale: 'vi-VN' });
-    await page.goto(`${url}?today=2026-11-28`);
-    await openWard(page);
-    await page.selectOption('#product', 'handout');
-    await page.setInputFiles('#data-file', xlsx);
-    await page.locator('#data-note').filter({ hasText: 'Đã đọc 2 lớp từ cac-lop.xlsx' }).waitFor();
-    await page.check('#allCopies');
-    const handouts = await download(page);
-    expect(handouts.name).toBe('to-phu-huynh-du-so-ban.pdf');
-    const r = runCli(['handout', '--unit', WARD, '--data', xlsx, '--guide', 'kich-hoat', '--out', join(dir, 'lop'), '--quiet'], { env: { SOURCE_DATE_EPOCH: '' } });
-    expect(r.code, r.stderr).toBe(0);
-    expect(handouts.bytes.equals(readFileSync(join(dir, 'lop', 'in-tat-ca-cac-lop.pdf')))).toBe(true);
-    await page.close();
-  }, 60_000);
 
   it('works opened from a file (a USB stick): the engine runs in the page, and the PDF is the same', async () => {
     const page = await browser.newPage({ acceptDownloads: true, locale: 'vi-VN' });
