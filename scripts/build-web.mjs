@@ -5,7 +5,7 @@
 //   engine.js                     the library (src/browser/engine.ts) with its fonts, templates and
 //                                 label sheets inside: run in a Web Worker, or in the page
 //   zxing-wasm.js                 ZXing's WebAssembly (base64), loaded when a batch reads its QR codes back
-//   manifest.webmanifest, icon.svg, sw.js   installable, and offline after the first visit
+//   manifest.webmanifest, favicon.svg, icon-*.png, sw.js   installable, and offline after the first visit
 // Classic scripts rather than modules, and assets inside the scripts rather than
 // fetched: a page opened from file:// may not load modules or fetch files.
 import { createHash } from 'node:crypto';
@@ -111,10 +111,10 @@ export async function buildWeb() {
   }).then((r) => r.metafile && writeFileSync(process.env.WEB_METAFILE, JSON.stringify(r.metafile)));
   const wasm = readFileSync(require.resolve('zxing-wasm/reader/zxing_reader.wasm'));
   writeFileSync(join(OUT, 'zxing-wasm.js'), `self.vneidZxingWasm=${JSON.stringify(wasm.toString('base64'))};\n`);
-  for (const f of ['index.html', 'style.css', 'manifest.webmanifest', 'icon.svg']) copyFileSync(join(ROOT, 'web', f), join(OUT, f));
+  for (const f of ['index.html', 'style.css', 'manifest.webmanifest', 'favicon.svg']) copyFileSync(join(ROOT, 'web', f), join(OUT, f));
   // Installing the page asks for pictures of the icon.
   const sharp = require('sharp');
-  for (const px of [192, 512]) await sharp(join(ROOT, 'web/icon.svg'), { density: 72 * (px / 512) * 4 }).resize(px, px).png().toFile(join(OUT, `icon-${px}.png`));
+  for (const px of [192, 512]) await sharp(join(ROOT, 'web/favicon.svg'), { density: 72 * (px / 32) }).resize(px, px).png().toFile(join(OUT, `icon-${px}.png`));
 
   // The service worker keeps every file for offline use; its version is the files' hash, so a new build replaces the old.
   const files = readdirSync(OUT).sort();
