@@ -109,6 +109,20 @@ describeBrowser('the static page in chromium', () => {
     await page.close();
   }, 60_000);
 
+  it('takes the link schemes allowed from its address, as serve --allow-scheme gives them', async () => {
+    const table = { name: 'toa-nha.csv', mimeType: 'text/csv', buffer: Buffer.from('block,url\nTòa A,tel:0907028318\n') };
+    const page = await browser.newPage({ locale: 'vi-VN' });
+    for (const [address, read] of [[url, false], [`${url}?allow-scheme=tel`, true]] as const) {
+      await page.goto(address);
+      await page.locator('#guide option').first().waitFor({ state: 'attached' });
+      await page.selectOption('#product', 'stickers');
+      await page.setInputFiles('#data-file', table);
+      if (read) await page.locator('#data-note').filter({ hasText: 'Đã đọc 1 tòa nhà' }).waitFor();
+      else await page.locator('[data-err="data"]').filter({ hasText: 'tel' }).waitFor();
+    }
+    await page.close();
+  }, 60_000);
+
   it('makes the A5 leaflet and the sticker PDFs of a saved profile byte for byte as the command line does, asking only for its own files; then works offline', async () => {
     const context = await browser.newContext({ acceptDownloads: true, locale: 'vi-VN', serviceWorkers: 'allow' });
     const elsewhere: string[] = [];
