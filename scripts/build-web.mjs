@@ -20,8 +20,17 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = join(ROOT, 'dist/web');
 const require = createRequire(import.meta.url);
 
-// The same font files the library reads on Node (built by tsc before this runs).
+// The same font files the library reads on Node, and its templates' compile options (built by tsc before this runs).
 const { FONT_FILES: FONTS } = await import(new URL('../dist/platform/node.js', import.meta.url).href);
+const { TEMPLATE_OPTIONS } = await import(new URL('../dist/content/guides.js', import.meta.url).href);
+const { splitGuideSource } = await import(new URL('../dist/content/guide-meta.js', import.meta.url).href);
+const Handlebars = require('handlebars');
+
+/**
+ * A template with its body compiled ahead, as JavaScript for the module: the page
+ * then never compiles one itself, so it runs under a policy without eval.
+ */
+const template = ({ file, text }) => `{ file: ${JSON.stringify(file)}, text: ${JSON.stringify(text)}, compiled: ${Handlebars.precompile(splitGuideSource(text, file).body, TEMPLATE_OPTIONS)} }`;
 
 const texts = (dir, ext) =>
   readdirSync(join(ROOT, dir))
@@ -36,15 +45,15 @@ const assets = {
     build.onResolve({ filter: /^vneid:assets$/ }, () => ({ path: 'assets', namespace: 'vneid' }));
     build.onLoad({ filter: /.*/, namespace: 'vneid' }, () => {
       const fonts = Object.entries(FONTS).map(([id, rel]) => `import ${id} from ${JSON.stringify(require.resolve(`@expo-google-fonts/be-vietnam-pro/${rel}`))};`);
-      const guides = texts('templates/guides', '.hbs').map(({ file, text }) => ({ file, text }));
+      const guides = texts('templates/guides', '.hbs');
       const [reminder] = texts('templates/stickers', '.hbs').filter((t) => t.name === 'nhac-viec');
       const sheets = texts('assets/sheets', '.json');
       return {
         contents: [
           ...fonts,
           `export const fonts = { ${Object.keys(FONTS).join(', ')} };`,
-          `export const guides = ${JSON.stringify(guides)};`,
-          `export const reminder = ${JSON.stringify({ file: reminder.file, text: reminder.text })};`,
+          `export const guides = [${guides.map(template).join(', ')}];`,
+          `export const reminder = ${template(reminder)};`,
           `export const sheets = ${JSON.stringify(sheets)};`,
         ].join('\n'),
         loader: 'js',

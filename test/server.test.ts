@@ -45,6 +45,8 @@ describe('serve: the static page on this machine', () => {
     const page = await fetch(server.url);
     expect(page.headers.get('content-type')).toContain('text/html');
     expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    // The engine's templates come compiled: the page needs no eval.
+    expect(page.headers.get('content-security-policy')).not.toMatch(/ 'unsafe-eval'/);
     expect(await page.text()).toBe(readFileSync(join(ROOT, 'dist/web/index.html'), 'utf8'));
     for (const [file, type] of [['app.js', 'text/javascript'], ['engine.js', 'text/javascript'], ['sw.js', 'text/javascript'], ['style.css', 'text/css'], ['manifest.webmanifest', 'application/manifest+json']]) {
       const res = await fetch(new URL(file!, server.url));

@@ -16,7 +16,12 @@ export interface GuideInfo {
   source: string;
   body: string;
   bodyLine: number;
+  /** The body compiled ahead with TEMPLATE_OPTIONS (the web build's); otherwise it is compiled when filled in. */
+  compiled?: TemplateSpecification;
 }
+
+/** How every guide body is compiled, at run time or ahead by the web build: strict, no HTML escaping, no helpers. */
+export const TEMPLATE_OPTIONS = { strict: true, noEscape: true, knownHelpersOnly: true } as const;
 
 /** A guide filled in for one unit: its checked front matter and its structured body. */
 export interface Guide extends GuideBody, GuideMeta {
@@ -27,7 +32,7 @@ export interface Guide extends GuideBody, GuideMeta {
 export function listGuides(): GuideInfo[] {
   return platform()
     .assets.guides()
-    .map(({ file, text }) => guideFromSource(text, file));
+    .map(({ file, text, compiled }) => ({ ...guideFromSource(text, file), ...(compiled ? { compiled } : {}) }));
 }
 
 export function findGuide(id: string): GuideInfo {
@@ -83,7 +88,7 @@ export function renderGuide(info: GuideInfo, profile: UnitProfile): Guide {
   let markdown: string;
   try {
     refusePrototypeAccess(Handlebars.parse(body), info.file, bodyLine);
-    const template = Handlebars.compile(body, { strict: true, noEscape: true, knownHelpersOnly: true });
+    const template = info.compiled ? Handlebars.template(info.compiled) : Handlebars.compile(body, TEMPLATE_OPTIONS);
     markdown = template(escapeMarkdownDeep(templateContext(profile)), {
       allowProtoPropertiesByDefault: false,
       allowProtoMethodsByDefault: false,

@@ -5,6 +5,7 @@
 // worker sets its own (src/browser/) before anything is drawn. Everything else
 // — layout, painters, batches — is the same code on both.
 
+/// <reference types="handlebars" />
 import type * as ZXingReader from 'zxing-wasm/reader';
 import type { FontId } from '../layout/fonts.js';
 import { nodePlatform } from './node.js';
@@ -15,13 +16,18 @@ export interface ShippedText {
   text: string;
 }
 
+/** A guide template shipped with the program; the web build compiles its body ahead (no eval in the page). */
+export interface ShippedTemplate extends ShippedText {
+  compiled?: TemplateSpecification;
+}
+
 export interface Assets {
   /** The TrueType file of one face of Be Vietnam Pro. */
   font(id: FontId): Uint8Array;
   /** The guide templates (templates/guides/*.hbs), sorted by file name. */
-  guides(): ShippedText[];
+  guides(): ShippedTemplate[];
   /** The sticker's reminder template (templates/stickers/nhac-viec.hbs). */
-  stickerReminder(): ShippedText;
+  stickerReminder(): ShippedTemplate;
   /** The label sheets (assets/sheets/*.json) by name, sorted. */
   sheets(): { name: string; file: string; text: string }[];
 }

@@ -53,8 +53,8 @@ export const stickerTitle = (input: StickerSheetInput) => `Tem QR VNeID – ${in
 
 /** The call to action and three-step reminder every sticker carries, filled in for the unit. */
 export function stickerReminder(profile: UnitProfile): Guide {
-  const { file, text } = platform().assets.stickerReminder();
-  return renderGuide(guideFromSource(text, file), profile);
+  const { file, text, compiled } = platform().assets.stickerReminder();
+  return renderGuide({ ...guideFromSource(text, file), ...(compiled ? { compiled } : {}) }, profile);
 }
 
 /** How many sheets the rows fill, for progress and the summary before any is laid out. */

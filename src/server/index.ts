@@ -41,11 +41,8 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
-/**
- * Only the page's own files, no frames. Its engine compiles the guide templates
- * (Handlebars makes functions of them: 'unsafe-eval') and runs ZXing's WebAssembly.
- */
-const CSP = "default-src 'self'; img-src 'self' blob: data:; style-src 'self'; script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self'; frame-ancestors 'none'";
+/** Only the page's own files, no frames, no eval (its templates come compiled); WebAssembly for the QR read-back. */
+const CSP = "default-src 'self'; img-src 'self' blob: data:; style-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self'; frame-ancestors 'none'";
 
 const NOT_FOUND_HTML = '<!DOCTYPE html><html lang="vi"><meta charset="utf-8"><title>Không có trang này</title><p>Không có trang này. <a href="./">Về trang chính</a></p></html>';
 
