@@ -2,9 +2,10 @@
 // Everything is made by the backend (backend.ts); nothing leaves the machine.
 // What is typed is kept in the browser (localStorage) so a closed tab loses nothing.
 
-import { httpBackend, type Backend, type Choice, type DataKind, type FieldError, type Options, type Preview, type ProductRequest, type ProfileForm, type Venue } from './backend.js';
+import { inPageBackend } from './in-page-backend.js';
+import { type Backend, type Choice, type DataKind, type FieldError, type Options, type Preview, type ProductRequest, type ProfileForm, type Venue } from './backend.js';
 
-const backend: Backend = httpBackend;
+const backend: Backend = inPageBackend;
 
 const $ = <T extends HTMLElement = HTMLInputElement>(id: string): T => document.getElementById(id) as T;
 const form = $<HTMLFormElement>('form');

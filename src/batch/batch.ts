@@ -31,8 +31,8 @@ export interface Batch<R> {
   run(sink: BatchSink, hooks?: BatchHooks): Promise<R>;
 }
 
-/** Lets others in between two items: a progress poll, a signal, a second Ctrl-C. */
-export const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Lets others in between two items: a progress poll, a signal, a second Ctrl-C (the page's worker has no setImmediate). */
+export const breathe = () => new Promise<void>((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 
 /** After each item: says so, lets others in, and stops there when asked. */
 export async function itemDone(hooks: BatchHooks, done: number, total: number, unit: string): Promise<void> {

@@ -1,4 +1,3 @@
-import { extname } from 'node:path';
 import { quoteForMessage, UserError, type Problem } from '../errors.js';
 import { cleanText } from './clean-text.js';
 import { decodeTextFile, legacyWarning } from './decode-text.js';
@@ -93,8 +92,15 @@ export async function parseDataTable(bytes: Buffer, file: string, spec: ColumnSp
   return toTable(grid, file, spec, warnings);
 }
 
+/** ".xlsx" of "Bảng.XLSX" (no extension: ""), as Node's extname gives it, on any platform. */
+export function extensionOf(file: string): string {
+  const name = file.split(/[\\/]/).pop() ?? '';
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(dot).toLowerCase() : '';
+}
+
 function tableFormat(file: string): 'xlsx' | 'text' {
-  const ext = extname(file).toLowerCase();
+  const ext = extensionOf(file);
   if (ext === '.xlsx') return 'xlsx';
   if (ext === '.csv' || ext === '.txt' || ext === '.tsv') return 'text';
   const fail = (message: string, hint: string) => new UserError({ file, message, hint });
@@ -104,9 +110,10 @@ function tableFormat(file: string): 'xlsx' | 'text' {
 
 async function readXlsx(bytes: Buffer, file: string): Promise<string[][]> {
   const checked = await checkedXlsx(bytes, file);
-  const { readSheet } = await import('read-excel-file/node');
+  // The universal reader (an ArrayBuffer in, pure JavaScript) reads the same on Node and in the web page.
+  const { readSheet } = await import('read-excel-file/universal');
   try {
-    const rows = await readSheet(checked);
+    const rows = await readSheet(checked.buffer.slice(checked.byteOffset, checked.byteOffset + checked.byteLength) as ArrayBuffer);
     return rows.map((r) => r.map(cellText));
   } catch (err) {
     const code = (err as { code?: string }).code;

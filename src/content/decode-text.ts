@@ -1,4 +1,3 @@
-import iconv from 'iconv-lite';
 import { UserError } from '../errors.js';
 import { convertLegacyVietnamese, detectLegacyVietnamese, type LegacyEncoding } from './legacy-encoding.js';
 
@@ -26,9 +25,9 @@ export function decodeTextFile(bytes: Buffer, file: string): { text: string; war
 
   // Legacy font encodings are single-byte: read the bytes as Windows-1252, the
   // way those fonts were laid out, and keep them only if they look Vietnamese.
-  // (iconv-lite, because Node 20's TextDecoder reads 'windows-1252' as Latin-1,
-  // turning 0x80–0x9F such as the en dash 0x96 into control characters.)
-  const legacy = fromLegacy(iconv.decode(bytes, 'windows-1252'), file);
+  // (Not TextDecoder: Node 20's reads 'windows-1252' as Latin-1, turning
+  // 0x80–0x9F such as the en dash 0x96 into control characters.)
+  const legacy = fromLegacy(decodeWindows1252(bytes), file);
   if (legacy) return legacy;
   const text = new TextDecoder('utf-8').decode(bytes);
   throw new UserError({
@@ -37,6 +36,19 @@ export function decodeTextFile(bytes: Buffer, file: string): { text: string; war
     message: 'tệp không lưu theo bảng mã UTF-8 nên chữ tiếng Việt sẽ bị lỗi',
     hint: 'trong Excel chọn Lưu thành (Save As) > "CSV UTF-8 (Comma delimited)"; trong LibreOffice chọn bảng mã Unicode (UTF-8)',
   });
+}
+
+/** Windows-1252's characters for 0x80–0x9F (five bytes it leaves undefined read as U+FFFD); the rest is Latin-1. */
+const CP1252_HIGH = '€\ufffd‚ƒ„…†‡ˆ‰Š‹Œ\ufffdŽ\ufffd\ufffd‘’“”•–—˜™š›œ\ufffdžŸ';
+
+/** Bytes as Windows-1252 text, as iconv-lite reads them, in a few lines rather than a library of every encoding. */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = Array.from(bytes.subarray(i, i + 8192), (b) => (b >= 0x80 && b < 0xa0 ? CP1252_HIGH[b - 0x80]! : String.fromCharCode(b)));
+    text += chunk.join('');
+  }
+  return text;
 }
 
 /** A NUL byte near the start, outside UTF-16, is how git tells a binary file; text never has one. */

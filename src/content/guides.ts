@@ -1,6 +1,3 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { UserError } from '../errors.js';
 import { decodeTextFile } from './decode-text.js';
@@ -8,6 +5,7 @@ import { readInputFile } from './read-input.js';
 import { splitGuideSource, type GuideMeta } from './guide-meta.js';
 import { parseGuideMarkdown, type GuideBody } from './guide-markdown.js';
 import { describeChar, type UnitProfile } from './profile.js';
+import { platform } from '../platform/platform.js';
 
 export interface GuideInfo {
   id: string;
@@ -18,41 +16,27 @@ export interface GuideInfo {
   source: string;
   body: string;
   bodyLine: number;
+  /** The body compiled ahead with TEMPLATE_OPTIONS (the web build's); otherwise it is compiled when filled in. */
+  compiled?: TemplateSpecification;
 }
+
+/** How every guide body is compiled, at run time or ahead by the web build: strict, no HTML escaping, no helpers. */
+export const TEMPLATE_OPTIONS = { strict: true, noEscape: true, knownHelpersOnly: true } as const;
 
 /** A guide filled in for one unit: its checked front matter and its structured body. */
 export interface Guide extends GuideBody, GuideMeta {
   id: string;
 }
 
-const GUIDES_DIR = fileURLToPath(new URL('../../templates/guides/', import.meta.url));
-
 /** The guides shipped in templates/guides, sorted by id. */
-export function listGuides(dir: string = GUIDES_DIR): GuideInfo[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.hbs'))
-    .sort()
-    .map((f) => readGuide(join(dir, f), f.replace(/\.hbs$/, '')));
+export function listGuides(): GuideInfo[] {
+  return platform()
+    .assets.guides()
+    .map(({ file, text, compiled }) => ({ ...guideFromSource(text, file), ...(compiled ? { compiled } : {}) }));
 }
 
-/** Guides as read, by file: the web page asks for one with every preview; a file is read again only once it changed. */
-const readGuides = new Map<string, { stamp: string; info: GuideInfo }>();
-
-function readGuide(file: string, id: string): GuideInfo {
-  const { mtimeMs, size } = statSync(file);
-  const stamp = `${mtimeMs}|${size}`;
-  const known = readGuides.get(file);
-  if (known?.stamp === stamp && known.info.id === id) return known.info;
-  const source = readFileSync(file, 'utf8');
-  const { meta, body, bodyLine } = splitGuideSource(source, file);
-  const info = { id, title: meta.title, file, meta, source, body, bodyLine };
-  if (readGuides.size > 100) readGuides.clear();
-  readGuides.set(file, { stamp, info });
-  return info;
-}
-
-export function findGuide(id: string, dir?: string): GuideInfo {
-  const guides = listGuides(dir);
+export function findGuide(id: string): GuideInfo {
+  const guides = listGuides();
   const found = guides.find((g) => g.id === id);
   if (!found) {
     throw new UserError({
@@ -73,9 +57,14 @@ export function guideFromFile(file: string): GuideInfo {
     maxBytes: 256 * 1024,
     tooBigHint: 'mẫu hướng dẫn chỉ cần vài chục dòng; kiểm tra xem có chọn nhầm tệp không',
   });
-  const source = decodeTextFile(bytes, file).text;
+  return guideFromSource(decodeTextFile(bytes, file).text, file);
+}
+
+/** A guide from its template's text; its id is the file's name without the extension. */
+export function guideFromSource(source: string, file: string): GuideInfo {
   const { meta, body, bodyLine } = splitGuideSource(source, file);
-  return { id: basename(file).replace(/\.[^.]*$/, ''), title: meta.title, file, meta, source, body, bodyLine };
+  const id = (file.split(/[\\/]/).pop() ?? file).replace(/\.[^.]*$/, '');
+  return { id, title: meta.title, file, meta, source, body, bodyLine };
 }
 
 /** Characters of a template the fonts cannot draw, each reported on its line (an emoji would print as a blank). */
@@ -98,7 +87,9 @@ export function renderGuide(info: GuideInfo, profile: UnitProfile): Guide {
 
   let markdown: string;
   try {
-    markdown = compiled(body, info.file, bodyLine)(escapeMarkdownDeep(templateContext(profile)), {
+    // Compiled ahead for the web page; on Node once per body, however often a guide is filled in.
+    const template = info.compiled ? Handlebars.template(info.compiled) : compiled(body, info.file, bodyLine);
+    markdown = template(escapeMarkdownDeep(templateContext(profile)), {
       allowProtoPropertiesByDefault: false,
       allowProtoMethodsByDefault: false,
     });
@@ -126,7 +117,7 @@ function compiled(body: string, file: string, bodyLine: number): HandlebarsTempl
   let template = templates.get(body);
   if (!template) {
     refusePrototypeAccess(Handlebars.parse(body), file, bodyLine);
-    template = Handlebars.compile(body, { strict: true, noEscape: true, knownHelpersOnly: true });
+    template = Handlebars.compile(body, TEMPLATE_OPTIONS);
     if (templates.size > 50) templates.clear();
     templates.set(body, template);
   }

@@ -14,7 +14,7 @@ import { makeLineFinder } from './yaml-places.js';
 export type UnitProfile = ParsedProfile & {
   /** The file it came from, for messages. */
   source: string;
-  /** The logo's absolute path, when the profile names one. */
+  /** The logo's absolute path, when a profile read from disk (loadProfile) names one. */
   logoPath?: string;
   /** Things the user should know that did not stop the run (e.g. an old encoding converted). */
   warnings: string[];
@@ -36,6 +36,8 @@ export async function loadProfile(file: string, checks: ProfileChecks): Promise<
   const { text, warnings } = decodeTextFile(bytes, file);
   const profile = parseProfile(text, file, checks);
   profile.warnings.push(...warnings);
+  // A logo is a file beside the profile: only a profile read from disk has one to find.
+  if (profile.unit.logo) profile.logoPath = resolve(dirname(file), profile.unit.logo);
   return profile;
 }
 
@@ -102,9 +104,7 @@ export function parseProfile(source: string, file: string, checks: ProfileChecks
   }
   if (problems.length || !parsed.success) throw new UserError(sortByLine(problems));
 
-  const profile: UnitProfile = { ...parsed.data, source: file, warnings: [] };
-  if (profile.unit.logo) profile.logoPath = resolve(dirname(file), profile.unit.logo);
-  return profile;
+  return { ...parsed.data, source: file, warnings: [] };
 }
 
 /** YAML aliases (&a, *a) can nest into an exponential "alias bomb": refuse it plainly. */

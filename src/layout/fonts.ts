@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
+import { platform } from '../platform/platform.js';
 import { shareShaping } from './shaping.js';
 
 /**
@@ -21,22 +20,16 @@ export interface FontSet {
   missingGlyphs(text: string): string[];
 }
 
-const FILES: Record<FontId, string> = {
-  regular: '400Regular/BeVietnamPro_400Regular.ttf',
-  semibold: '600SemiBold/BeVietnamPro_600SemiBold.ttf',
-  bold: '700Bold/BeVietnamPro_700Bold.ttf',
-  extrabold: '800ExtraBold/BeVietnamPro_800ExtraBold.ttf',
-};
+const FACES: FontId[] = ['regular', 'semibold', 'bold', 'extrabold'];
 
 let loaded: FontSet | undefined;
 
 export function loadFonts(): FontSet {
   if (loaded) return loaded;
-  const require = createRequire(import.meta.url);
   const faces = {} as Record<FontId, FontFace>;
-  for (const [id, rel] of Object.entries(FILES) as [FontId, string][]) {
-    const file = require.resolve(`@expo-google-fonts/be-vietnam-pro/${rel}`);
-    const font = fontkit.create(readFileSync(file)) as fontkit.Font;
+  for (const id of FACES) {
+    // fontkit's types ask for a Buffer; it reads any Uint8Array (the browser has no Buffer).
+    const font = fontkit.create(platform().assets.font(id) as Buffer) as fontkit.Font;
     shareShaping(font);
     faces[id] = { id, font };
   }

@@ -1,9 +1,7 @@
-import { readdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { readInputFile } from '../content/read-input.js';
 import { quoteForMessage, UserError, type Problem } from '../errors.js';
+import { platform } from '../platform/platform.js';
 import { MM } from './page-sizes.js';
 
 /**
@@ -37,24 +35,30 @@ export interface SheetPreset {
 const MAX_PRESET_BYTES = 64 * 1024;
 const SEE_EXAMPLES = 'xem mẫu trong assets/sheets/ (kích thước tính bằng mm)';
 
-const PRESET_DIR = fileURLToPath(new URL('../../assets/sheets/', import.meta.url));
-
 export function listSheetPresets(): string[] {
-  return readdirSync(PRESET_DIR)
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => basename(f, '.json'))
-    .sort();
+  return platform()
+    .assets.sheets()
+    .map((s) => s.name);
 }
 
 /** A preset by name (a4-2x4) or by the path of a JSON file. */
 export function loadSheetPreset(nameOrPath: string): SheetPreset {
-  const isPath = nameOrPath.endsWith('.json');
-  const file = isPath ? nameOrPath : join(PRESET_DIR, `${nameOrPath}.json`);
-  if (!isPath && !listSheetPresets().includes(nameOrPath)) {
+  if (nameOrPath.endsWith('.json')) {
+    const bytes = readInputFile(nameOrPath, { what: 'tệp khổ giấy', field: 'sheetFile', maxBytes: MAX_PRESET_BYTES, tooBigHint: 'tệp khổ giấy chỉ có vài dòng; kiểm tra xem có chọn nhầm tệp không' });
+    return parseSheetPreset(bytes.toString('utf8'), nameOrPath);
+  }
+  const shipped = platform()
+    .assets.sheets()
+    .find((s) => s.name === nameOrPath);
+  if (!shipped) {
     throw new UserError({ field: 'sheet', message: `không có khổ giấy ${quoteForMessage(nameOrPath)}`, hint: `chọn một trong: ${listSheetPresets().join(', ')}, hoặc ghi đường dẫn tệp .json của bạn` });
   }
-  const bytes = readInputFile(file, { what: 'tệp khổ giấy', field: 'sheetFile', maxBytes: MAX_PRESET_BYTES, tooBigHint: 'tệp khổ giấy chỉ có vài dòng; kiểm tra xem có chọn nhầm tệp không' });
-  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  return parseSheetPreset(shipped.text, shipped.file);
+}
+
+/** A preset from its JSON text; `file` names it (its name is the file's, without .json). */
+function parseSheetPreset(json: string, file: string): SheetPreset {
+  const text = json.replace(/^\uFEFF/, '');
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -71,7 +75,7 @@ export function loadSheetPreset(nameOrPath: string): SheetPreset {
   if (!parsed.success) throw new UserError(parsed.error.issues.flatMap((issue) => presetProblems(issue, raw, file)));
   const p = parsed.data;
   const preset: SheetPreset = {
-    name: basename(file, '.json'),
+    name: (file.split(/[\\/]/).pop() ?? file).replace(/\.json$/, ''),
     title: p.title,
     paper: { width: p.paper.width * MM, height: p.paper.height * MM },
     label: { width: p.label.width * MM, height: p.label.height * MM },

@@ -1,7 +1,7 @@
-import { deflateSync } from 'node:zlib';
 import { PNG } from 'pngjs';
 import type { ImageItem } from '../layout/display-list.js';
 import { cmykOf } from './colors.js';
+import { deflate } from './pdf-deflate.js';
 
 /**
  * Images (logos) as PDF image XObjects, written at once and each stored once.
@@ -48,9 +48,9 @@ interface EncodedImage {
   width: number;
   height: number;
   /** Deflated pixels, RGB or CMYK. */
-  colour: Buffer;
+  colour: Uint8Array;
   /** Deflated alpha, when any pixel is not opaque. */
-  alpha?: Buffer;
+  alpha?: Uint8Array;
 }
 
 /** Decoded and deflated once per process: every PDF of a batch carries the same logo. */
@@ -72,7 +72,7 @@ function encodedImage(png: Buffer, cmyk: boolean): EncodedImage {
       colour.set(components, n * p);
       alpha[p] = data[4 * p + 3]!;
     }
-    image = { width, height, colour: deflateSync(colour), alpha: alpha.some((a) => a !== 255) ? deflateSync(alpha) : undefined };
+    image = { width, height, colour: deflate(colour), alpha: alpha.some((a) => a !== 255) ? deflate(alpha) : undefined };
     forPng[space] = image;
   }
   return image;

@@ -4,6 +4,7 @@ import type { FontSet } from '../layout/fonts.js';
 import { qrRuns } from '../qr/matrix.js';
 import { channels, toCmyk } from './colors.js';
 import { fastSubsets } from './font-subset.js';
+import { compressWith } from './pdf-deflate.js';
 import { PdfImages } from './pdf-images.js';
 
 export interface PdfOptions {
@@ -40,7 +41,7 @@ export interface PdfWriter {
  * so a batch of thousands of pages never sits in memory.
  */
 export function openPdf(meta: { title: string; author: string }, fonts: FontSet, options: PdfOptions, sink: (chunk: Buffer) => void): PdfWriter {
-  const pdf = new PDFDocument({
+  const pdf = compressWith(new PDFDocument({
     autoFirstPage: false,
     margin: 0,
     lang: 'vi-VN',
@@ -55,7 +56,7 @@ export function openPdf(meta: { title: string; author: string }, fonts: FontSet,
       CreationDate: options.date ?? new Date(0),
       ModDate: options.date ?? new Date(0),
     },
-  });
+  }));
   // The parsed fonts the layout measured with: shaping is identical, and their
   // glyph tables are parsed once per process rather than once per document.
   // Their subsets are assembled from glyphs read once per process (font-subset.ts).

@@ -1,5 +1,4 @@
-import { fileURLToPath } from 'node:url';
-import { guideFromFile, renderGuide, type Guide } from '../content/guides.js';
+import { guideFromSource, renderGuide, type Guide } from '../content/guides.js';
 import type { UnitProfile } from '../content/profile.js';
 import { UserError } from '../errors.js';
 import { cropMarks } from '../layout/crop-marks.js';
@@ -7,6 +6,7 @@ import type { LaidOutDocument, Page } from '../layout/display-list.js';
 import type { Measurer } from '../layout/measure.js';
 import { PALETTES } from '../layout/theme.js';
 import { MM } from '../layout/page-sizes.js';
+import { platform } from '../platform/platform.js';
 import { labelSlots, listSheetPresets, loadSheetPreset, type SheetPreset } from '../layout/sheet-preset.js';
 import type { PartContext } from './parts/part-context.js';
 import { stickerCodes, stickerLabel, type StickerEntry, type StickerPart } from './parts/sticker-label.js';
@@ -53,11 +53,10 @@ export function layoutStickerSheets(input: StickerSheetInput, m: Measurer): { do
 
 export const stickerTitle = (input: StickerSheetInput) => `Tem QR VNeID – ${input.profile.unit.name}`;
 
-const REMINDER = fileURLToPath(new URL('../../templates/stickers/nhac-viec.hbs', import.meta.url));
-
 /** The call to action and three-step reminder every sticker carries, filled in for the unit. */
 export function stickerReminder(profile: UnitProfile): Guide {
-  return renderGuide(guideFromFile(REMINDER), profile);
+  const { file, text, compiled } = platform().assets.stickerReminder();
+  return renderGuide({ ...guideFromSource(text, file), ...(compiled ? { compiled } : {}) }, profile);
 }
 
 /** How many sheets the rows fill, for progress and the summary before any is laid out. */

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import * as jsQRModule from 'jsqr';
 import type * as ZXingReader from 'zxing-wasm/reader';
+import { platform } from '../platform/platform.js';
 import type { GrayImage } from './camera.js';
 
 // jsqr is CommonJS with a TypeScript default export: under Node's ESM the
@@ -14,18 +13,6 @@ export interface Reads {
   jsqr: string | undefined;
   /** ZXing-C++ (WebAssembly build): every code it finds in the frame. */
   zxing: string[];
-}
-
-let zxing: Promise<typeof ZXingReader> | undefined;
-
-/** ZXing-C++ as WebAssembly, loaded on first use from the package's own .wasm file (never fetched). */
-function loadZXing(): Promise<typeof ZXingReader> {
-  return (zxing ??= import('zxing-wasm/reader').then((module) => {
-    const bytes = readFileSync(createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm'));
-    const wasmBinary = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-    module.prepareZXingModule({ overrides: { wasmBinary } });
-    return module;
-  }));
 }
 
 /** Two independent decoders on one frame. */
@@ -41,6 +28,6 @@ export async function decode(frame: GrayImage): Promise<Reads> {
   const js = jsQR(rgba, frame.width, frame.height, { inversionAttempts: 'dontInvert' })?.data;
   const image = { data: rgba, width: frame.width, height: frame.height, colorSpace: 'srgb' } as unknown as Parameters<typeof ZXingReader.readBarcodes>[0];
   // Up to two symbols: a neighbouring code in the frame must show up, not hide.
-  const found = await (await loadZXing()).readBarcodes(image, { formats: ['QRCode'], maxNumberOfSymbols: 2, tryInvert: false });
+  const found = await (await platform().zxing()).readBarcodes(image, { formats: ['QRCode'], maxNumberOfSymbols: 2, tryInvert: false });
   return { jsqr: js, zxing: found.filter((r) => r.isValid).map((r) => r.text) };
 }

@@ -1,9 +1,10 @@
-import { createHash } from 'node:crypto';
+import { sha1 } from '@noble/hashes/legacy';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 import type { Box, Item, Page, QrItem, TextItem } from '../layout/display-list.js';
 import type { FontSet } from '../layout/fonts.js';
 import { translateItems } from '../layout/translate.js';
-import { loadSharp } from '../paint/load-sharp.js';
 import { framePageSvg, pageSvgContent } from '../paint/svg.js';
+import { platform } from '../platform/platform.js';
 import { PREVIEW_FOCAL } from '../products/scan-distance.js';
 import { photograph, type GrayImage } from './camera.js';
 import { decode, type Reads } from './decoders.js';
@@ -77,9 +78,7 @@ function regionOf(page: Page, qr: QrItem, distance: number, fonts: FontSet): Reg
   const items = translateItems(within(page.items, box, fonts), -box.x, -box.y);
   const scale = Math.max((RENDER_PER_PREVIEW_PX * PREVIEW_FOCAL) / distance, RENDER_PER_MODULE / module);
   const px = Math.min(RENDER_MAX_PX, Math.ceil(side * scale));
-  const key = createHash('sha1')
-    .update(JSON.stringify([Math.round(distance * 100), px, side.toFixed(2), items.map(keyOf)]))
-    .digest('hex');
+  const key = bytesToHex(sha1(utf8ToBytes(JSON.stringify([Math.round(distance * 100), px, side.toFixed(2), items.map(keyOf)]))));
   return { items, box, aim: { cx, cy, view }, key, px };
 }
 
@@ -87,10 +86,7 @@ async function render(region: Region, fonts: FontSet): Promise<GrayImage> {
   const { box, px } = region;
   const content = pageSvgContent({ width: box.width, height: box.height, items: region.items }, fonts);
   const svg = framePageSvg(content, px, px, { x: 0, y: 0, width: box.width, height: box.height });
-  const { data, info } = await (await loadSharp())(Buffer.from(svg)).flatten({ background: '#FFFFFF' }).greyscale().raw().toBuffer({ resolveWithObject: true });
-  const gray = new Uint8ClampedArray(info.width * info.height);
-  for (let i = 0, j = 0; i < gray.length; i++, j += info.channels) gray[i] = data[j]!;
-  return { data: gray, width: info.width, height: info.height };
+  return platform().raster.grey(svg);
 }
 
 /** The items that draw inside `box`: rectangles cut to it, clips kept with what of them draws there. */
@@ -156,7 +152,7 @@ function inkOf(item: TextItem, fonts: FontSet): Box {
   return { x: item.x + ink.minX * k, y: item.y - ink.maxY * k, width: (ink.maxX - ink.minX) * k, height: (ink.maxY - ink.minY) * k };
 }
 
-const imageHashes = new WeakMap<Buffer, string>();
+const imageHashes = new WeakMap<Uint8Array, string>();
 
 /** An item as a key: coordinates to a hundredth of a point, matrices by what they encode, pictures by hash. */
 function keyOf(item: Item): unknown {
@@ -165,7 +161,7 @@ function keyOf(item: Item): unknown {
       return { ...round(item), modules: undefined, n: item.modules.length };
     case 'image': {
       let hash = imageHashes.get(item.png);
-      if (!hash) imageHashes.set(item.png, (hash = createHash('sha1').update(item.png).digest('hex')));
+      if (!hash) imageHashes.set(item.png, (hash = bytesToHex(sha1(item.png))));
       return { ...round(item), png: hash };
     }
     case 'clip':

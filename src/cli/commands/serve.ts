@@ -16,9 +16,12 @@ export async function serveCommand(o: ServeOptions): Promise<number> {
   if (!Number.isInteger(o.port) || o.port < 0 || o.port > 65535) {
     throw new UserError({ field: '--port', message: `cổng ${o.port} không dùng được`, hint: 'ghi một số nguyên từ 1024 đến 65535, ví dụ --port 8080 (hoặc 0 để tự chọn cổng trống)' });
   }
-  const server = await startServer({ port: o.port, host: '127.0.0.1', allowSchemes: allowedSchemes(o.allowScheme) });
-  process.stdout.write(`Trang web đang chạy: ${server.url}\nMở địa chỉ này bằng trình duyệt trên máy này. Bấm Ctrl-C để tắt.\n`);
-  if (o.open && process.stdout.isTTY && !process.env.CI) openBrowser(server.url);
+  const schemes = allowedSchemes(o.allowScheme);
+  const server = await startServer({ port: o.port, host: '127.0.0.1' });
+  // The page is made in the browser: the link schemes allowed travel in its address.
+  const url = schemes.length ? `${server.url}?allow-scheme=${schemes.join(',')}` : server.url;
+  process.stdout.write(`Trang web đang chạy: ${url}\nMở địa chỉ này bằng trình duyệt trên máy này. Bấm Ctrl-C để tắt.\n`);
+  if (o.open && process.stdout.isTTY && !process.env.CI) openBrowser(url);
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);

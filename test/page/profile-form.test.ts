@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDeadline } from '../../src/content/deadline.js';
 import { UserError } from '../../src/errors.js';
 import { loadFonts } from '../../src/layout/fonts.js';
-import { profileFromForm, yamlToForm } from '../../src/server/profile-form.js';
+import { profileFromForm, yamlToForm } from '../../src/page/profile-form.js';
 
 const TODAY = parseDeadline('2026-11-28')!;
 const fonts = loadFonts();

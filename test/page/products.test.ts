@@ -1,6 +1,8 @@
 // One product, many front ends: what the web page sends is what the command
 // line writes, byte for byte, for every product, from the same unit and table.
-// Both run in this process: the server's prepare() and the CLI's command functions.
+// Both run in this process: the page engine's prepare() (src/page, what the
+// page's worker runs) and the CLI's command functions; test/browser/ checks
+// that the built page makes these bytes in chromium.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
@@ -12,8 +14,8 @@ import { posterCommand } from '../../src/cli/commands/poster.js';
 import { stickersCommand } from '../../src/cli/commands/stickers.js';
 import { sourceDate } from '../../src/export/source-date.js';
 import { loadUnit, type UnitContext } from '../../src/products/unit-context.js';
-import { DataStore } from '../../src/server/data-store.js';
-import { prepare, preview, productFormSchema, type Context, type Made } from '../../src/server/products.js';
+import { DataStore } from '../../src/page/data-store.js';
+import { prepare, preview, productFormSchema, type Context, type Made } from '../../src/page/products.js';
 import { example, tempDir } from '../helpers/cli.js';
 
 const WARD = example('phuong-binh-thanh.yaml');

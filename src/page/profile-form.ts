@@ -79,7 +79,7 @@ function formField(field: string | undefined, venueRows: number[]): string | und
  * can be filled even when something in it needs fixing; the problems come along.
  */
 export function yamlToForm(source: string, fileName: string, fonts: FontSet, allowSchemes: readonly string[] = [], today?: CalendarDate): { form: ProfileForm; errors: FieldError[]; warnings: string[] } {
-  if (Buffer.byteLength(source) > 256 * 1024) throw new UserError({ field: 'profileFile', message: 'tệp hồ sơ quá lớn (hơn 256 KB)', hint: 'tệp hồ sơ chỉ cần vài dòng; kiểm tra xem có chọn nhầm tệp không' });
+  if (new TextEncoder().encode(source).length > 256 * 1024) throw new UserError({ field: 'profileFile', message: 'tệp hồ sơ quá lớn (hơn 256 KB)', hint: 'tệp hồ sơ chỉ cần vài dòng; kiểm tra xem có chọn nhầm tệp không' });
   let errors: FieldError[] = [];
   const warnings: string[] = [];
   try {

@@ -1,6 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { extname } from 'node:path';
-import { parseDataTable } from '../content/data-table.js';
+import { extensionOf, parseDataTable } from '../content/data-table.js';
 import { UserError, type Problem } from '../errors.js';
 import type { FontSet } from '../layout/fonts.js';
 import { BLOCK_COLUMNS, blockRows, CLASS_COLUMNS, classRows, classTableWarnings, type ClassRow, type ClassTableWarning } from '../products/data-rows.js';
@@ -15,47 +13,40 @@ export type StoredData = { kind: 'blocks'; rows: StickerRow[]; name: string } | 
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 export const MAX_ROWS = 5000;
 const ALLOWED_EXT = ['.csv', '.xlsx', '.txt', '.tsv', '.xls'];
-/** Uploaded tables stay in memory (never on disk) for an hour, at most this many at once. */
-const KEEP_MS = 60 * 60 * 1000;
-const MAX_TABLES = 100;
+/** Tables opened stay in memory (never on disk), at most this many at once. */
+const MAX_TABLES = 20;
 
 /**
- * Spreadsheets people uploaded, parsed from memory (never written to disk),
- * keyed by a random id. Only rows are kept.
+ * Spreadsheets the clerk opened in the page, parsed from memory (never written
+ * anywhere), keyed by an id. Only rows are kept.
  */
 export class DataStore {
-  private tables = new Map<string, StoredData & { at: number }>();
+  private tables = new Map<string, StoredData>();
+  private added = 0;
 
   /** @param allowSchemes link schemes allowed besides http(s), as --allow-scheme. */
   constructor(private readonly allowSchemes: readonly string[] = []) {}
 
   get(id: string | undefined, kind: DataKind): StoredData | undefined {
-    this.expire();
     const t = id ? this.tables.get(id) : undefined;
     return t && t.kind === kind ? t : undefined;
   }
 
-  async add(kind: DataKind, originalName: string, bytes: Buffer, fonts: FontSet): Promise<{ id: string; data: StoredData; warnings: string[] }> {
-    const ext = extname(originalName).toLowerCase();
+  async add(kind: DataKind, originalName: string, bytes: Uint8Array, fonts: FontSet): Promise<{ id: string; data: StoredData; warnings: string[] }> {
+    const ext = extensionOf(originalName);
     const shown = displayName(originalName);
     if (!ALLOWED_EXT.includes(ext)) {
       throw new UserError({ field: 'data', message: `không đọc được tệp "${shown}"`, hint: 'chọn tệp .xlsx (Excel) hoặc .csv' });
     }
     const columns = kind === 'blocks' ? BLOCK_COLUMNS : CLASS_COLUMNS;
-    const table = await asUploadProblems(() => parseDataTable(bytes, shown, { ...columns, allowSchemes: this.allowSchemes, maxRows: MAX_ROWS, missingGlyphs: fonts.missingGlyphs }));
+    const table = await asUploadProblems(() => parseDataTable(asBuffer(bytes), shown, { ...columns, allowSchemes: this.allowSchemes, maxRows: MAX_ROWS, missingGlyphs: fonts.missingGlyphs }));
     const data: StoredData =
       kind === 'blocks' ? { kind, name: shown, rows: blockRows(table.rows) } : { kind, name: shown, rows: await asUploadProblems(() => classRows(table.rows, shown, table.columns)) };
     const warnings = [...table.warnings, ...(kind === 'classes' ? classTableWarnings(table.rows, shown).map(classWarning) : [])];
-    this.expire();
     while (this.tables.size >= MAX_TABLES) this.tables.delete(this.tables.keys().next().value!);
-    const id = randomUUID();
-    this.tables.set(id, { ...data, at: Date.now() });
+    const id = `bang-${++this.added}`;
+    this.tables.set(id, data);
     return { id, data, warnings };
-  }
-
-  private expire() {
-    const now = Date.now();
-    for (const [id, t] of this.tables) if (now - t.at > KEEP_MS) this.tables.delete(id);
   }
 }
 
@@ -84,6 +75,11 @@ function classWarning(w: ClassTableWarning): string {
 function onUploadField(p: Problem): Problem {
   const column = p.field && p.field !== 'data' && p.field !== 'dataFile' ? `cột ${p.field}: ` : '';
   return { ...p, field: 'data', message: column + p.message };
+}
+
+/** Bytes as a Buffer without a copy (in the page, the bundled Buffer), as the parsers read them. */
+export function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /** The uploaded file's name, for messages only: no path, no control characters, not too long. */

@@ -1,0 +1,46 @@
+import { zlibSync } from 'fflate';
+
+/**
+ * The one deflate every PDF stream is compressed with, on Node and in the
+ * browser: fflate, pure JavaScript, so the same document is the same bytes
+ * wherever it is made. (pdfkit deflates with Node's zlib on Node and with fflate
+ * in its browser build; the two compress the same data differently.)
+ */
+export const deflate = (data: Uint8Array): Uint8Array => zlibSync(data, { level: 6 });
+
+interface Reference {
+  compress: boolean;
+  buffer: Uint8Array[] | Uint8Array;
+  data: Record<string, unknown>;
+  finalize(): void;
+}
+
+/**
+ * Makes `pdf` compress its streams with `deflate` instead of pdfkit's own: each
+ * stream pdfkit would compress is compressed here, just before pdfkit writes it,
+ * with the same Filter entry in the same place.
+ */
+export function compressWith(pdf: PDFKit.PDFDocument): PDFKit.PDFDocument {
+  const doc = pdf as unknown as { ref(data?: object): Reference };
+  const ref = doc.ref.bind(doc);
+  doc.ref = (data) => {
+    const r = ref(data);
+    if (!r.compress) return r;
+    r.compress = false;
+    const finalize = r.finalize.bind(r);
+    r.finalize = () => {
+      const chunks = r.buffer as Uint8Array[];
+      if (chunks.length) {
+        const length = chunks.reduce((n, c) => n + c.length, 0);
+        const all = new Uint8Array(length);
+        let at = 0;
+        for (const c of chunks) all.set(c, (at += c.length) - c.length);
+        r.buffer = [deflate(all)];
+        r.data.Filter = 'FlateDecode';
+      }
+      finalize();
+    };
+    return r;
+  };
+  return pdf;
+}

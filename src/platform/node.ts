@@ -1,0 +1,75 @@
+// The platform on Node: files from the package on disk, sharp (librsvg) for
+// pictures, ZXing's .wasm from its package; sharp and ZXing are loaded when
+// first used.
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type * as ZXingReader from 'zxing-wasm/reader';
+import type { FontId } from '../layout/fonts.js';
+import { loadSharp } from '../paint/load-sharp.js';
+import type { Platform } from './platform.js';
+
+/** Each face's file in @expo-google-fonts/be-vietnam-pro (the web build bundles the same files). */
+export const FONT_FILES: Record<FontId, string> = {
+  regular: '400Regular/BeVietnamPro_400Regular.ttf',
+  semibold: '600SemiBold/BeVietnamPro_600SemiBold.ttf',
+  bold: '700Bold/BeVietnamPro_700Bold.ttf',
+  extrabold: '800ExtraBold/BeVietnamPro_800ExtraBold.ttf',
+};
+
+/** The package's own folders, two levels up from src/platform and dist/platform. */
+const GUIDES_DIR = fileURLToPath(new URL('../../templates/guides/', import.meta.url));
+const REMINDER = fileURLToPath(new URL('../../templates/stickers/nhac-viec.hbs', import.meta.url));
+const SHEETS_DIR = fileURLToPath(new URL('../../assets/sheets/', import.meta.url));
+
+let zxing: Promise<typeof ZXingReader> | undefined;
+
+export function nodePlatform(): Platform {
+  const require = createRequire(import.meta.url);
+  return {
+    assets: {
+      font: (id) => readFileSync(require.resolve(`@expo-google-fonts/be-vietnam-pro/${FONT_FILES[id]}`)),
+      guides: () =>
+        readdirSync(GUIDES_DIR)
+          .filter((f) => f.endsWith('.hbs'))
+          .sort()
+          .map((f) => ({ file: join(GUIDES_DIR, f), text: readFileSync(join(GUIDES_DIR, f), 'utf8') })),
+      stickerReminder: () => ({ file: REMINDER, text: readFileSync(REMINDER, 'utf8') }),
+      sheets: () =>
+        readdirSync(SHEETS_DIR)
+          .filter((f) => f.endsWith('.json'))
+          .sort()
+          .map((f) => ({ name: basename(f, '.json'), file: join(SHEETS_DIR, f), text: readFileSync(join(SHEETS_DIR, f), 'utf8') })),
+    },
+    raster: {
+      async encode(svg, format, dpi) {
+        const image = (await loadSharp())(Buffer.from(svg), { limitInputPixels: false }).flatten({ background: '#FFFFFF' }).withMetadata({ density: dpi });
+        switch (format) {
+          case 'png':
+            return image.png({ compressionLevel: 6 }).toBuffer();
+          case 'jpg':
+            return image.jpeg({ quality: 90, chromaSubsampling: '4:4:4' }).toBuffer();
+          case 'webp':
+            return image.webp({ quality: 90 }).toBuffer();
+        }
+      },
+      async grey(svg) {
+        const { data, info } = await (await loadSharp())(Buffer.from(svg)).flatten({ background: '#FFFFFF' }).greyscale().raw().toBuffer({ resolveWithObject: true });
+        const grey = new Uint8ClampedArray(info.width * info.height);
+        for (let i = 0, j = 0; i < grey.length; i++, j += info.channels) grey[i] = data[j]!;
+        return { data: grey, width: info.width, height: info.height };
+      },
+    },
+    zxing() {
+      // From the package's own .wasm file, never fetched.
+      return (zxing ??= import('zxing-wasm/reader').then((module) => {
+        const bytes = readFileSync(require.resolve('zxing-wasm/reader/zxing_reader.wasm'));
+        const wasmBinary = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+        module.prepareZXingModule({ overrides: { wasmBinary } });
+        return module;
+      }));
+    },
+  };
+}
