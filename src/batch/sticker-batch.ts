@@ -12,7 +12,7 @@ import { makeSlugger } from '../output/slug.js';
 import { openPdf, type PdfOptions, type PdfWriter } from '../paint/pdf.js';
 import { paintRaster } from '../paint/raster.js';
 import { PRODUCTS } from '../products/catalog.js';
-import { leftOutNotices, stickerSheetCount, stickerSheets, stickerTitle, type PlacedSticker, type StickerSheetInput } from '../products/sticker-sheet.js';
+import { leftOutNotices, noteLeftOut, stickerSheetCount, stickerSheets, stickerTitle, type LeftOutLines, type PlacedSticker, type StickerSheetInput } from '../products/sticker-sheet.js';
 import { STICKER } from '../products/scan-distance.js';
 import { verifyQrCodes } from '../qr/verify.js';
 import { itemDone, type Batch, type BatchHooks, type BatchSink, type BatchStream } from './batch.js';
@@ -105,13 +105,13 @@ async function writeSheets(input: StickerSheetInput, unit: { fonts: FontSet; m: 
   let sheets = 0;
   const writer = openPdf({ title: stickerTitle(input), author: input.profile.unit.name }, unit.fonts, options, (chunk) => file.write(chunk));
   const manifest: Record<string, string | number>[] = [];
-  // Only the stickers that left something out are kept (not every row): memory stays flat.
-  const shortened: Pick<PlacedSticker, 'row' | 'leftOut'>[] = [];
+  // Only the line numbers of stickers that left something out are kept: memory stays flat.
+  const shortened: LeftOutLines = new Map();
   hooks.progress?.(0, total, 'tờ tem');
   await drawStickerSheets(input, unit, writer, async (placed) => {
     for (const p of placed) manifest.push({ block: p.row.block, line: p.row.line, page: p.page, row: p.sheetRow, column: p.sheetColumn, qr_level: levelColumn(p.levels), png: '' });
     keep?.push(...placed);
-    for (const p of placed) if (p.leftOut.length) shortened.push({ row: p.row, leftOut: p.leftOut });
+    noteLeftOut(placed, shortened);
     await file.drained();
     await itemDone(hooks, ++sheets, total, 'tờ tem');
   });

@@ -77,7 +77,7 @@ function guide(id: string, profile: UnitProfile) {
 function needData(kind: 'blocks' | 'classes'): UserError {
   return new UserError({
     field: 'data',
-    message: kind === 'blocks' ? 'chưa tải lên bảng các tòa nhà' : 'chưa tải lên bảng các lớp',
+    message: kind === 'blocks' ? 'chưa chọn bảng các tòa nhà' : 'chưa chọn bảng các lớp',
     hint: kind === 'blocks' ? 'chọn tệp .xlsx hoặc .csv có cột "Tòa nhà" (và "Địa chỉ", "Đường link" nếu có)' : 'chọn tệp .xlsx hoặc .csv có cột "Lớp" (và "GVCN", "SĐT", "Zalo", "Sĩ số" nếu có)',
   });
 }

@@ -140,13 +140,26 @@ function linesForMessage(lines: number[]): string {
   return lines.length > 8 ? `dòng ${shown} và ${lines.length - 8} dòng khác` : `dòng ${shown}`;
 }
 
+/** The table lines of stickers that left each part out: numbers only, so a batch of any size holds little. */
+export type LeftOutLines = Map<StickerPart, number[]>;
+
+/** Notes which parts these stickers left out, by their table lines. */
+export function noteLeftOut(placed: Iterable<Pick<PlacedSticker, 'row' | 'leftOut'>>, lines: LeftOutLines): LeftOutLines {
+  for (const p of placed) {
+    for (const part of p.leftOut) {
+      const at = lines.get(part) ?? [];
+      at.push(p.row.line);
+      lines.set(part, at);
+    }
+  }
+  return lines;
+}
+
 /**
  * What the user hears about stickers that left something out for want of room,
  * one notice for each part, naming the table's lines.
  */
-export function leftOutNotices(placed: Iterable<Pick<PlacedSticker, 'row' | 'leftOut'>>, preset: SheetPreset): string[] {
-  const lines = new Map<StickerPart, number[]>();
-  for (const p of placed) for (const part of p.leftOut) lines.set(part, [...(lines.get(part) ?? []), p.row.line]);
+export function leftOutNotices(lines: LeftOutLines, preset: SheetPreset): string[] {
   return (['warning', 'steps', 'address'] as const)
     .filter((part) => lines.has(part))
     .map((part) => {

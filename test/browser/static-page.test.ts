@@ -109,6 +109,32 @@ describeBrowser('the static page in chromium', () => {
     await page.close();
   }, 60_000);
 
+  it('makes two-up grayscale handouts from a CSV with Vietnamese headers, and stickers from an Excel table, as the command line does', async () => {
+    const dir = tempDir();
+    const classes = example('cac-lop-thcs-tan-trung.csv');
+    expect(readFileSync(classes, 'utf8').split('\n')[0]).toBe('Lớp,GVCN,SĐT,Zalo,Sĩ số');
+    const xlsx = join(dir, 'toa-nha.xlsx');
+    await writeXlsx(xlsx, [['Tòa nhà', 'Địa chỉ'], ['Chung cư Ngọc Lan – Tòa A', '125 Nơ Trang Long'], ['Chung cư Mỹ Phước', '25 Phan Văn Trị']]);
+    const page = await browser.newPage({ acceptDownloads: true, locale: 'vi-VN' });
+    await page.goto(`${url}?today=2026-11-28`);
+    await openWard(page);
+    await page.selectOption('#product', 'handout');
+    await page.setInputFiles('#data-file', classes);
+    await page.locator('#data-note').filter({ hasText: 'lớp từ cac-lop-thcs-tan-trung.csv' }).waitFor();
+    await page.check('#twoUp');
+    await page.check('#grayscale');
+    await page.check('#allCopies');
+    const handouts = await download(page);
+    expect(handouts.bytes.equals(cliFile(['handout', '--data', classes, '--guide', 'kich-hoat', '--two-up', '--grayscale', '--quiet'], 'lop', 'lop/in-tat-ca-cac-lop.pdf'))).toBe(true);
+    await page.selectOption('#product', 'stickers');
+    await page.setInputFiles('#data-file', xlsx);
+    await page.locator('#data-note').filter({ hasText: 'Đã đọc 2 tòa nhà từ toa-nha.xlsx' }).waitFor();
+    const stickers = await download(page);
+    expect(stickers.name).toBe('tem-qr-a4-2x4.pdf');
+    expect(stickers.bytes.equals(cliFile(['stickers', '--data', xlsx, '--quiet'], 'tem', 'tem/tem-qr-a4-2x4.pdf'))).toBe(true);
+    await page.close();
+  }, 90_000);
+
   it('takes the link schemes allowed from its address, as serve --allow-scheme gives them', async () => {
     const table = { name: 'toa-nha.csv', mimeType: 'text/csv', buffer: Buffer.from('block,url\nTòa A,tel:0907028318\n') };
     const page = await browser.newPage({ locale: 'vi-VN' });

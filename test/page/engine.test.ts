@@ -182,7 +182,7 @@ describe('the page engine answers the page', () => {
   });
 
   it('asks for a table before making stickers or handouts', async () => {
-    expect(errors(await engine.make(PROFILE, { product: 'handout' }))[0]).toMatchObject({ field: 'data', message: 'chưa tải lên bảng các lớp' });
+    expect(errors(await engine.make(PROFILE, { product: 'handout' }))[0]).toMatchObject({ field: 'data', message: 'chưa chọn bảng các lớp' });
   });
 
   it('makes handouts for every class of a table', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadSheetPreset } from '../../src/layout/sheet-preset.js';
-import { layoutStickerSheets, leftOutNotices, stickerReminder, type StickerRow } from '../../src/products/sticker-sheet.js';
+import { layoutStickerSheets, leftOutNotices, noteLeftOut, stickerReminder, type StickerRow } from '../../src/products/sticker-sheet.js';
 import { loadUnit } from '../../src/products/unit-context.js';
 import { example } from '../helpers/cli.js';
 
@@ -14,11 +14,11 @@ describe('a sticker that leaves something out says so', () => {
     ];
     const { placed } = layoutStickerSheets({ profile: unit.profile, rows, preset, reminder: stickerReminder(unit.profile), dataFile: 't.csv' }, unit.m);
     expect(placed.map((p) => p.leftOut)).toEqual([[], ['steps']]);
-    expect(leftOutNotices(placed, preset)).toEqual([expect.stringMatching(/^1 tem không in các bước nhắc việc \(dòng 3\): nhãn 99 × 68 mm/)]);
+    expect(leftOutNotices(noteLeftOut(placed, new Map()), preset)).toEqual([expect.stringMatching(/^1 tem không in các bước nhắc việc \(dòng 3\): nhãn 99 × 68 mm/)]);
   });
 
   it('shortens a long list of lines', () => {
     const placed = Array.from({ length: 12 }, (_, i) => ({ row: { line: i + 2, block: `Tòa ${i}` }, leftOut: ['address' as const] }));
-    expect(leftOutNotices(placed, loadSheetPreset('a4-2x4'))[0]).toContain('12 tem không in địa chỉ tòa nhà (dòng 2, 3, 4, 5, 6, 7, 8, 9 và 4 dòng khác)');
+    expect(leftOutNotices(noteLeftOut(placed, new Map()), loadSheetPreset('a4-2x4'))[0]).toContain('12 tem không in địa chỉ tòa nhà (dòng 2, 3, 4, 5, 6, 7, 8, 9 và 4 dòng khác)');
   });
 });

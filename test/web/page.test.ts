@@ -70,7 +70,7 @@ describeBrowser('the page for a clerk', () => {
 
   it('keeps what was typed when the tab is closed, never a table\'s rows, and forgets it all on "Xoá dữ liệu đã lưu"', async () => {
     const page = await open();
-    expect(await page.locator('#autosave-note').textContent()).toMatch(/tự lưu .* trình duyệt trên máy này.*Bảng dữ liệu tải lên thì không lưu, chỉ nhớ tên tệp/);
+    expect(await page.locator('#autosave-note').textContent()).toMatch(/tự lưu .* trình duyệt trên máy này.*Bảng dữ liệu đã chọn thì không lưu, chỉ nhớ tên tệp/);
     await page.fill('[data-field="unit.name"]', NAME);
     await page.fill('[data-field="contact.phone"]', '0907 028 318');
     await page.fill('[data-field="venues.1.name"]', 'Nhà văn hóa khu phố 3');
