@@ -200,7 +200,7 @@ rmSync(work, { recursive: true, force: true });
 const busy = Math.max(...loads);
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 const lines = [
-  `Measured by \`npm run bench\` (bench/run.mjs) on ${new Date().toISOString().slice(0, 10)}, ${cpu}, ${cpus().length} cores, Node ${process.version}; load average during the runs ${Math.min(...loads).toFixed(1)}–${busy.toFixed(1)}${busy > cpus().length * 0.75 ? ' (**the machine was busy**: other work ran alongside; the ratios are the figures to read)' : ''}.`,
+  `Measured by \`npm run bench\` (bench/run.mjs) on ${new Date().toISOString().slice(0, 10)}, ${cpu}, ${cpus().length} cores, Node ${process.version}; load average during the runs ${Math.min(...loads).toFixed(1)}–${busy.toFixed(1)}${busy > cpus().length + 0.5 ? ' (**the machine was busy**: other work ran alongside; the ratios are the figures to read)' : ''}.`,
   `Peers found: ${[peers.typst && 'Typst', peers.soffice && 'LibreOffice', peers.glabels && 'gLabels'].filter(Boolean).join(', ') || 'none'}${skipped.length ? `; not run: ${skipped.join(', ')}` : ''}. Ratio = vneid-print's time ÷ the peer's, within each pair (median, then lowest–highest).`,
   '',
   '| job | peer | vneid-print | peer | ratio | goal | notes |',
