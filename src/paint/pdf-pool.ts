@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { LaidOutDocument } from '../layout/display-list.js';
 import type { PdfOptions } from './pdf.js';
@@ -31,9 +33,15 @@ export type PoolReply = { id: number; bytes: Uint8Array } | { id: number; error:
 /** Two documents per worker in flight: one drawing, one waiting, so no worker idles between them. */
 const PER_WORKER = 2;
 
+/** The workers' script, compiled next to this module. */
+const WORKER = new URL('./pdf-worker.js', import.meta.url);
+
+/** Whether workers can start here: not from the TypeScript sources (the tests' in-process runs), which draw on one thread. */
+export const pdfPoolAvailable = (): boolean => existsSync(fileURLToPath(WORKER));
+
 /** `size` workers, one fewer than the cores by default: the batch's own thread has work too. */
 export function openPdfPool(size = Math.max(1, availableParallelism() - 1)): PdfPool {
-  const workers = Array.from({ length: size }, () => new Worker(new URL('./pdf-worker.js', import.meta.url)));
+  const workers = Array.from({ length: size }, () => new Worker(WORKER));
   const busy = new Map<Worker, Job[]>(workers.map((w) => [w, []]));
   let nextId = 0;
   let failure: unknown;

@@ -275,7 +275,7 @@ describeBrowser('the page for a clerk', () => {
     // A failed download puts the cursor on what to fix.
     await page.selectOption('#product', 'stickers');
     await page.getByTestId('download').click();
-    await page.locator('#err-data').filter({ hasText: 'Chưa tải lên bảng các tòa nhà' }).waitFor();
+    await page.locator('#err-data').filter({ hasText: 'Chưa chọn bảng các tòa nhà' }).waitFor();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('data-file');
     expect(await page.getAttribute('#data-file', 'aria-invalid')).toBe('true');
     await page.selectOption('#product', 'leaflet');

@@ -7,7 +7,7 @@ import { CLASS_COLUMNS, classRows, classTableWarnings, type ClassRow } from '../
 import { loadUnitFor } from '../unit.js';
 import { allowedSchemes, checkBleed, sourceDate } from '../output-options.js';
 import { runStaged } from '../staged-batch.js';
-import { openPdfPool } from '../../paint/pdf-pool.js';
+import { openPdfPool, pdfPoolAvailable } from '../../paint/pdf-pool.js';
 
 export interface HandoutCommandOptions {
   /** Extra link schemes for QR codes (--allow-scheme). */
@@ -39,7 +39,7 @@ export async function handoutCommand(o: HandoutCommandOptions): Promise<number> 
   // Every class is laid out here, so a bad row stops the run before any file is written.
   const request = { guide, grayscale: o.grayscale, twoUp: o.twoUp, largePrint: !!o.largePrint, bleedMm: bleed };
   // Class PDFs are drawn on the other cores while this one checks the next class's codes.
-  const pool = classes.length > 1 ? openPdfPool() : undefined;
+  const pool = classes.length > 1 && pdfPoolAvailable() ? openPdfPool() : undefined;
   let result;
   try {
     const batch = await handoutBatch(classes, request, unit, { classFiles: true, pictures: o.png, copies: 'students', date, painter: pool });

@@ -2,7 +2,7 @@ import * as fontkit from 'fontkit';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { fastSubsets } from '../dist/paint/font-subset.js';
+import { fastSubsets } from '../../dist/paint/font-subset.js';
 
 const require = createRequire(import.meta.url);
 /**

@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findGuide, renderGuide } from '../dist/content/guides.js';
-import { openPdfPool } from '../dist/paint/pdf-pool.js';
-import { paintPdf } from '../dist/paint/pdf.js';
-import { layoutHandout } from '../dist/products/handout.js';
-import { loadUnit } from '../dist/products/unit-context.js';
-import { ROOT } from './helpers/cli.js';
+import { findGuide, renderGuide } from '../../dist/content/guides.js';
+import { openPdfPool } from '../../dist/paint/pdf-pool.js';
+import { paintPdf } from '../../dist/paint/pdf.js';
+import { layoutHandout } from '../../dist/products/handout.js';
+import { loadUnit } from '../../dist/products/unit-context.js';
+import { ROOT } from '../helpers/cli.js';
 
 describe('PDFs drawn on other cores', () => {
   it('give the bytes paintPdf gives here, whichever worker draws them and in whatever order they finish (class handouts with the school logo)', async () => {
