@@ -18,7 +18,7 @@ export function noteGuideNeeds(guide: GuideInfo, profile: UnitProfile): void {
   for (const n of missingNeeds(guide, profile)) process.stderr.write(`Lưu ý: mục ${n.field}: ${n.message}\n`);
 }
 
-/** Tells the user what the layout chose for them (two sides, details left out). */
-export function noteLayoutChoices(notices: string[]): void {
-  for (const n of notices) process.stderr.write(`Lưu ý: ${n}\n`);
+/** Tells the user what the layout chose for them (two sides, details left out); `file` names the file when a run makes several. */
+export function noteLayoutChoices(notices: string[], file?: string): void {
+  for (const n of notices) process.stderr.write(`Lưu ý${file ? ` (${file})` : ''}: ${n}\n`);
 }

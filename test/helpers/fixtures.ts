@@ -33,3 +33,22 @@ export async function campaign(profile = example('phuong-binh-thanh.yaml')) {
   const unit = await loadUnit(profile);
   return { unit, input: { profile: unit.profile, guide: renderGuide(findGuide('kich-hoat'), unit.profile), logo: unit.logo } };
 }
+
+/** A unit with long names and four long venues: the hardest case for a page or a picture. */
+export async function crowdedUnit(): Promise<UnitContext> {
+  const unit = await loadUnit(example('phuong-binh-thanh.yaml'));
+  const venue = (i: number) => ({
+    name: `Điểm tiếp nhận số ${i + 1} của Công an phường Bình Thạnh`,
+    address: `Số ${120 + i} đường Nơ Trang Long, khu phố ${i + 3}, phường Bình Thạnh, Thành phố Hồ Chí Minh`,
+    hours: 'Thứ Hai đến Thứ Bảy, sáng 7:30–11:30, chiều 13:30–17:00',
+  });
+  return {
+    ...unit,
+    profile: {
+      ...unit.profile,
+      unit: { name: 'Ủy ban nhân dân phường Bình Thạnh, Thành phố Hồ Chí Minh', parent: 'Ban Chỉ đạo thực hiện Đề án 06 của Ủy ban nhân dân phường' },
+      contact: { name: 'Nguyễn Thị Thanh Hương', title: 'Phó Trưởng Công an phường, phụ trách cấp Căn cước', phone: '0907 028 318' },
+      venues: [0, 1, 2, 3].map(venue),
+    },
+  };
+}

@@ -10,6 +10,7 @@ import { layoutPoster } from '../../src/products/poster.js';
 import { layoutStickerSheets, stickerReminder } from '../../src/products/sticker-sheet.js';
 import { loadUnit, type UnitContext } from '../../src/products/unit-context.js';
 import { example } from '../helpers/cli.js';
+import { crowdedUnit } from '../helpers/fixtures.js';
 import { inkBox, texts } from '../helpers/ink.js';
 
 /**
@@ -32,25 +33,6 @@ function nearTrim(page: Page, edge: number): string[] {
       return b.left < edge || b.top < edge || b.right > page.width - edge || b.bottom > page.height - edge;
     })
     .map((t) => t.text);
-}
-
-/** A unit with long names and four long venues: the hardest case for a page. */
-async function crowdedUnit(): Promise<UnitContext> {
-  const unit = await loadUnit(example('phuong-binh-thanh.yaml'));
-  const venue = (i: number) => ({
-    name: `Điểm tiếp nhận số ${i + 1} của Công an phường Bình Thạnh`,
-    address: `Số ${120 + i} đường Nơ Trang Long, khu phố ${i + 3}, phường Bình Thạnh, Thành phố Hồ Chí Minh`,
-    hours: 'Thứ Hai đến Thứ Bảy, sáng 7:30–11:30, chiều 13:30–17:00',
-  });
-  return {
-    ...unit,
-    profile: {
-      ...unit.profile,
-      unit: { name: 'Ủy ban nhân dân phường Bình Thạnh, Thành phố Hồ Chí Minh', parent: 'Ban Chỉ đạo thực hiện Đề án 06 của Ủy ban nhân dân phường' },
-      contact: { name: 'Nguyễn Thị Thanh Hương', title: 'Phó Trưởng Công an phường, phụ trách cấp Căn cước', phone: '0907 028 318' },
-      venues: [0, 1, 2, 3].map(venue),
-    },
-  };
 }
 
 const UNITS: [string, () => Promise<UnitContext>][] = [

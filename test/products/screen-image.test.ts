@@ -6,6 +6,7 @@ import { PALETTES } from '../../src/layout/theme.js';
 import { IMAGE_DPI, IMAGE_PRESETS, layoutScreenImage, screenFloors, type ImagePreset } from '../../src/products/screen-image.js';
 import { loadUnit, type UnitContext } from '../../src/products/unit-context.js';
 import { example } from '../helpers/cli.js';
+import { crowdedUnit } from '../helpers/fixtures.js';
 import { overlappingTexts, textOutside, texts } from '../helpers/ink.js';
 
 /**
@@ -16,24 +17,6 @@ const PX = IMAGE_DPI / 72;
 const UNITS = ['phuong-binh-thanh', 'truong-thcs-tan-trung', 'xa-thanh-nhut'];
 const units = new Map<string, Promise<UnitContext>>(UNITS.map((u) => [u, loadUnit(example(`${u}.yaml`))]));
 
-/** A unit with long names and four long venues: the hardest case for a picture. */
-async function crowdedUnit(): Promise<UnitContext> {
-  const unit = await loadUnit(example('phuong-binh-thanh.yaml'));
-  const venue = (i: number) => ({
-    name: `Điểm tiếp nhận số ${i + 1} của Công an phường Bình Thạnh`,
-    address: `Số ${120 + i} đường Nơ Trang Long, khu phố ${i + 3}, phường Bình Thạnh, Thành phố Hồ Chí Minh`,
-    hours: 'Thứ Hai đến Thứ Bảy, sáng 7:30–11:30, chiều 13:30–17:00',
-  });
-  return {
-    ...unit,
-    profile: {
-      ...unit.profile,
-      unit: { name: 'Ủy ban nhân dân phường Bình Thạnh, Thành phố Hồ Chí Minh', parent: 'Ban Chỉ đạo thực hiện Đề án 06 của Ủy ban nhân dân phường' },
-      contact: { name: 'Nguyễn Thị Thanh Hương', title: 'Phó Trưởng Công an phường, phụ trách cấp Căn cước', phone: '0907 028 318' },
-      venues: [0, 1, 2, 3].map(venue),
-    },
-  };
-}
 units.set('four long venues', crowdedUnit());
 const CROWDED = 'four long venues';
 

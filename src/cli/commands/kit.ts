@@ -3,7 +3,7 @@ import { layoutOneDocument, type OneDocument } from '../../export/one-document.j
 import { exportDocument, exportNames, type OutputFormat } from '../../export/render.js';
 import { DEFAULT_SLOGAN, parseBannerSize } from '../../products/banner.js';
 import { IMAGE_PRESETS, type ImagePreset } from '../../products/screen-image.js';
-import { loadUnitFor, noteGuideNeeds } from '../unit.js';
+import { loadUnitFor, noteGuideNeeds, noteLayoutChoices } from '../unit.js';
 import { sourceDate } from '../output-options.js';
 import { runStaged } from '../staged-batch.js';
 
@@ -48,7 +48,11 @@ export async function kitCommand(o: { allowScheme?: string[]; unit: string; out:
 
   // What each layout chose (two sides, details left out), once per document, named by its file.
   const told = new Set<OneDocument>();
-  for (const f of files.filter((f) => !told.has(f.made) && told.add(f.made))) for (const n of f.made.notices) process.stderr.write(`Lưu ý (${f.name}): ${n}\n`);
+  for (const f of files) {
+    if (told.has(f.made)) continue;
+    told.add(f.made);
+    noteLayoutChoices(f.made.notices, f.name);
+  }
 
   // A picture of a two-sided leaflet is two files: the front and "-mat-sau".
   const names = files.flatMap((f) => exportNames(f.name, f.format, f.made.doc.pages.length));

@@ -76,7 +76,7 @@ const DESIGN_HEIGHT = 67.7 * MM;
 export function stickerLabel(entry: StickerEntry, reminder: Guide, profile: UnitProfile, width: number, height: number, c: PartContext): StickerLabel | undefined {
   // Codes keep the size their distance asks for (scan-distance.ts): level Q gives way to M
   // first, then the text, variant by variant.
-  const shapes: (typeof SHAPES)[number][] = height >= width ? [portrait] : height < 45 * MM ? [compact] : [landscape, stacked];
+  const shapes: Shape[] = height >= width ? [portrait] : height < 45 * MM ? [compact] : [landscape, stacked];
   for (const v of VARIANTS) {
     for (const shape of shapes) {
       for (const level of levelsFor(STICKER)) {
@@ -98,8 +98,11 @@ export interface StickerLabel extends Block {
   leftOut: StickerPart[];
 }
 
+/** Every composition of a sticker takes the same arguments. */
+type Shape = typeof landscape;
+
 /** What a sticker in this variant and shape does not print that a full one would. */
-function leftOut(entry: StickerEntry, v: Variant, shape: (typeof SHAPES)[number]): StickerPart[] {
+function leftOut(entry: StickerEntry, v: Variant, shape: Shape): StickerPart[] {
   const parts: StickerPart[] = [];
   if (!v.warning) parts.push('warning');
   // The stacked and compact shapes never have room for the steps.
@@ -306,5 +309,3 @@ function frame(w: number, [top, body, bottom]: [Block, Block, Block], h: number,
     },
   };
 }
-
-const SHAPES = [landscape, portrait, stacked, compact] as const;
