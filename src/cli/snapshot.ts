@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
 
@@ -121,9 +121,36 @@ export function buildSnapshot(env: Env = process.env): string {
     if (check.status !== 0 || !check.stdout.includes('kich-hoat')) throw new Error(`the snapshot does not start: ${check.stderr}`);
     renameSync(partial, blob);
     writeFileSync(join(dir, 'stamp.json'), JSON.stringify(stamp, null, 2));
+    removeOutdatedSnapshots(dir, stamp);
     return blob;
   } finally {
     rmSync(partial, { force: true });
+  }
+}
+
+/**
+ * Each blob is some 20 MB: once this install has a new one, the blobs it made
+ * before (an older build or Node) can never load again, nor can those of an
+ * install that is gone. Blobs of other installs that still exist are theirs.
+ */
+export function removeOutdatedSnapshots(current: string, stamp: SnapshotStamp): void {
+  const root = dirname(current);
+  for (const name of readdirSync(root)) {
+    const dir = join(root, name);
+    if (!name.startsWith('snapshot-') || dir === current) continue;
+    let theirs: SnapshotStamp | undefined;
+    try {
+      theirs = JSON.parse(readFileSync(join(dir, 'stamp.json'), 'utf8')) as SnapshotStamp;
+    } catch {
+      // A build still under way, or one that failed: left to its own process and to the user.
+      continue;
+    }
+    if (theirs.bundle !== stamp.bundle && existsSync(theirs.bundle)) continue;
+    try {
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // In use where an open file cannot be removed (Windows): tried again after the next build.
+    }
   }
 }
 

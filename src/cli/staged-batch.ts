@@ -1,3 +1,4 @@
+import { setFlagsFromString } from 'node:v8';
 import type { BatchHooks, BatchSink } from '../batch/batch.js';
 import { stageOutput } from '../output/staged-output.js';
 import { watchInterrupt } from './interrupt.js';
@@ -19,6 +20,7 @@ export interface StagedBar {
  * and the paths written.
  */
 export async function runStaged<T>(out: string, names: readonly string[], bar: StagedBar | undefined, work: (sink: BatchSink, hooks: BatchHooks) => Promise<T>): Promise<{ result: T; paths: string[] }> {
+  boundHeapGrowth();
   const staged = await stageOutput(out, names);
   const progress = startProgress(bar?.label ?? '', bar?.total ?? 0, bar?.quiet ?? true);
   const interrupt = watchInterrupt();
@@ -41,4 +43,16 @@ export async function runStaged<T>(out: string, names: readonly string[], bar: S
     progress.stop();
     interrupt.dispose();
   }
+}
+
+/**
+ * A batch holds the same few tens of megabytes live from its first sheet to its
+ * last, but V8 lets its heap grow to four times what is live between full
+ * collections, so a long batch would take more memory than a short one for
+ * nothing. Growing by half keeps the peak flat (10,000 stickers within 1.2× of
+ * 1,000) for a few more collections. The flag is read at each collection, so it
+ * takes effect at run time, snapshot or not.
+ */
+function boundHeapGrowth(): void {
+  setFlagsFromString('--heap-growing-percent=50');
 }

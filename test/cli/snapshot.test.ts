@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SNAPSHOT_NODE_FLAGS, snapshotDir, snapshotFor } from '../../dist/cli/snapshot.js';
+import { removeOutdatedSnapshots, SNAPSHOT_NODE_FLAGS, snapshotDir, snapshotFor, type SnapshotStamp } from '../../dist/cli/snapshot.js';
 import { example, ROOT, runCli, tempDir } from '../helpers/cli.js';
 
 const SOURCE_DATE = { SOURCE_DATE_EPOCH: '1700000000' };
@@ -81,5 +81,29 @@ describe('startup snapshot', () => {
     expect(plain.code).toBe(2);
     expect(snap.stderr).toBe(plain.stderr);
     expect(snap.stderr).toContain('không tìm thấy tệp hồ sơ');
+  });
+});
+
+describe('outdated startup snapshots', () => {
+  const stampOf = (bundle: string, bundleVersion: string): SnapshotStamp => ({ node: 'v20', flags: '', execPath: '/usr/bin/node', platform: 'linux', arch: 'x64', bundle, bundleVersion });
+  const folder = (root: string, name: string, stamp?: SnapshotStamp) => {
+    mkdirSync(join(root, name));
+    writeFileSync(join(root, name, 'vneid-print.blob'), 'blob');
+    if (stamp) writeFileSync(join(root, name, 'stamp.json'), JSON.stringify(stamp));
+    return join(root, name);
+  };
+
+  it("are removed once this install has a new blob: its own older ones and those of installs that are gone; other installs' and unfinished builds stay", () => {
+    const root = tempDir();
+    const otherBundle = join(tempDir(), 'bundle.cjs');
+    writeFileSync(otherBundle, '');
+    const current = folder(root, 'snapshot-new', stampOf('/opt/a/bundle.cjs', '2'));
+    folder(root, 'snapshot-old', stampOf('/opt/a/bundle.cjs', '1'));
+    folder(root, 'snapshot-gone', stampOf('/nowhere/bundle.cjs', '1'));
+    folder(root, 'snapshot-other', stampOf(otherBundle, '1'));
+    folder(root, 'snapshot-building');
+    writeFileSync(join(root, 'notes.txt'), 'not ours');
+    removeOutdatedSnapshots(current, stampOf('/opt/a/bundle.cjs', '2'));
+    expect(readdirSync(root).sort()).toEqual(['notes.txt', 'snapshot-building', 'snapshot-new', 'snapshot-other']);
   });
 });
