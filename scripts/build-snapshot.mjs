@@ -8,6 +8,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
+import { unusedDependencies } from './unused-dependencies.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const { SNAPSHOT_BUNDLE: BUNDLE, buildSnapshot } = await import(pathToFileURL(join(ROOT, 'dist/cli/snapshot.js')).href);
@@ -70,7 +71,7 @@ try {
     banner: { js: 'const __moduleUrl = ((dir) => (p) => require("node:url").pathToFileURL(require("node:path").join(dir, p)).href)(__dirname);' },
     minifyWhitespace: true,
     minifySyntax: true,
-    plugins: [keepModuleUrls, sharpAtRuntime, stringWidthOnCall],
+    plugins: [keepModuleUrls, sharpAtRuntime, stringWidthOnCall, unusedDependencies],
     logLevel: 'error',
   });
   buildSnapshot();

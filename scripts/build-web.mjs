@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
+import { unusedDependencies } from './unused-dependencies.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = join(ROOT, 'dist/web');
@@ -116,7 +117,7 @@ export async function buildWeb() {
     inject: [join(ROOT, 'src/browser/buffer-global.ts')],
     // A classic script has no import.meta: pdfkit names its (unused) ICC profile's address from it.
     define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis', 'import.meta.url': 'self.location.href' },
-    plugins: [assets, browserOnly],
+    plugins: [assets, browserOnly, unusedDependencies],
     // WEB_METAFILE=/tmp/engine-meta.json: what the engine is made of, for esbuild's analyser.
     metafile: Boolean(process.env.WEB_METAFILE),
   }).then((r) => r.metafile && writeFileSync(process.env.WEB_METAFILE, JSON.stringify(r.metafile)));

@@ -42,7 +42,7 @@ export function layoutBanner(profile: UnitProfile, slogan: string, width: number
 
 /** "500x80cm", "5000x800mm", "5x0.8m" → points. */
 export function parseBannerSize(raw: string): { width: number; height: number } | undefined {
-  const m = /^\s*(\d+(?:[.,]\d+)?)\s*[x×]\s*(\d+(?:[.,]\d+)?)\s*(mm|cm|m)\s*$/i.exec(raw);
+  const m = /^\s*(\d+(?:[.,]\d+)?)\s*[x\u00d7]\s*(\d+(?:[.,]\d+)?)\s*(mm|cm|m)\s*$/i.exec(raw);
   if (!m) return undefined;
   const unit = { mm: 72 / 25.4, cm: 72 / 2.54, m: 7200 / 2.54 }[m[3]!.toLowerCase() as 'mm' | 'cm' | 'm'];
   const width = Number(m[1]!.replace(',', '.')) * unit;
