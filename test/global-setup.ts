@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const ROOT = resolve(import.meta.dirname, '..');
 /** What `npm run build` reads: the sources, the web page, what the startup snapshot holds (guides, presets, the sample unit), the build's own scripts and settings. */
-const INPUTS = ['src', 'web', 'templates', 'assets', 'examples', 'scripts/build-snapshot.mjs', 'tsconfig.json', 'package.json', 'package-lock.json'];
+const INPUTS = ['src', 'web', 'templates', 'assets', 'examples', 'scripts', 'tsconfig.json', 'package.json', 'package-lock.json'];
 /** Written last by a build (scripts/build-snapshot.mjs): the bundle the startup snapshot is made from. */
 const BUNDLE = join(ROOT, 'dist/snapshot/bundle.cjs');
 
@@ -35,9 +36,15 @@ async function staleBecause(): Promise<string | undefined> {
  * must be built from these sources. `npm ci` builds them (prepare), so on a clean
  * clone nothing is done here; after an edit, or for another Node, build again.
  */
-export default async function setup(): Promise<void> {
+export default async function setup(): Promise<() => void> {
   const why = await staleBecause();
-  if (!why) return;
-  process.stderr.write(`global-setup: building (${why})\n`);
-  execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (why) {
+    process.stderr.write(`global-setup: building (${why})\n`);
+    execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  }
+  // Every temporary folder of the run (the tests' own and those of the commands they start)
+  // in one, removed when the run ends: a run leaves nothing in the system's temp folder.
+  const runTemp = mkdtempSync(join(tmpdir(), 'vneid-tests-'));
+  process.env.TMPDIR = runTemp;
+  return () => rmSync(runTemp, { recursive: true, force: true });
 }

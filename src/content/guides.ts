@@ -30,22 +30,24 @@ export interface Guide extends GuideBody, GuideMeta {
 
 /** The guides shipped in templates/guides, sorted by id. */
 export function listGuides(): GuideInfo[] {
-  return platform()
-    .assets.guides()
-    .map(({ file, text, compiled }) => ({ ...guideFromSource(text, file), ...(compiled ? { compiled } : {}) }));
+  return platform().assets.guides().map(guideFromAsset);
 }
 
+type GuideAsset = ReturnType<ReturnType<typeof platform>['assets']['guides']>[number];
+const guideFromAsset = ({ file, text, compiled }: GuideAsset): GuideInfo => ({ ...guideFromSource(text, file), ...(compiled ? { compiled } : {}) });
+
+/** One shipped guide by its id; only its own front matter is read (every command that draws starts here). */
 export function findGuide(id: string): GuideInfo {
-  const guides = listGuides();
-  const found = guides.find((g) => g.id === id);
+  const assets = platform().assets.guides();
+  const found = assets.find((a) => guideId(a.file) === id);
   if (!found) {
     throw new UserError({
       field: 'guide',
       message: `không có hướng dẫn "${id}"`,
-      hint: `chọn một trong: ${guides.map((g) => g.id).join(', ')}`,
+      hint: `chọn một trong: ${assets.map((a) => guideId(a.file)).join(', ')}`,
     });
   }
-  return found;
+  return guideFromAsset(found);
 }
 
 /** A guide written by the user: a .hbs file in the same form as templates/guides. */
@@ -60,11 +62,13 @@ export function guideFromFile(file: string): GuideInfo {
   return guideFromSource(decodeTextFile(bytes, file).text, file);
 }
 
+/** A guide's id: its file's name without the extension. */
+const guideId = (file: string) => (file.split(/[\\/]/).pop() ?? file).replace(/\.[^.]*$/, '');
+
 /** A guide from its template's text; its id is the file's name without the extension. */
 export function guideFromSource(source: string, file: string): GuideInfo {
   const { meta, body, bodyLine } = splitGuideSource(source, file);
-  const id = (file.split(/[\\/]/).pop() ?? file).replace(/\.[^.]*$/, '');
-  return { id, title: meta.title, file, meta, source, body, bodyLine };
+  return { id: guideId(file), title: meta.title, file, meta, source, body, bodyLine };
 }
 
 /** Characters of a template the fonts cannot draw, each reported on its line (an emoji would print as a blank). */
