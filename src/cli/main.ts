@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 import { spawn } from 'node:child_process';
-import { reportStopped } from './interrupt.js';
 import { buildSnapshotLater, SNAPSHOT_LOAD_FAILED, SNAPSHOT_NODE_FLAGS, snapshotFor, wantsSnapshot } from './snapshot.js';
 
 // Commands that draw start from a startup snapshot once one was built on this
@@ -45,7 +44,10 @@ function runFromSnapshot(blob: string): void {
   child.on('error', instead);
   child.on('exit', (code, signal) => {
     if (signal) {
-      process.exitCode = reportStopped(signal);
+      // Loaded only now: the bin stands for the child with as little to load as it can.
+      void import('./interrupt.js').then(({ reportStopped }) => {
+        process.exitCode = reportStopped(signal);
+      });
     } else if (code === SNAPSHOT_LOAD_FAILED) {
       instead();
     } else {

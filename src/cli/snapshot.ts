@@ -3,7 +3,6 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, 
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createHash } from 'node:crypto';
 
 /**
  * The startup snapshot: the CLI bundled into one script (dist/snapshot/bundle.cjs,
@@ -41,7 +40,14 @@ export function snapshotDir(env: Env = process.env): string | undefined {
   const stamp = currentStamp();
   if (!stamp) return undefined;
   const root = env.VNEID_PRINT_CACHE || join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'vneid-print');
-  return join(root, `snapshot-${createHash('sha1').update(JSON.stringify(stamp)).digest('hex').slice(0, 16)}`);
+  return join(root, `snapshot-${fnv1a64(JSON.stringify(stamp))}`);
+}
+
+/** A folder name for a stamp (FNV-1a, 64 bits): the bin that looks it up at every start need not load node:crypto. */
+function fnv1a64(text: string): string {
+  let hash = 0xcbf29ce484222325n;
+  for (const unit of Buffer.from(text, 'utf8')) hash = BigInt.asUintN(64, (hash ^ BigInt(unit)) * 0x100000001b3n);
+  return hash.toString(16).padStart(16, '0');
 }
 
 export function currentStamp(): SnapshotStamp | undefined {
