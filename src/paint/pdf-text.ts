@@ -20,6 +20,8 @@ interface DocumentFont {
   embedded: EmbeddedFont;
   /** Hex code in this document's subset, by the font's glyph id. */
   codes: string[];
+  /** A line's TJ operator, by its text, for lines that have one only. */
+  shown: Map<string, string>;
 }
 
 type PageResources = { fonts: Record<string, PDFKit.PDFKitReference> };
@@ -55,7 +57,7 @@ export class PdfText {
     let font = this.fonts.get(id);
     if (!font) {
       this.pdf.font(id);
-      font = { embedded: (this.pdf as unknown as { _font: EmbeddedFont })._font, codes: [] };
+      font = { embedded: (this.pdf as unknown as { _font: EmbeddedFont })._font, codes: [], shown: new Map() };
       this.fonts.set(id, font);
     }
     return font;
@@ -67,51 +69,17 @@ export class PdfText {
     const resources = this.pdf.page as unknown as PageResources;
     if (resources.fonts[embedded.id] == null) resources.fonts[embedded.id] = embedded.ref();
     content.op(`q\n1 0 0 -1 0 ${num(pageHeight)} cm\nBT\n1 0 0 1 ${num(x)} ${num(y)} Tm\n/${embedded.id} ${num(size)} Tf`);
-    const scale = size / 1000;
-    const units = embedded.scale;
-    // Glyphs written since the last cut, and the kerning after the last of them.
-    let pending = '';
-    let kern = 0;
-    let commands: string[] = [];
-    let hadOffset = false;
-    const cut = () => {
-      if (pending) commands.push(`<${pending}> ${num(-kern)}`);
-      pending = '';
-    };
-    const flush = () => {
-      cut();
-      if (commands.length) content.op(`[${commands.join(' ')}] TJ`);
-      commands = [];
-    };
-    for (const word of splitWords(text)) {
-      const run = shapeWord(embedded.font, word);
-      for (let i = 0; i < run.glyphs.length; i++) {
-        const glyph = run.glyphs[i]!;
-        const pos = run.positions[i]!;
-        const code = font.codes[glyph.id] ?? this.include(font, glyph);
-        const advance = pos.xAdvance * units;
-        const xOffset = pos.xOffset * units;
-        const yOffset = pos.yOffset * units;
-        if (xOffset || yOffset) {
-          flush();
-          content.op(`1 0 0 1 ${num(x + xOffset * scale)} ${num(y + yOffset * scale)} Tm`);
-          pending = code;
-          kern = advance - glyph.advanceWidth * units;
-          flush();
-          hadOffset = true;
-        } else {
-          if (hadOffset) {
-            content.op(`1 0 0 1 ${num(x)} ${num(y)} Tm`);
-            hadOffset = false;
-          }
-          pending += code;
-          kern = advance - glyph.advanceWidth * units;
-          if (kern !== 0) cut();
-        }
-        x += advance * scale;
+    const shown = font.shown.get(text);
+    if (shown !== undefined) content.op(shown);
+    else {
+      const ops = glyphOps(font, text, x, y, size, (glyph) => this.include(font, glyph));
+      for (const op of ops) content.op(op);
+      // A lone TJ (a glyph the font moves brings a text matrix with it): the same operator wherever and at whatever size the line is.
+      if (ops.length === 1) {
+        if (font.shown.size >= 2_000) font.shown.clear();
+        font.shown.set(text, ops[0]!);
       }
     }
-    flush();
     content.op('ET\nQ');
   }
 
@@ -125,6 +93,57 @@ export class PdfText {
     font.codes[glyph.id] = code;
     return code;
   }
+}
+
+/** pdfkit's TJ arrays for a line, and a text matrix for each glyph the font moves off the baseline (combining marks). */
+function glyphOps(font: DocumentFont, text: string, x: number, y: number, size: number, include: (glyph: fontkit.Glyph) => string): string[] {
+  const ops: string[] = [];
+  const scale = size / 1000;
+  const units = font.embedded.scale;
+  // Glyphs written since the last cut, and the kerning after the last of them.
+  let pending = '';
+  let kern = 0;
+  let commands: string[] = [];
+  let hadOffset = false;
+  const cut = () => {
+    if (pending) commands.push(`<${pending}> ${num(-kern)}`);
+    pending = '';
+  };
+  const flush = () => {
+    cut();
+    if (commands.length) ops.push(`[${commands.join(' ')}] TJ`);
+    commands = [];
+  };
+  for (const word of splitWords(text)) {
+    const run = shapeWord(font.embedded.font, word);
+    for (let i = 0; i < run.glyphs.length; i++) {
+      const glyph = run.glyphs[i]!;
+      const pos = run.positions[i]!;
+      const code = font.codes[glyph.id] ?? include(glyph);
+      const advance = pos.xAdvance * units;
+      const xOffset = pos.xOffset * units;
+      const yOffset = pos.yOffset * units;
+      if (xOffset || yOffset) {
+        flush();
+        ops.push(`1 0 0 1 ${num(x + xOffset * scale)} ${num(y + yOffset * scale)} Tm`);
+        pending = code;
+        kern = advance - glyph.advanceWidth * units;
+        flush();
+        hadOffset = true;
+      } else {
+        if (hadOffset) {
+          ops.push(`1 0 0 1 ${num(x)} ${num(y)} Tm`);
+          hadOffset = false;
+        }
+        pending += code;
+        kern = advance - glyph.advanceWidth * units;
+        if (kern !== 0) cut();
+      }
+      x += advance * scale;
+    }
+  }
+  flush();
+  return ops;
 }
 
 /** pdfkit's widthOfString(line), rounding included: how far its next line starts to the right. */
