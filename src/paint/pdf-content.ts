@@ -1,4 +1,4 @@
-import type { Color } from '../layout/display-list.js';
+import type { CircleItem, Color, LineItem, RectItem } from '../layout/display-list.js';
 import { toCmyk } from './colors.js';
 
 /**
@@ -19,6 +19,52 @@ export class PageContent {
     this.ops.push(line);
   }
 
+  /** A shape of the display list, as pdf.ts drew it with pdfkit's rect, roundedRect, circle, fill, stroke and dash. */
+  shape(item: RectItem | CircleItem | LineItem): void {
+    switch (item.type) {
+      case 'rect':
+        if (item.radius) this.roundedRect(item.x, item.y, item.width, item.height, item.radius);
+        else this.rect(item.x, item.y, item.width, item.height);
+        if (item.fill && item.stroke) {
+          this.lineWidth(item.strokeWidth ?? 1);
+          this.color(item.fill, false);
+          this.color(item.stroke, true);
+          this.ops.push('B');
+        } else if (item.fill) {
+          this.color(item.fill, false);
+          this.ops.push('f');
+        } else if (item.stroke) {
+          this.lineWidth(item.strokeWidth ?? 1);
+          this.color(item.stroke, true);
+          this.ops.push('S');
+        }
+        return;
+      case 'circle':
+        this.circle(item.cx, item.cy, item.r);
+        this.color(item.fill, false);
+        this.ops.push('f');
+        return;
+      case 'line':
+        this.ops.push('q');
+        this.moveTo(item.x1, item.y1);
+        this.lineTo(item.x2, item.y2);
+        this.lineWidth(item.width);
+        if (item.dash) this.dash(item.dash[0], item.dash[1]);
+        this.color(item.color, true);
+        this.ops.push('S\nQ');
+        return;
+      default:
+        item satisfies never;
+    }
+  }
+
+  /** The start of a clip to a rectangle (pdfkit's save, rect and clip); op('Q') ends it. */
+  clip(x: number, y: number, w: number, h: number): void {
+    this.ops.push('q');
+    this.rect(x, y, w, h);
+    this.ops.push('W n');
+  }
+
   /** pdfkit's fillColor or strokeColor of a colour. */
   color(color: Color, stroke: boolean): void {
     const key = stroke ? `S${color}` : color;
@@ -30,15 +76,15 @@ export class PageContent {
     this.ops.push(op);
   }
 
-  rect(x: number, y: number, w: number, h: number): void {
+  private rect(x: number, y: number, w: number, h: number): void {
     this.ops.push(`${num(x)} ${num(y)} ${num(w)} ${num(h)} re`);
   }
 
-  moveTo(x: number, y: number): void {
+  private moveTo(x: number, y: number): void {
     this.ops.push(`${num(x)} ${num(y)} m`);
   }
 
-  lineTo(x: number, y: number): void {
+  private lineTo(x: number, y: number): void {
     this.ops.push(`${num(x)} ${num(y)} l`);
   }
 
@@ -47,7 +93,7 @@ export class PageContent {
   }
 
   /** pdfkit's roundedRect with one radius for every corner. */
-  roundedRect(x: number, y: number, w: number, h: number, radius: number): void {
+  private roundedRect(x: number, y: number, w: number, h: number, radius: number): void {
     const r = Math.max(0, Math.min(radius || 0, Math.min(0.5 * w, 0.5 * h)));
     const cp = r * (1.0 - KAPPA);
     this.moveTo(x + r, y);
@@ -63,7 +109,7 @@ export class PageContent {
   }
 
   /** pdfkit's circle. */
-  circle(cx: number, cy: number, r: number): void {
+  private circle(cx: number, cy: number, r: number): void {
     const x = cx - r;
     const y = cy - r;
     const o = r * KAPPA;
@@ -79,12 +125,12 @@ export class PageContent {
     this.ops.push('h');
   }
 
-  lineWidth(w: number): void {
+  private lineWidth(w: number): void {
     this.ops.push(`${num(w)} w`);
   }
 
   /** pdfkit's dash(length, { space }). */
-  dash(length: number, space: number): void {
+  private dash(length: number, space: number): void {
     const lengths = [length, space || length];
     if (!lengths.every((v) => Number.isFinite(v) && v > 0)) throw new Error(`dash lengths must be numbers above zero: ${lengths.join(', ')}`);
     this.ops.push(`[${lengths.map(num).join(' ')}] 0 d`);

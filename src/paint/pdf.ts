@@ -152,42 +152,14 @@ interface Painter {
 
 /** Each item as pdfkit's own drawing calls would write it (pdf-content.ts). */
 function drawItem(p: Painter, item: Item): void {
-  const c = p.content;
   switch (item.type) {
-    case 'rect': {
-      if (item.radius) c.roundedRect(item.x, item.y, item.width, item.height, item.radius);
-      else c.rect(item.x, item.y, item.width, item.height);
-      if (item.fill && item.stroke) {
-        c.lineWidth(item.strokeWidth ?? 1);
-        c.color(item.fill, false);
-        c.color(item.stroke, true);
-        c.op('B');
-      } else if (item.fill) {
-        c.color(item.fill, false);
-        c.op('f');
-      } else if (item.stroke) {
-        c.lineWidth(item.strokeWidth ?? 1);
-        c.color(item.stroke, true);
-        c.op('S');
-      }
-      return;
-    }
+    case 'rect':
     case 'circle':
-      c.circle(item.cx, item.cy, item.r);
-      c.color(item.fill, false);
-      c.op('f');
-      return;
     case 'line':
-      c.op('q');
-      c.moveTo(item.x1, item.y1);
-      c.lineTo(item.x2, item.y2);
-      c.lineWidth(item.width);
-      if (item.dash) c.dash(item.dash[0], item.dash[1]);
-      c.color(item.color, true);
-      c.op('S\nQ');
+      p.content.shape(item);
       return;
     case 'text':
-      p.text.draw(c, item, p.height);
+      p.text.draw(p.content, item, p.height);
       return;
     case 'qr':
       p.qr.draw(item);
@@ -197,11 +169,9 @@ function drawItem(p: Painter, item: Item): void {
       p.images.draw(item);
       return;
     case 'clip':
-      c.op('q');
-      c.rect(item.x, item.y, item.width, item.height);
-      c.op('W n');
+      p.content.clip(item.x, item.y, item.width, item.height);
       for (const inner of item.items) drawItem(p, inner);
-      c.op('Q');
+      p.content.op('Q');
       return;
     default:
       item satisfies never;

@@ -81,46 +81,18 @@ function pdfkitDraw(pdf: PDFKit.PDFDocument, item: Item, cmyk: boolean): void {
 /** The same items through the painter's own writer, as pdf.ts draws them now. */
 function ownDraw(content: PageContent, text: PdfText, item: Item, height: number): void {
   switch (item.type) {
-    case 'rect':
-      if (item.radius) content.roundedRect(item.x, item.y, item.width, item.height, item.radius);
-      else content.rect(item.x, item.y, item.width, item.height);
-      if (item.fill && item.stroke) {
-        content.lineWidth(item.strokeWidth ?? 1);
-        content.color(item.fill, false);
-        content.color(item.stroke, true);
-        content.op('B');
-      } else if (item.fill) {
-        content.color(item.fill, false);
-        content.op('f');
-      } else if (item.stroke) {
-        content.lineWidth(item.strokeWidth ?? 1);
-        content.color(item.stroke, true);
-        content.op('S');
-      }
-      return;
-    case 'circle':
-      content.circle(item.cx, item.cy, item.r);
-      content.color(item.fill, false);
-      content.op('f');
-      return;
-    case 'line':
-      content.op('q');
-      content.moveTo(item.x1, item.y1);
-      content.lineTo(item.x2, item.y2);
-      content.lineWidth(item.width);
-      if (item.dash) content.dash(item.dash[0], item.dash[1]);
-      content.color(item.color, true);
-      content.op('S\nQ');
-      return;
     case 'text':
       text.draw(content, item, height);
       return;
     case 'clip':
-      content.op('q');
-      content.rect(item.x, item.y, item.width, item.height);
-      content.op('W n');
+      content.clip(item.x, item.y, item.width, item.height);
       for (const inner of item.items) ownDraw(content, text, inner, height);
       content.op('Q');
+      return;
+    case 'rect':
+    case 'circle':
+    case 'line':
+      content.shape(item);
       return;
     default:
       throw new Error(`not drawn here: ${item.type}`);
