@@ -1,13 +1,16 @@
 /**
  * Byte arrays compared by content: `fingerprint` picks out arrays that may be
- * the same, cheaply, and `sameBytes` decides.
+ * the same, and `sameBytes` decides.
  */
 
-/** A number from the length and 64 bytes spread over the data: arrays that differ almost always differ here. */
+/** A hash of every byte, four at a time: pages that differ in a single glyph of a name (a sticker sheet's) must not look alike. */
 export function fingerprint(data: Uint8Array): number {
   const n = data.length;
+  const view = new DataView(data.buffer, data.byteOffset, n);
   let h = Math.imul(n, 0x9e3779b1);
-  for (let i = 0; i < 64 && n; i++) h = Math.imul(h ^ data[Math.floor((i * n) / 64)]!, 0x01000193);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) h = Math.imul(h ^ view.getInt32(i, true), 0x01000193) ^ (h >>> 15);
+  for (; i < n; i++) h = Math.imul(h ^ data[i]!, 0x01000193) ^ (h >>> 15);
   return h;
 }
 
