@@ -1,5 +1,3 @@
-import { fingerprint, sameBytes } from './same-bytes.js';
-
 /**
  * Deflated streams remembered by their content, for the process. The documents
  * of a batch embed the same font subsets, ToUnicode maps and QR codes again and
@@ -48,4 +46,21 @@ export function deflateMemo(deflate: (data: Uint8Array) => Uint8Array, key: (dat
     }
     return deflated;
   };
+}
+
+/** A hash of every byte, four at a time: pages that differ in a single glyph of a name (a sticker sheet's) must not look alike. */
+export function fingerprint(data: Uint8Array): number {
+  const n = data.length;
+  const view = new DataView(data.buffer, data.byteOffset, n);
+  let h = Math.imul(n, 0x9e3779b1);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) h = Math.imul(h ^ view.getInt32(i, true), 0x01000193) ^ (h >>> 15);
+  for (; i < n; i++) h = Math.imul(h ^ data[i]!, 0x01000193) ^ (h >>> 15);
+  return h;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

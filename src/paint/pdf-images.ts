@@ -3,7 +3,6 @@ import type { ImageItem } from '../layout/display-list.js';
 import { cmykOf } from './colors.js';
 import type { PageContent } from './pdf-content.js';
 import { deflate } from './pdf-deflate.js';
-import { fingerprint, sameBytes } from './same-bytes.js';
 
 /**
  * Images (logos) as PDF image XObjects, written at once and each stored once.
@@ -56,23 +55,14 @@ interface EncodedImage {
   alpha?: Uint8Array;
 }
 
-/**
- * Decoded and deflated once per process: every PDF of a batch carries the same
- * logo. Found by content, as a worker thread receives each document's logo as a
- * copy of its own.
- */
-const encoded = new Map<number, { png: Uint8Array; spaces: Partial<Record<'rgb' | 'cmyk', EncodedImage>> }>();
+/** Decoded and deflated once per process: every PDF of a batch carries the same logo. */
+const encoded = new WeakMap<Buffer, Partial<Record<'rgb' | 'cmyk', EncodedImage>>>();
 
 function encodedImage(png: Buffer, cmyk: boolean): EncodedImage {
-  const key = fingerprint(png);
-  let forPng = encoded.get(key);
-  if (!forPng || !sameBytes(forPng.png, png)) {
-    // A page left open for a day may be given many logos.
-    if (encoded.size >= 16) encoded.clear();
-    encoded.set(key, (forPng = { png, spaces: {} }));
-  }
+  let forPng = encoded.get(png);
+  if (!forPng) encoded.set(png, (forPng = {}));
   const space = cmyk ? 'cmyk' : 'rgb';
-  let image = forPng.spaces[space];
+  let image = forPng[space];
   if (!image) {
     const { width, height, data } = PNG.sync.read(png); // always 8-bit RGBA
     const n = cmyk ? 4 : 3;
@@ -85,7 +75,7 @@ function encodedImage(png: Buffer, cmyk: boolean): EncodedImage {
       alpha[p] = data[4 * p + 3]!;
     }
     image = { width, height, colour: deflate(colour), alpha: alpha.some((a) => a !== 255) ? deflate(alpha) : undefined };
-    forPng.spaces[space] = image;
+    forPng[space] = image;
   }
   return image;
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deflateMemo } from '../../src/paint/deflate-memo.js';
+import { deflateMemo, fingerprint } from '../../src/paint/deflate-memo.js';
 import { deflate } from '../../src/paint/pdf-deflate.js';
-import { fingerprint } from '../../src/paint/same-bytes.js';
 
 function counting() {
   const calls: Uint8Array[] = [];
