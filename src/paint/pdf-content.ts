@@ -6,7 +6,7 @@ import { toCmyk } from './colors.js';
  * the same operators, numbers formatted alike, one line each. pdfkit turns every
  * operator into a buffer of its own and a page's drawing into thousands of calls;
  * here a page is one string, handed to pdfkit once (test/paint/pdf-content.test.ts
- * compares the two operator by operator).
+ * compares the files the two write).
  */
 export class PageContent {
   private ops: string[] = [];

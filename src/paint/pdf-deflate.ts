@@ -9,7 +9,11 @@ import { deflateMemo } from './deflate-memo.js';
  */
 export const deflate = (data: Uint8Array): Uint8Array => zlibSync(data, { level: 6 });
 
-/** The streams of every document this process writes: those that come again are deflated once (deflate-memo.ts). */
+/**
+ * The streams of every document this process writes: those that come again are
+ * deflated once (deflate-memo.ts). pdfkit copies a stream's bytes before writing
+ * them, so no reader ever holds a remembered array.
+ */
 const deflateStream = deflateMemo(deflate);
 
 interface Reference {
