@@ -1,4 +1,5 @@
 import { zlibSync } from 'fflate';
+import { deflateMemo } from './deflate-memo.js';
 
 /**
  * The one deflate every PDF stream is compressed with, on Node and in the
@@ -7,6 +8,13 @@ import { zlibSync } from 'fflate';
  * in its browser build; the two compress the same data differently.)
  */
 export const deflate = (data: Uint8Array): Uint8Array => zlibSync(data, { level: 6 });
+
+/**
+ * The streams of every document this process writes: those that come again are
+ * deflated once (deflate-memo.ts). pdfkit copies a stream's bytes before writing
+ * them, so no reader ever holds a remembered array.
+ */
+const deflateStream = deflateMemo(deflate);
 
 interface Reference {
   compress: boolean;
@@ -35,7 +43,7 @@ export function compressWith(pdf: PDFKit.PDFDocument): PDFKit.PDFDocument {
         const all = new Uint8Array(length);
         let at = 0;
         for (const c of chunks) all.set(c, (at += c.length) - c.length);
-        r.buffer = [deflate(all)];
+        r.buffer = [deflateStream(all)];
         r.data.Filter = 'FlateDecode';
       }
       finalize();

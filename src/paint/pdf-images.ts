@@ -1,6 +1,7 @@
 import { PNG } from 'pngjs';
 import type { ImageItem } from '../layout/display-list.js';
 import { cmykOf } from './colors.js';
+import type { PageContent } from './pdf-content.js';
 import { deflate } from './pdf-deflate.js';
 
 /**
@@ -15,6 +16,7 @@ export class PdfImages {
 
   constructor(
     private pdf: PDFKit.PDFDocument,
+    private content: PageContent,
     private cmyk: boolean,
   ) {}
 
@@ -27,7 +29,7 @@ export class PdfImages {
     const page = this.pdf.page as unknown as { xobjects: Record<string, PDFKit.PDFKitReference> };
     page.xobjects[image.name] = image.ref;
     // An image fills the unit square from its bottom-left corner; the page's user space runs top-down.
-    this.pdf.addContent(`q ${item.width} 0 0 ${-item.height} ${item.x} ${item.y + item.height} cm /${image.name} Do Q`);
+    this.content.op(`q ${item.width} 0 0 ${-item.height} ${item.x} ${item.y + item.height} cm /${image.name} Do Q`);
   }
 
   private embed(png: Buffer): PDFKit.PDFKitReference {

@@ -4,8 +4,10 @@ import type { FontSet } from '../layout/fonts.js';
 import { qrRuns } from '../qr/matrix.js';
 import { channels, toCmyk } from './colors.js';
 import { fastSubsets } from './font-subset.js';
+import { PageContent } from './pdf-content.js';
 import { compressWith } from './pdf-deflate.js';
 import { PdfImages } from './pdf-images.js';
+import { PdfText } from './pdf-text.js';
 
 export interface PdfOptions {
   /** The PDF's creation date; never the clock, so that reruns give the same bytes. */
@@ -18,8 +20,6 @@ export interface PdfOptions {
    */
   links?: boolean;
 }
-
-type PdfColor = string | [number, number, number, number];
 
 /** Draws a laid-out document with pdfkit: fonts embedded and subset, QR codes as vectors. */
 export async function paintPdf(doc: LaidOutDocument, fonts: FontSet, options: PdfOptions): Promise<Buffer> {
@@ -43,6 +43,8 @@ export interface PdfWriter {
 export function openPdf(meta: { title: string; author: string }, fonts: FontSet, options: PdfOptions, sink: (chunk: Buffer) => void): PdfWriter {
   const pdf = compressWith(new PDFDocument({
     autoFirstPage: false,
+    // pdfkit would load Helvetica's metrics as the default font, though nothing is drawn with it.
+    font: null as unknown as string,
     margin: 0,
     lang: 'vi-VN',
     displayTitle: true,
@@ -60,6 +62,8 @@ export function openPdf(meta: { title: string; author: string }, fonts: FontSet,
   // The parsed fonts the layout measured with: shaping is identical, and their
   // glyph tables are parsed once per process rather than once per document.
   // Their subsets are assembled from glyphs read once per process (font-subset.ts).
+  // Helvetica would have been font F1: the faces keep their names (F2…), from which their subsets' names derive.
+  (pdf as unknown as { _fontCount: number })._fontCount = 1;
   for (const face of Object.values(fonts.faces)) {
     fastSubsets(face.font);
     pdf.registerFont(face.id, face.font as unknown as string); // pdfkit takes a fontkit font, though its types say path
@@ -69,15 +73,16 @@ export function openPdf(meta: { title: string; author: string }, fonts: FontSet,
     pdf.on('end', resolve);
     pdf.on('error', reject);
   });
-  const color = options.cmyk ? toCmyk : (c: Color): PdfColor => c;
-  const reused: Reused = { qr: new QrForms(pdf, options.cmyk ?? false), images: new PdfImages(pdf, options.cmyk ?? false) };
-  const links = options.links ?? true;
+  const cmyk = options.cmyk ?? false;
+  const content = new PageContent(cmyk);
+  const painter: Painter = { pdf, content, text: new PdfText(pdf), qr: new QrForms(pdf, content, cmyk), images: new PdfImages(pdf, content, cmyk), links: options.links ?? true, height: 0 };
   return {
     addPage(page) {
       pdf.addPage({ size: [page.width, page.height], margin: 0 });
       setBoxes(pdf, page);
-      for (const item of page.items) drawItem(pdf, item, color, reused, links);
-      forgetShaping(pdf);
+      painter.height = page.height;
+      for (const item of page.items) drawItem(painter, item);
+      pdf.addContent(content.take());
     },
     end() {
       pdf.end();
@@ -95,6 +100,7 @@ class QrForms {
 
   constructor(
     private pdf: PDFKit.PDFDocument,
+    private content: PageContent,
     private cmyk: boolean,
   ) {}
 
@@ -116,24 +122,12 @@ class QrForms {
     page.xobjects[form.name] = form.ref;
     const cell = item.size / (n + 2 * item.margin);
     // The page's user space already runs top-down, as the form's module grid does.
-    this.pdf.addContent(`q ${cell} 0 0 ${cell} ${item.x + item.margin * cell} ${item.y + item.margin * cell} cm /${form.name} Do Q`);
+    this.content.op(`q ${cell} 0 0 ${cell} ${item.x + item.margin * cell} ${item.y + item.margin * cell} cm /${form.name} Do Q`);
   }
 }
 
 function rgb(hex: Color): [number, number, number] {
   return channels(hex).map((v) => Math.round(v * 1000) / 1000) as [number, number, number];
-}
-
-/**
- * pdfkit keeps the shaping of every distinct string it has drawn. In a batch
- * every block name is new, so that cache would grow with every page: reset it
- * once it is large (the strings that repeat come back at once).
- */
-function forgetShaping(pdf: PDFKit.PDFDocument): void {
-  const families = (pdf as unknown as { _fontFamilies: Record<string, { layoutCache?: Record<string, unknown> }> })._fontFamilies;
-  for (const font of Object.values(families)) {
-    if (font.layoutCache && Object.keys(font.layoutCache).length > 2000) font.layoutCache = Object.create(null);
-  }
 }
 
 /** TrimBox and BleedBox, in PDF's bottom-up coordinates. */
@@ -144,46 +138,40 @@ function setBoxes(pdf: PDFKit.PDFDocument, page: Page): void {
   if (page.bleedBox) dict.BleedBox = box(page.bleedBox);
 }
 
-/** What is written once per document and placed wherever it appears. */
-interface Reused {
+/** A document's drawing state: the page being written and what is written once per document. */
+interface Painter {
+  pdf: PDFKit.PDFDocument;
+  content: PageContent;
+  text: PdfText;
   qr: QrForms;
   images: PdfImages;
+  links: boolean;
+  /** The page's height, for the text's bottom-up coordinates. */
+  height: number;
 }
 
-function drawItem(pdf: PDFKit.PDFDocument, item: Item, color: (c: Color) => PdfColor, reused: Reused, links: boolean): void {
+/** Each item as pdfkit's own drawing calls would write it (pdf-content.ts). */
+function drawItem(p: Painter, item: Item): void {
   switch (item.type) {
-    case 'rect': {
-      if (item.radius) pdf.roundedRect(item.x, item.y, item.width, item.height, item.radius);
-      else pdf.rect(item.x, item.y, item.width, item.height);
-      if (item.fill && item.stroke) pdf.lineWidth(item.strokeWidth ?? 1).fillAndStroke(color(item.fill), color(item.stroke));
-      else if (item.fill) pdf.fill(color(item.fill));
-      else if (item.stroke) pdf.lineWidth(item.strokeWidth ?? 1).stroke(color(item.stroke));
-      return;
-    }
+    case 'rect':
     case 'circle':
-      pdf.circle(item.cx, item.cy, item.r).fill(color(item.fill));
-      return;
     case 'line':
-      pdf.save().moveTo(item.x1, item.y1).lineTo(item.x2, item.y2).lineWidth(item.width);
-      if (item.dash) pdf.dash(item.dash[0], { space: item.dash[1] });
-      pdf.stroke(color(item.color)).restore();
+      p.content.shape(item);
       return;
     case 'text':
-      // lineBreak:false keeps pdfkit from wrapping or adding pages: layout placed it.
-      pdf.font(item.font).fontSize(item.size).fillColor(color(item.color)).text(item.text, item.x, item.y, { lineBreak: false, baseline: 'alphabetic' });
+      p.text.draw(p.content, item, p.height);
       return;
     case 'qr':
-      reused.qr.draw(item);
-      if (links) pdf.link(item.x, item.y, item.size, item.size, item.url);
+      p.qr.draw(item);
+      if (p.links) p.pdf.link(item.x, item.y, item.size, item.size, item.url);
       return;
     case 'image':
-      reused.images.draw(item);
+      p.images.draw(item);
       return;
     case 'clip':
-      pdf.save();
-      pdf.rect(item.x, item.y, item.width, item.height).clip();
-      for (const inner of item.items) drawItem(pdf, inner, color, reused, links);
-      pdf.restore();
+      p.content.clip(item.x, item.y, item.width, item.height);
+      for (const inner of item.items) drawItem(p, inner);
+      p.content.op('Q');
       return;
     default:
       item satisfies never;
