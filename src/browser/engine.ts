@@ -3,9 +3,6 @@
 // page's questions (protocol.ts) with createEngine, and asks the page to turn
 // SVGs into pixels, since only the page can draw an SVG onto a canvas.
 
-import * as pdfkit from 'pdfkit';
-// @ts-expect-error pdfkit's data for Helvetica has no types
-import Helvetica from 'pdfkit/standard-fonts/Helvetica';
 import { allowedSchemes } from '../cli/output-options.js';
 import { parseDeadline } from '../content/deadline.js';
 import { setPlatform, type GreyImage } from '../platform/platform.js';
@@ -17,11 +14,6 @@ import type { Ask, Drawn, InPageEngine, Tell } from './protocol.js';
 type ZXing = typeof import('zxing-wasm/reader');
 
 declare const self: { vneidZxingWasm?: string; importScripts?: (url: string) => void; document?: unknown } & Record<string, unknown>;
-
-// pdfkit sets Helvetica as every document's first font (it writes its entry, never
-// its glyphs: the text is in Be Vietnam Pro). On Node it finds the font's data
-// itself; its browser build is given it.
-(pdfkit as unknown as { registerStdFonts(...fonts: unknown[]): void }).registerStdFonts(Helvetica);
 
 function connect(tell: (message: Tell, transfer?: Transferable[]) => void): (message: Ask | Drawn) => void {
   let draws = 0;
