@@ -39,46 +39,17 @@ export interface Scene {
 /**
  * What the preview shows of `scene` when the phone, `distance` points away, is
  * aimed at (cx, cy) and frames a square of `view` points around it.
+ *
+ * Each step keeps the floating-point operations of the plain formulas, in their
+ * order: a frame is the same bytes however the loops are arranged.
  */
 export function photograph(scene: Scene, aim: { cx: number; cy: number; view: number }, distance: number, seed: number): GrayImage {
   const rand = mulberry32(seed);
   const sign = () => (rand() < 0.5 ? -1 : 1);
   const yaw = (sign() * CAMERA.yaw * Math.PI) / 180;
   const roll = (sign() * CAMERA.roll * Math.PI) / 180;
-  const f = PREVIEW_FOCAL;
-  const size = Math.max(8, Math.round((aim.view / distance) * f));
-  const { image, box } = scene;
-  const sx = image.width / box.width;
-  const sy = image.height / box.height;
-  // The page is a plane `distance` in front of the lens, turned by `yaw`: a ray
-  // through a preview pixel meets it at a point, which `roll` turns on the page.
-  const nx = Math.sin(yaw);
-  const nz = Math.cos(yaw);
-  const ex = [Math.cos(yaw), -Math.sin(yaw)] as const;
-  const cr = Math.cos(roll);
-  const sr = Math.sin(roll);
-  const ss = CAMERA.supersample;
-  const light = new Float32Array(size * size);
-  for (let v = 0; v < size; v++) {
-    for (let u = 0; u < size; u++) {
-      let sum = 0;
-      for (let j = 0; j < ss; j++) {
-        for (let i = 0; i < ss; i++) {
-          const du = u + (i + 0.5) / ss - size / 2;
-          const dv = v + (j + 0.5) / ss - size / 2;
-          const t = (nz * distance) / (nx * du + nz * f);
-          const px = t * du;
-          const pz = t * f - distance;
-          const a = px * ex[0] + pz * ex[1];
-          const b = t * dv;
-          const x = aim.cx + cr * a - sr * b;
-          const y = aim.cy + sr * a + cr * b;
-          sum += sample(image, (x - box.x) * sx, (y - box.y) * sy);
-        }
-      }
-      light[v * size + u] = sum / (ss * ss);
-    }
-  }
+  const size = Math.max(8, Math.round((aim.view / distance) * PREVIEW_FOCAL));
+  const light = sensor(scene, aim, distance, yaw, roll, size);
   const blurred = gaussian(light, size, size, CAMERA.blur);
   const out = new Uint8ClampedArray(size * size);
   const span = CAMERA.paper - CAMERA.ink;
@@ -86,38 +57,115 @@ export function photograph(scene: Scene, aim: { cx: number; cy: number; view: nu
   return { data: out, width: size, height: size };
 }
 
-/** Bilinear sample; outside the render is white paper. */
-function sample(img: GrayImage, x: number, y: number): number {
-  const x0 = Math.floor(x - 0.5);
-  const y0 = Math.floor(y - 0.5);
-  const fx = x - 0.5 - x0;
-  const fy = y - 0.5 - y0;
-  const at = (xx: number, yy: number) => (xx < 0 || yy < 0 || xx >= img.width || yy >= img.height ? 255 : img.data[yy * img.width + xx]!);
-  return (at(x0, y0) * (1 - fx) + at(x0 + 1, y0) * fx) * (1 - fy) + (at(x0, y0 + 1) * (1 - fx) + at(x0 + 1, y0 + 1) * fx) * fy;
+/**
+ * The light each preview pixel gathers: the mean of `supersample`² bilinear
+ * samples of the render. The page is a plane `distance` in front of the lens,
+ * turned by `yaw`: a ray through a preview pixel meets it at a point, which
+ * `roll` turns on the page.
+ */
+function sensor(scene: Scene, aim: { cx: number; cy: number }, distance: number, yaw: number, roll: number, size: number): Float32Array {
+  const f = PREVIEW_FOCAL;
+  const { image, box } = scene;
+  const { data, width, height } = image;
+  const sx = width / box.width;
+  const sy = height / box.height;
+  const nx = Math.sin(yaw);
+  const nz = Math.cos(yaw);
+  const ex0 = Math.cos(yaw);
+  const ex1 = -Math.sin(yaw);
+  const cr = Math.cos(roll);
+  const sr = Math.sin(roll);
+  const ss = CAMERA.supersample;
+  // A sample's offset from the frame's centre, the same across as down. Along a
+  // column of samples only the ray's height changes: its depth `t` and the page
+  // point before the height term depend on the column alone.
+  const n = size * ss;
+  const offset = new Float64Array(n);
+  const depth = new Float64Array(n);
+  const baseX = new Float64Array(n);
+  const baseY = new Float64Array(n);
+  for (let u = 0; u < size; u++) {
+    for (let i = 0; i < ss; i++) {
+      const du = u + (i + 0.5) / ss - size / 2;
+      const t = (nz * distance) / (nx * du + nz * f);
+      const px = t * du;
+      const pz = t * f - distance;
+      const a = px * ex0 + pz * ex1;
+      offset[u * ss + i] = du;
+      depth[u * ss + i] = t;
+      baseX[u * ss + i] = aim.cx + cr * a;
+      baseY[u * ss + i] = aim.cy + sr * a;
+    }
+  }
+  const light = new Float32Array(size * size);
+  for (let v = 0; v < size; v++) {
+    for (let u = 0; u < size; u++) {
+      let sum = 0;
+      for (let j = 0; j < ss; j++) {
+        const dv = offset[v * ss + j]!;
+        for (let i = 0; i < ss; i++) {
+          const c = u * ss + i;
+          const b = depth[c]! * dv;
+          const x = ((baseX[c]! - sr * b - box.x) * sx) - 0.5;
+          const y = ((baseY[c]! + cr * b - box.y) * sy) - 0.5;
+          // Bilinear; outside the render is white paper.
+          const x0 = Math.floor(x);
+          const y0 = Math.floor(y);
+          const fx = x - x0;
+          const fy = y - y0;
+          let p00: number, p10: number, p01: number, p11: number;
+          if (x0 >= 0 && y0 >= 0 && x0 + 1 < width && y0 + 1 < height) {
+            const k = y0 * width + x0;
+            p00 = data[k]!;
+            p10 = data[k + 1]!;
+            p01 = data[k + width]!;
+            p11 = data[k + width + 1]!;
+          } else {
+            p00 = texel(image, x0, y0);
+            p10 = texel(image, x0 + 1, y0);
+            p01 = texel(image, x0, y0 + 1);
+            p11 = texel(image, x0 + 1, y0 + 1);
+          }
+          sum += (p00 * (1 - fx) + p10 * fx) * (1 - fy) + (p01 * (1 - fx) + p11 * fx) * fy;
+        }
+      }
+      light[v * size + u] = sum / (ss * ss);
+    }
+  }
+  return light;
+}
+
+function texel(img: GrayImage, x: number, y: number): number {
+  return x < 0 || y < 0 || x >= img.width || y >= img.height ? 255 : img.data[y * img.width + x]!;
 }
 
 function gaussian(src: Float32Array, w: number, h: number, sigma: number): Float32Array {
   const r = Math.ceil(3 * sigma);
-  const k: number[] = [];
+  const k = new Float64Array(2 * r + 1);
   let total = 0;
   for (let i = -r; i <= r; i++) {
     const v = Math.exp(-(i * i) / (2 * sigma * sigma));
-    k.push(v);
+    k[i + r] = v;
     total += v;
   }
   const tmp = new Float32Array(w * h);
   const out = new Float32Array(w * h);
+  // Each sum runs over the taps in order (the edge pixel repeats past the border).
   for (let y = 0; y < h; y++) {
+    const row = y * w;
     for (let x = 0; x < w; x++) {
       let s = 0;
-      for (let i = -r; i <= r; i++) s += k[i + r]! * src[y * w + Math.min(w - 1, Math.max(0, x + i))]!;
-      tmp[y * w + x] = s / total;
+      if (x >= r && x < w - r) for (let i = -r; i <= r; i++) s += k[i + r]! * src[row + x + i]!;
+      else for (let i = -r; i <= r; i++) s += k[i + r]! * src[row + Math.min(w - 1, Math.max(0, x + i))]!;
+      tmp[row + x] = s / total;
     }
   }
   for (let y = 0; y < h; y++) {
+    const inside = y >= r && y < h - r;
     for (let x = 0; x < w; x++) {
       let s = 0;
-      for (let i = -r; i <= r; i++) s += k[i + r]! * tmp[Math.min(h - 1, Math.max(0, y + i)) * w + x]!;
+      if (inside) for (let i = -r; i <= r; i++) s += k[i + r]! * tmp[(y + i) * w + x]!;
+      else for (let i = -r; i <= r; i++) s += k[i + r]! * tmp[Math.min(h - 1, Math.max(0, y + i)) * w + x]!;
       out[y * w + x] = s / total;
     }
   }
