@@ -32,32 +32,41 @@ const greyOfColour = new Map<number, number>();
 
 /**
  * The render's pixels as libvips's flatten().greyscale() makes them, the same
- * bytes at a third of the cost: both steps work pixel by pixel, and a region
+ * bytes at a fraction of the cost: both steps work pixel by pixel, and a region
  * holds few colours, so libvips converts each new colour once, in a strip of
  * them, and the pixels look theirs up.
  */
 async function greyLevels(sharp: typeof SharpModule, rgba: Buffer, pixels: number): Promise<Uint8ClampedArray> {
-  const colours = new Uint32Array(rgba.byteOffset % 4 ? Uint8Array.from(rgba).buffer : rgba.buffer, rgba.byteOffset % 4 ? 0 : rgba.byteOffset, pixels);
-  const fresh = new Set<number>();
-  for (let i = 0, last = -1; i < pixels; i++) {
-    const c = colours[i]!;
-    if (c !== last && !greyOfColour.has(c)) fresh.add(c);
-    last = c;
-  }
+  const aligned = rgba.byteOffset % 4 === 0;
+  const colours = new Int32Array(aligned ? rgba.buffer : Uint8Array.from(rgba).buffer, aligned ? rgba.byteOffset : 0, pixels);
+  const grey = new Uint8Array(pixels);
+  const fresh = lookUp(colours, grey);
   if (fresh.size) {
-    const strip = Uint32Array.from(fresh);
+    const strip = Int32Array.from(fresh);
     const levels = await sharp(Buffer.from(strip.buffer), { raw: { width: strip.length, height: 1, channels: 4 } }).flatten({ background: '#FFFFFF' }).greyscale().raw().toBuffer();
     if (greyOfColour.size + strip.length > 1 << 16) greyOfColour.clear();
     strip.forEach((c, i) => greyOfColour.set(c, levels[i]!));
+    lookUp(colours, grey);
   }
-  const grey = new Uint8ClampedArray(pixels);
-  for (let i = 0, last = -1, level = 0; i < pixels; i++) {
+  return new Uint8ClampedArray(grey.buffer);
+}
+
+/** Fills `grey` with the known levels of `colours` (a run of one colour is looked up once); returns the colours not known. */
+function lookUp(colours: Int32Array, grey: Uint8Array): Set<number> {
+  const fresh = new Set<number>();
+  let last = colours[0]! ^ 1;
+  let level = 0;
+  for (let i = 0; i < colours.length; i++) {
     const c = colours[i]!;
-    if (c !== last) level = greyOfColour.get(c)!;
+    if (c !== last) {
+      const known = greyOfColour.get(c);
+      if (known === undefined) fresh.add(c);
+      level = known ?? 0;
+      last = c;
+    }
     grey[i] = level;
-    last = c;
   }
-  return grey;
+  return fresh;
 }
 
 export function nodePlatform(): Platform {

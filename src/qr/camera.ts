@@ -50,7 +50,7 @@ export function photograph(scene: Scene, aim: { cx: number; cy: number; view: nu
   const roll = (sign() * CAMERA.roll * Math.PI) / 180;
   const size = Math.max(8, Math.round((aim.view / distance) * PREVIEW_FOCAL));
   const light = sensor(scene, aim, distance, yaw, roll, size);
-  const blurred = gaussian(light, size, size, CAMERA.blur);
+  const blurred = gaussian(light, size, size);
   const out = new Uint8ClampedArray(size * size);
   const span = CAMERA.paper - CAMERA.ink;
   for (let i = 0; i < out.length; i++) out[i] = CAMERA.ink + (span * blurred[i]!) / 255 + CAMERA.noise * normal(rand);
@@ -139,37 +139,56 @@ function texel(img: GrayImage, x: number, y: number): number {
   return x < 0 || y < 0 || x >= img.width || y >= img.height ? 255 : img.data[y * img.width + x]!;
 }
 
-function gaussian(src: Float32Array, w: number, h: number, sigma: number): Float32Array {
+/**
+ * The blur's kernel, 3 sigma either side, unnormalised (each sum is divided by
+ * its total, as the frames have always been made). CAMERA.blur is 1 pixel: 7
+ * taps, which blurLines spells out (a loop over taps costs 3 times as much).
+ */
+const KERNEL = (() => {
+  const sigma = CAMERA.blur;
   const r = Math.ceil(3 * sigma);
-  const k = new Float64Array(2 * r + 1);
+  const taps = new Float64Array(2 * r + 1);
   let total = 0;
   for (let i = -r; i <= r; i++) {
     const v = Math.exp(-(i * i) / (2 * sigma * sigma));
-    k[i + r] = v;
+    taps[i + r] = v;
     total += v;
   }
-  const tmp = new Float32Array(w * h);
+  if (taps.length !== 7) throw new Error(`blurLines spells out 7 taps; a blur of ${sigma} pixels needs ${taps.length}`);
+  return { taps, total };
+})();
+
+/** The separable Gaussian blur: along the rows, then along the columns. */
+function gaussian(src: Float32Array, w: number, h: number): Float32Array {
+  const across = new Float32Array(w * h);
   const out = new Float32Array(w * h);
-  // Each sum runs over the taps in order (the edge pixel repeats past the border).
-  for (let y = 0; y < h; y++) {
-    const row = y * w;
-    for (let x = 0; x < w; x++) {
-      let s = 0;
-      if (x >= r && x < w - r) for (let i = -r; i <= r; i++) s += k[i + r]! * src[row + x + i]!;
-      else for (let i = -r; i <= r; i++) s += k[i + r]! * src[row + Math.min(w - 1, Math.max(0, x + i))]!;
-      tmp[row + x] = s / total;
-    }
-  }
-  for (let y = 0; y < h; y++) {
-    const inside = y >= r && y < h - r;
-    for (let x = 0; x < w; x++) {
-      let s = 0;
-      if (inside) for (let i = -r; i <= r; i++) s += k[i + r]! * tmp[(y + i) * w + x]!;
-      else for (let i = -r; i <= r; i++) s += k[i + r]! * tmp[Math.min(h - 1, Math.max(0, y + i)) * w + x]!;
-      out[y * w + x] = s / total;
-    }
-  }
+  blurLines(src, across, w, h);
+  blurLines(across, out, h, w);
   return out;
+}
+
+/**
+ * Blurs each of `lines` lines of `length` pixels and writes the result
+ * transposed, so the second pass reads its columns as lines. Each sum runs over
+ * the taps in order; past the border the edge pixel repeats.
+ */
+function blurLines(src: Float32Array, dst: Float32Array, length: number, lines: number): void {
+  const { taps, total } = KERNEL;
+  const [k0, k1, k2, k3, k4, k5, k6] = taps as unknown as [number, number, number, number, number, number, number];
+  for (let y = 0; y < lines; y++) {
+    const row = y * length;
+    for (let x = 0; x < length; x++) {
+      let s: number;
+      if (x >= 3 && x < length - 3) {
+        const p = row + x;
+        s = k0 * src[p - 3]! + k1 * src[p - 2]! + k2 * src[p - 1]! + k3 * src[p]! + k4 * src[p + 1]! + k5 * src[p + 2]! + k6 * src[p + 3]!;
+      } else {
+        s = 0;
+        for (let i = 0; i < 7; i++) s += taps[i]! * src[row + Math.min(length - 1, Math.max(0, x + i - 3))]!;
+      }
+      dst[x * lines + y] = s / total;
+    }
+  }
 }
 
 /** A small, fast, seedable generator (mulberry32). */
