@@ -1,4 +1,6 @@
 import { PREVIEW_FOCAL } from '../products/scan-distance.js';
+import { addNoise } from './noise.js';
+import { Mulberry32 } from './random.js';
 
 /**
  * A phone's video preview of a printed code, imitated: what the read-back
@@ -44,16 +46,14 @@ export interface Scene {
  * order: a frame is the same bytes however the loops are arranged.
  */
 export function photograph(scene: Scene, aim: { cx: number; cy: number; view: number }, distance: number, seed: number): GrayImage {
-  const rand = mulberry32(seed);
-  const sign = () => (rand() < 0.5 ? -1 : 1);
+  const random = new Mulberry32(seed);
+  const sign = () => (random.uniform() < 0.5 ? -1 : 1);
   const yaw = (sign() * CAMERA.yaw * Math.PI) / 180;
   const roll = (sign() * CAMERA.roll * Math.PI) / 180;
   const size = Math.max(8, Math.round((aim.view / distance) * PREVIEW_FOCAL));
   const light = sensor(scene, aim, distance, yaw, roll, size);
   const blurred = gaussian(light, size, size);
-  const out = new Uint8ClampedArray(size * size);
-  const span = CAMERA.paper - CAMERA.ink;
-  for (let i = 0; i < out.length; i++) out[i] = CAMERA.ink + (span * blurred[i]!) / 255 + CAMERA.noise * normal(rand);
+  const out = addNoise(blurred, CAMERA.ink, CAMERA.paper - CAMERA.ink, CAMERA.noise, random);
   return { data: out, width: size, height: size };
 }
 
@@ -189,21 +189,4 @@ function blurLines(src: Float32Array, dst: Float32Array, length: number, lines: 
       dst[x * lines + y] = s / total;
     }
   }
-}
-
-/** A small, fast, seedable generator (mulberry32). */
-function mulberry32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function normal(rand: () => number): number {
-  const u = rand() || 1e-12;
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rand());
 }
