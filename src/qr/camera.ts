@@ -42,8 +42,9 @@ export interface Scene {
  * What the preview shows of `scene` when the phone, `distance` points away, is
  * aimed at (cx, cy) and frames a square of `view` points around it.
  *
- * Each step keeps the floating-point operations of the plain formulas, in their
- * order: a frame is the same bytes however the loops are arranged.
+ * A frame is the bytes of the plain formulas: the steps keep their
+ * floating-point operations in their order, and the noise (noise.ts) rounds
+ * as they do (test/qr/camera.test.ts holds frames made before).
  */
 export function photograph(scene: Scene, aim: { cx: number; cy: number; view: number }, distance: number, seed: number): GrayImage {
   const random = new Mulberry32(seed);
@@ -106,8 +107,8 @@ function sensor(scene: Scene, aim: { cx: number; cy: number }, distance: number,
         for (let i = 0; i < ss; i++) {
           const c = u * ss + i;
           const b = depth[c]! * dv;
-          const x = ((baseX[c]! - sr * b - box.x) * sx) - 0.5;
-          const y = ((baseY[c]! + cr * b - box.y) * sy) - 0.5;
+          const x = (baseX[c]! - sr * b - box.x) * sx - 0.5;
+          const y = (baseY[c]! + cr * b - box.y) * sy - 0.5;
           // Bilinear; outside the render is white paper.
           const x0 = Math.floor(x);
           const y0 = Math.floor(y);
