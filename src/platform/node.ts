@@ -40,33 +40,33 @@ async function greyLevels(sharp: typeof SharpModule, rgba: Buffer, pixels: numbe
   const aligned = rgba.byteOffset % 4 === 0;
   const colours = new Int32Array(aligned ? rgba.buffer : Uint8Array.from(rgba).buffer, aligned ? rgba.byteOffset : 0, pixels);
   const grey = new Uint8Array(pixels);
-  const fresh = lookUp(colours, grey);
+  const fresh = lookUp(colours, grey, greyOfColour);
   if (fresh.size) {
     const strip = Int32Array.from(fresh);
     const levels = await sharp(Buffer.from(strip.buffer), { raw: { width: strip.length, height: 1, channels: 4 } }).flatten({ background: '#FFFFFF' }).greyscale().raw().toBuffer();
-    if (greyOfColour.size + strip.length > 1 << 16) greyOfColour.clear();
-    strip.forEach((c, i) => greyOfColour.set(c, levels[i]!));
-    lookUp(colours, grey);
+    const learnt = new Map(Array.from(strip, (c, i) => [c, levels[i]!]));
+    lookUp(colours, grey, learnt);
+    if (greyOfColour.size + learnt.size > 1 << 16) greyOfColour.clear();
+    for (const [c, level] of learnt) greyOfColour.set(c, level);
   }
   return new Uint8ClampedArray(grey.buffer);
 }
 
-/** Fills `grey` with the known levels of `colours` (a run of one colour is looked up once); returns the colours not known. */
-function lookUp(colours: Int32Array, grey: Uint8Array): Set<number> {
-  const fresh = new Set<number>();
-  let last = colours[0]! ^ 1;
-  let level = 0;
+/** Sets the pixels whose colour `levels` knows (a run of one colour is looked up once); returns the colours it does not know. */
+function lookUp(colours: Int32Array, grey: Uint8Array, levels: Map<number, number>): Set<number> {
+  const unknown = new Set<number>();
+  let last = ~colours[0]!;
+  let level: number | undefined;
   for (let i = 0; i < colours.length; i++) {
     const c = colours[i]!;
     if (c !== last) {
-      const known = greyOfColour.get(c);
-      if (known === undefined) fresh.add(c);
-      level = known ?? 0;
+      level = levels.get(c);
+      if (level === undefined) unknown.add(c);
       last = c;
     }
-    grey[i] = level;
+    if (level !== undefined) grey[i] = level;
   }
-  return fresh;
+  return unknown;
 }
 
 export function nodePlatform(): Platform {

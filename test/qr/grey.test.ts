@@ -27,4 +27,19 @@ describe('the grey render', () => {
       expect(Buffer.compare(Buffer.from(ours.data), data)).toBe(0);
     }
   });
+
+  it('is libvips’s grey of a drawing of more colours than it keeps, drawn with others at once', async () => {
+    const gradients = (hue: string) =>
+      `<svg xmlns="http://www.w3.org/2000/svg" width="300" height="300">` +
+      `<defs><linearGradient id="a"><stop offset="0" stop-color="#000"/><stop offset="1" stop-color="${hue}"/></linearGradient>` +
+      `<linearGradient id="b" x2="0" y2="1"><stop offset="0" stop-color="#FFF" stop-opacity="0"/><stop offset="1" stop-color="#1B1F24"/></linearGradient></defs>` +
+      `<rect width="300" height="300" fill="url(#a)"/><rect width="300" height="300" fill="url(#b)" fill-opacity="0.8"/></svg>`;
+    const svgs = ['#FF2200', '#00E5A0', '#7A3CFF'].map(gradients);
+    const platform = nodePlatform();
+    const ours = await Promise.all(svgs.map((svg) => platform.raster.grey(svg)));
+    for (const [i, svg] of svgs.entries()) {
+      const theirs = await sharp(Buffer.from(svg)).flatten({ background: '#FFFFFF' }).greyscale().raw().toBuffer();
+      expect(Buffer.compare(Buffer.from(ours[i]!.data), theirs), svg).toBe(0);
+    }
+  });
 });
