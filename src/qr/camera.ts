@@ -1,4 +1,6 @@
 import { PREVIEW_FOCAL } from '../products/scan-distance.js';
+import { addNoise } from './noise.js';
+import { Mulberry32 } from './random.js';
 
 /**
  * A phone's video preview of a printed code, imitated: what the read-back
@@ -39,104 +41,153 @@ export interface Scene {
 /**
  * What the preview shows of `scene` when the phone, `distance` points away, is
  * aimed at (cx, cy) and frames a square of `view` points around it.
+ *
+ * A frame is the bytes of the plain formulas: the steps keep their
+ * floating-point operations in their order, and the noise (noise.ts) rounds
+ * as they do (test/qr/camera.test.ts holds frames made before).
  */
 export function photograph(scene: Scene, aim: { cx: number; cy: number; view: number }, distance: number, seed: number): GrayImage {
-  const rand = mulberry32(seed);
-  const sign = () => (rand() < 0.5 ? -1 : 1);
+  const random = new Mulberry32(seed);
+  const sign = () => (random.uniform() < 0.5 ? -1 : 1);
   const yaw = (sign() * CAMERA.yaw * Math.PI) / 180;
   const roll = (sign() * CAMERA.roll * Math.PI) / 180;
+  const size = Math.max(8, Math.round((aim.view / distance) * PREVIEW_FOCAL));
+  const light = sensor(scene, aim, distance, yaw, roll, size);
+  const blurred = gaussian(light, size, size);
+  const out = addNoise(blurred, CAMERA.ink, CAMERA.paper - CAMERA.ink, CAMERA.noise, random);
+  return { data: out, width: size, height: size };
+}
+
+/**
+ * The light each preview pixel gathers: the mean of `supersample`² bilinear
+ * samples of the render. The page is a plane `distance` in front of the lens,
+ * turned by `yaw`: a ray through a preview pixel meets it at a point, which
+ * `roll` turns on the page.
+ */
+function sensor(scene: Scene, aim: { cx: number; cy: number }, distance: number, yaw: number, roll: number, size: number): Float32Array {
   const f = PREVIEW_FOCAL;
-  const size = Math.max(8, Math.round((aim.view / distance) * f));
   const { image, box } = scene;
-  const sx = image.width / box.width;
-  const sy = image.height / box.height;
-  // The page is a plane `distance` in front of the lens, turned by `yaw`: a ray
-  // through a preview pixel meets it at a point, which `roll` turns on the page.
+  const { data, width, height } = image;
+  const sx = width / box.width;
+  const sy = height / box.height;
   const nx = Math.sin(yaw);
   const nz = Math.cos(yaw);
-  const ex = [Math.cos(yaw), -Math.sin(yaw)] as const;
+  const ex0 = Math.cos(yaw);
+  const ex1 = -Math.sin(yaw);
   const cr = Math.cos(roll);
   const sr = Math.sin(roll);
   const ss = CAMERA.supersample;
+  // A sample's offset from the frame's centre, the same across as down. Along a
+  // column of samples only the ray's height changes: its depth `t` and the page
+  // point before the height term depend on the column alone.
+  const n = size * ss;
+  const offset = new Float64Array(n);
+  const depth = new Float64Array(n);
+  const baseX = new Float64Array(n);
+  const baseY = new Float64Array(n);
+  for (let u = 0; u < size; u++) {
+    for (let i = 0; i < ss; i++) {
+      const du = u + (i + 0.5) / ss - size / 2;
+      const t = (nz * distance) / (nx * du + nz * f);
+      const px = t * du;
+      const pz = t * f - distance;
+      const a = px * ex0 + pz * ex1;
+      offset[u * ss + i] = du;
+      depth[u * ss + i] = t;
+      baseX[u * ss + i] = aim.cx + cr * a;
+      baseY[u * ss + i] = aim.cy + sr * a;
+    }
+  }
   const light = new Float32Array(size * size);
   for (let v = 0; v < size; v++) {
     for (let u = 0; u < size; u++) {
       let sum = 0;
       for (let j = 0; j < ss; j++) {
+        const dv = offset[v * ss + j]!;
         for (let i = 0; i < ss; i++) {
-          const du = u + (i + 0.5) / ss - size / 2;
-          const dv = v + (j + 0.5) / ss - size / 2;
-          const t = (nz * distance) / (nx * du + nz * f);
-          const px = t * du;
-          const pz = t * f - distance;
-          const a = px * ex[0] + pz * ex[1];
-          const b = t * dv;
-          const x = aim.cx + cr * a - sr * b;
-          const y = aim.cy + sr * a + cr * b;
-          sum += sample(image, (x - box.x) * sx, (y - box.y) * sy);
+          const c = u * ss + i;
+          const b = depth[c]! * dv;
+          const x = (baseX[c]! - sr * b - box.x) * sx - 0.5;
+          const y = (baseY[c]! + cr * b - box.y) * sy - 0.5;
+          // Bilinear; outside the render is white paper.
+          const x0 = Math.floor(x);
+          const y0 = Math.floor(y);
+          const fx = x - x0;
+          const fy = y - y0;
+          let p00: number, p10: number, p01: number, p11: number;
+          if (x0 >= 0 && y0 >= 0 && x0 + 1 < width && y0 + 1 < height) {
+            const k = y0 * width + x0;
+            p00 = data[k]!;
+            p10 = data[k + 1]!;
+            p01 = data[k + width]!;
+            p11 = data[k + width + 1]!;
+          } else {
+            p00 = texel(image, x0, y0);
+            p10 = texel(image, x0 + 1, y0);
+            p01 = texel(image, x0, y0 + 1);
+            p11 = texel(image, x0 + 1, y0 + 1);
+          }
+          sum += (p00 * (1 - fx) + p10 * fx) * (1 - fy) + (p01 * (1 - fx) + p11 * fx) * fy;
         }
       }
       light[v * size + u] = sum / (ss * ss);
     }
   }
-  const blurred = gaussian(light, size, size, CAMERA.blur);
-  const out = new Uint8ClampedArray(size * size);
-  const span = CAMERA.paper - CAMERA.ink;
-  for (let i = 0; i < out.length; i++) out[i] = CAMERA.ink + (span * blurred[i]!) / 255 + CAMERA.noise * normal(rand);
-  return { data: out, width: size, height: size };
+  return light;
 }
 
-/** Bilinear sample; outside the render is white paper. */
-function sample(img: GrayImage, x: number, y: number): number {
-  const x0 = Math.floor(x - 0.5);
-  const y0 = Math.floor(y - 0.5);
-  const fx = x - 0.5 - x0;
-  const fy = y - 0.5 - y0;
-  const at = (xx: number, yy: number) => (xx < 0 || yy < 0 || xx >= img.width || yy >= img.height ? 255 : img.data[yy * img.width + xx]!);
-  return (at(x0, y0) * (1 - fx) + at(x0 + 1, y0) * fx) * (1 - fy) + (at(x0, y0 + 1) * (1 - fx) + at(x0 + 1, y0 + 1) * fx) * fy;
+function texel(img: GrayImage, x: number, y: number): number {
+  return x < 0 || y < 0 || x >= img.width || y >= img.height ? 255 : img.data[y * img.width + x]!;
 }
 
-function gaussian(src: Float32Array, w: number, h: number, sigma: number): Float32Array {
+/**
+ * The blur's kernel, 3 sigma either side, unnormalised (each sum is divided by
+ * its total, as the frames have always been made). CAMERA.blur is 1 pixel: 7
+ * taps, which blurLines spells out (a loop over taps costs 3 times as much).
+ */
+const KERNEL = (() => {
+  const sigma = CAMERA.blur;
   const r = Math.ceil(3 * sigma);
-  const k: number[] = [];
+  const taps = new Float64Array(2 * r + 1);
   let total = 0;
   for (let i = -r; i <= r; i++) {
     const v = Math.exp(-(i * i) / (2 * sigma * sigma));
-    k.push(v);
+    taps[i + r] = v;
     total += v;
   }
-  const tmp = new Float32Array(w * h);
+  if (taps.length !== 7) throw new Error(`blurLines spells out 7 taps; a blur of ${sigma} pixels needs ${taps.length}`);
+  return { taps, total };
+})();
+
+/** The separable Gaussian blur: along the rows, then along the columns. */
+function gaussian(src: Float32Array, w: number, h: number): Float32Array {
+  const across = new Float32Array(w * h);
   const out = new Float32Array(w * h);
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      let s = 0;
-      for (let i = -r; i <= r; i++) s += k[i + r]! * src[y * w + Math.min(w - 1, Math.max(0, x + i))]!;
-      tmp[y * w + x] = s / total;
-    }
-  }
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      let s = 0;
-      for (let i = -r; i <= r; i++) s += k[i + r]! * tmp[Math.min(h - 1, Math.max(0, y + i)) * w + x]!;
-      out[y * w + x] = s / total;
-    }
-  }
+  blurLines(src, across, w, h);
+  blurLines(across, out, h, w);
   return out;
 }
 
-/** A small, fast, seedable generator (mulberry32). */
-function mulberry32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function normal(rand: () => number): number {
-  const u = rand() || 1e-12;
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rand());
+/**
+ * Blurs each of `lines` lines of `length` pixels and writes the result
+ * transposed, so the second pass reads its columns as lines. Each sum runs over
+ * the taps in order; past the border the edge pixel repeats.
+ */
+function blurLines(src: Float32Array, dst: Float32Array, length: number, lines: number): void {
+  const { taps, total } = KERNEL;
+  const [k0, k1, k2, k3, k4, k5, k6] = taps as unknown as [number, number, number, number, number, number, number];
+  for (let y = 0; y < lines; y++) {
+    const row = y * length;
+    for (let x = 0; x < length; x++) {
+      let s: number;
+      if (x >= 3 && x < length - 3) {
+        const p = row + x;
+        s = k0 * src[p - 3]! + k1 * src[p - 2]! + k2 * src[p - 1]! + k3 * src[p]! + k4 * src[p + 1]! + k5 * src[p + 2]! + k6 * src[p + 3]!;
+      } else {
+        s = 0;
+        for (let i = 0; i < 7; i++) s += taps[i]! * src[row + Math.min(length - 1, Math.max(0, x + i - 3))]!;
+      }
+      dst[x * lines + y] = s / total;
+    }
+  }
 }

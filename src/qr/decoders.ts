@@ -15,16 +15,14 @@ export interface Reads {
   zxing: string[];
 }
 
+/** Each grey level as one RGBA pixel, in the machine's byte order. */
+const OPAQUE_GREY = new Uint32Array(new Uint8Array(Array.from({ length: 256 }, (_, g) => [g, g, g, 255]).flat()).buffer);
+
 /** Two independent decoders on one frame. */
 export async function decode(frame: GrayImage): Promise<Reads> {
   const rgba = new Uint8ClampedArray(frame.width * frame.height * 4);
-  for (let i = 0; i < frame.data.length; i++) {
-    const g = frame.data[i]!;
-    rgba[4 * i] = g;
-    rgba[4 * i + 1] = g;
-    rgba[4 * i + 2] = g;
-    rgba[4 * i + 3] = 255;
-  }
+  const pixels = new Uint32Array(rgba.buffer);
+  for (let i = 0; i < frame.data.length; i++) pixels[i] = OPAQUE_GREY[frame.data[i]!]!;
   const js = jsQR(rgba, frame.width, frame.height, { inversionAttempts: 'dontInvert' })?.data;
   const image = { data: rgba, width: frame.width, height: frame.height, colorSpace: 'srgb' } as unknown as Parameters<typeof ZXingReader.readBarcodes>[0];
   // Up to two symbols: a neighbouring code in the frame must show up, not hide.
