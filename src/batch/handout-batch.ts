@@ -132,11 +132,17 @@ export async function handoutBatch(
         await o.painter.room();
         drawing.push(o.painter.paint(doc, { date: o.date }).then((bytes) => sink.write(name, bytes)).catch((err: unknown) => void (failure ??= { err })));
       };
+      const check = (i: number) => (i < laidOut.length ? checkClassQrCodes(laidOut[i]!.cls, laidOut[i]!.pages, unit.fonts, proven) : undefined);
+      let checking = check(0);
       hooks.progress?.(0, laidOut.length, 'lớp');
       try {
-        for (const { cls, pages, base } of laidOut) {
+        for (const [i, { cls, pages, base }] of laidOut.entries()) {
           if (failure) throw failure.err;
-          await checkClassQrCodes(cls, pages, unit.fonts, proven);
+          await checking;
+          // The next class's codes are rendered (on libuv's threads) while this one is drawn;
+          // a code that does not scan stops the batch at its own class, as before.
+          checking = check(i + 1);
+          checking?.catch(() => {});
           if (o.classFiles) await classPdf({ title: `Lớp ${cls.name}`, author, pages }, `${base}.pdf`);
           if (pictures(base).length) {
             // On a phone a single A5 side reads best, in colour whatever the printer is.
@@ -154,8 +160,8 @@ export async function handoutBatch(
           await itemDone(hooks, list.length, laidOut.length, 'lớp');
         }
       } finally {
-        // Nothing is still being written when the batch ends, or is discarded.
-        await Promise.all(drawing);
+        // Nothing is still being written or checked when the batch ends, or is discarded.
+        await Promise.all([...drawing, checking?.catch(() => {})]);
       }
       if (failure) throw failure.err;
       await printRoom.end();
