@@ -28,6 +28,8 @@ export interface BreakStyle {
   strongFont: FontId;
   /** Never leave one word alone on the last line (for headings; body text fills its lines). */
   noWidow?: boolean;
+  /** Even out line lengths (for titles), instead of filling each line greedily. */
+  balance?: boolean;
 }
 
 interface Chunk {
@@ -52,15 +54,50 @@ interface Line {
  * together what Vietnamese readers read as one (keep-together.ts): a group goes
  * to the next line whole if it fits there, and is broken inside, at its weakest
  * joints first, only when it is wider than a line. A word longer than the line
- * is split between characters rather than allowed to overflow.
+ * is split between characters rather than allowed to overflow. With `balance`,
+ * the narrowest measure that needs no extra line, and breaks no more groups kept
+ * together (a name, a number with its label), gives the most even lines.
+ *
+ * The same text, measure and style always break the same way, so each is broken
+ * once and kept (a sticker batch sets its reminder and footer on every label,
+ * several times while its scale is searched).
  */
 export function breakLines(rich: RichText, maxWidth: number, style: BreakStyle, m: Measurer): TextLine[] {
-  const { segments, keep } = toParagraph(rich, style);
-  const widthOf = (chunks: Chunk[]) => {
-    let w = 0;
-    for (const c of chunks) w += m.width(c.text, c.font, style.size);
-    return w;
-  };
+  const p = toParagraph(rich, style, m);
+  let bySize = p.set.get(maxWidth);
+  if (!bySize) p.set.set(maxWidth, (bySize = new Map()));
+  let set = bySize.get(style.size);
+  if (!set) {
+    set = setLines(p, pickLines(p, maxWidth, style, m), style.size, m);
+    remember(m, bySize, style.size, set);
+  }
+  return set;
+}
+
+function pickLines(p: Paragraph, maxWidth: number, style: BreakStyle, m: Measurer): Line[] {
+  const lines = placeLines(p, maxWidth, style, m);
+  if (!style.balance || lines.length < 2) return lines;
+  // Bisect the measure; each trial is only counted, and the last that passed is the answer.
+  const limit = brokenGroups(p, lines);
+  let best = lines;
+  let lo = maxWidth / lines.length;
+  let hi = maxWidth;
+  for (let i = 0; i < 10; i++) {
+    const mid = (lo + hi) / 2;
+    const trial = placeLines(p, mid, style, m);
+    if (trial.length > lines.length || brokenGroups(p, trial) > limit) lo = mid;
+    else {
+      hi = mid;
+      best = trial;
+    }
+  }
+  return best;
+}
+
+/** Which segments go on which line: widths are summed as the lines fill, nothing is set yet. */
+function placeLines(p: Paragraph, maxWidth: number, style: BreakStyle, m: Measurer): Line[] {
+  const { segments, keep } = p;
+  const w = widthsAt(p, style.size, m);
   const lines: Line[] = [];
   let line: Line = { placed: [], width: 0 };
   const endLine = () => {
@@ -79,35 +116,52 @@ export function breakLines(rich: RichText, maxWidth: number, style: BreakStyle, 
   };
   const placeGroup = (s: number, e: number, level: number): void => {
     let width = 0;
-    for (let i = s; i < e - 1; i++) width += widthOf(segments[i]!.chunks);
+    for (let i = s; i < e - 1; i++) width += w.chunks(i);
     const last = segments[e - 1]!;
-    const visible = width + widthOf(last.visible);
+    const visible = width + w.visible(e - 1);
     if (visible > maxWidth && e - s > 1) return place(s, e, level + 1);
     if (line.placed.length && line.width + visible > maxWidth) endLine();
     if (visible > maxWidth) {
       const parts = splitLongSegment(last.chunks, maxWidth, style.size, m);
       for (const part of parts.slice(0, -1)) lines.push({ placed: [{ s, e, part }], width: 0, splitWord: true });
       const rest = parts[parts.length - 1]!;
-      line = { placed: [{ s, e, part: rest }], width: widthOf(rest) };
+      line = { placed: [{ s, e, part: rest }], width: widthOf(rest, style.size, m) };
     } else {
       line.placed.push({ s, e, part: undefined });
-      line.width += width + widthOf(last.chunks);
+      line.width += width + w.chunks(e - 1);
     }
     if (last.required) endLine();
   };
 
   place(0, segments.length, 1);
   if (line.placed.length) lines.push(line);
-  if (style.noWidow) avoidWidow(lines, segments, maxWidth, widthOf);
+  if (style.noWidow) avoidWidow(lines, segments, maxWidth, w);
+  return lines;
+}
+
+/** How many lines end inside a group kept together (all but the last line). */
+function brokenGroups(p: Paragraph, lines: Line[]): number {
+  let n = 0;
+  for (let i = 0; i < lines.length - 1; i++) if (breaksGroup(p, lines[i]!)) n++;
+  return n;
+}
+
+function breaksGroup(p: Paragraph, line: Line): boolean {
+  const end = line.placed[line.placed.length - 1];
+  return !!end && !end.part && p.keep[end.e - 1]! > FREE;
+}
+
+/** The lines' text, one piece per font, each positioned and measured as it will be drawn. */
+function setLines(p: Paragraph, lines: Line[], size: number, m: Measurer): TextLine[] {
   return lines.map((l, n) => {
     const chunks: Chunk[] = [];
-    for (const p of l.placed) {
-      if (p.part) chunks.push(...p.part);
-      else for (let i = p.s; i < p.e; i++) chunks.push(...segments[i]!.chunks);
+    for (const placed of l.placed) {
+      if (placed.part) mergeInto(chunks, placed.part);
+      else for (let i = placed.s; i < placed.e; i++) mergeInto(chunks, p.segments[i]!.chunks);
     }
-    const end = l.placed[l.placed.length - 1];
-    const brokeGroup = n < lines.length - 1 && !!end && !end.part && keep[end.e - 1]! > FREE;
-    return { ...positionLine(trimEnd(mergeChunks(chunks)), style.size, m), ...(l.splitWord ? { splitWord: true } : {}), ...(brokeGroup ? { brokeGroup } : {}) };
+    trimEndInPlace(chunks);
+    const brokeGroup = n < lines.length - 1 && breaksGroup(p, l);
+    return { ...positionLine(chunks, size, m), ...(l.splitWord ? { splitWord: true } : {}), ...(brokeGroup ? { brokeGroup } : {}) };
   });
 }
 
@@ -115,7 +169,7 @@ export function breakLines(rich: RichText, maxWidth: number, style: BreakStyle, 
  * A heading whose last line holds a single word looks unfinished: the last
  * group of the line before goes down to keep it company, if it fits there.
  */
-function avoidWidow(lines: Line[], segments: Segment[], maxWidth: number, widthOf: (chunks: Chunk[]) => number): void {
+function avoidWidow(lines: Line[], segments: Segment[], maxWidth: number, w: Widths): void {
   if (lines.length < 2) return;
   const last = lines[lines.length - 1]!;
   const prev = lines[lines.length - 2]!;
@@ -126,33 +180,95 @@ function avoidWidow(lines: Line[], segments: Segment[], maxWidth: number, widthO
   // ...and not to leave a word alone on the line before instead.
   const left = prev.placed.slice(0, -1).reduce((n, p) => n + p.e - p.s, 0);
   if (left < 2) return;
-  let width = widthOf(segments[only.s]!.visible);
-  for (let i = moved.s; i < moved.e; i++) width += widthOf(segments[i]!.chunks);
+  let width = w.visible(only.s);
+  for (let i = moved.s; i < moved.e; i++) width += w.chunks(i);
   if (width > maxWidth) return;
   prev.placed.pop();
   last.placed.unshift(moved);
 }
 
 type Segment = { chunks: Chunk[]; /** Without the trailing spaces, which may hang past the line's end. */ visible: Chunk[]; required: boolean };
-/** A paragraph's segments, and keep[i]: how strongly segments i and i + 1 stay on one line (keep-together.ts). */
+/** A paragraph's segments, keep[i]: how strongly segments i and i + 1 stay on one line (keep-together.ts), and its lines as set so far. */
 interface Paragraph {
   segments: Segment[];
   keep: Uint8Array;
+  /** Segment widths at the size last broken (a search tries one size many times). */
+  sized?: Widths;
+  /** Lines by measure, then by size. */
+  set: Map<number, Map<number, TextLine[]>>;
 }
 
-// Break opportunities depend only on the text and its fonts, not on the width or
-// size: fitting tries many sizes of the same paragraph, so find them once.
-const paragraphCache = new Map<string, Paragraph>();
+/** Widths of a paragraph's segments at one size, each measured when first needed and kept. */
+interface Widths {
+  size: number;
+  chunks(i: number): number;
+  visible(i: number): number;
+}
 
-function toParagraph(rich: RichText, style: BreakStyle): Paragraph {
-  const key = `${style.font}|${style.strongFont}|${rich.map((s) => (s.strong ? '*' : '-') + s.text).join('\u0000')}`;
-  let paragraph = paragraphCache.get(key);
+function widthsAt(p: Paragraph, size: number, m: Measurer): Widths {
+  if (p.sized?.size === size) return p.sized;
+  const n = p.segments.length;
+  const chunks = new Float64Array(n).fill(NaN);
+  const visible = new Float64Array(n).fill(NaN);
+  p.sized = {
+    size,
+    chunks: (i) => (Number.isNaN(chunks[i]!) ? (chunks[i] = widthOf(p.segments[i]!.chunks, size, m)) : chunks[i]!),
+    visible: (i) => (Number.isNaN(visible[i]!) ? (visible[i] = widthOf(p.segments[i]!.visible, size, m)) : visible[i]!),
+  };
+  return p.sized;
+}
+
+function widthOf(chunks: Chunk[], size: number, m: Measurer): number {
+  let w = 0;
+  for (const c of chunks) w += m.width(c.text, c.font, size);
+  return w;
+}
+
+/**
+ * Break opportunities depend only on the text and its fonts, not on the width or
+ * size: fitting tries many sizes of the same paragraph, so find them once. Kept
+ * by measurer (widths are the measurer's), and bounded: a batch brings new names
+ * on every label.
+ */
+interface ParagraphCache {
+  paragraphs: Map<string, Paragraph>;
+  /** Sets of lines kept, over all paragraphs. */
+  sets: number;
+}
+const caches = new WeakMap<Measurer, ParagraphCache>();
+const MAX_PARAGRAPHS = 500;
+const MAX_SETS = 1_000;
+
+function cacheOf(m: Measurer): ParagraphCache {
+  let cache = caches.get(m);
+  if (!cache) caches.set(m, (cache = { paragraphs: new Map(), sets: 0 }));
+  return cache;
+}
+
+function toParagraph(rich: RichText, style: BreakStyle, m: Measurer): Paragraph {
+  const cache = cacheOf(m);
+  let text = `${style.font}|${style.strongFont}|${style.noWidow ? 1 : 0}${style.balance ? 1 : 0}`;
+  for (const span of rich) text += `\u0000${span.strong ? '*' : '-'}${span.text}`;
+  let paragraph = cache.paragraphs.get(text);
   if (!paragraph) {
-    if (paragraphCache.size > 2_000) paragraphCache.clear();
+    if (cache.paragraphs.size >= MAX_PARAGRAPHS) forget(cache);
     paragraph = findSegments(rich, style);
-    paragraphCache.set(key, paragraph);
+    cache.paragraphs.set(text, paragraph);
   }
   return paragraph;
+}
+
+function remember(m: Measurer, bySize: Map<number, TextLine[]>, size: number, lines: TextLine[]): void {
+  const cache = cacheOf(m);
+  if (cache.sets >= MAX_SETS) forget(cache);
+  bySize.set(size, lines);
+  cache.sets++;
+}
+
+function forget(cache: ParagraphCache): void {
+  for (const p of cache.paragraphs.values()) p.set.clear();
+  cache.paragraphs.clear();
+  cache.sets = 0;
 }
 
 function findSegments(rich: RichText, style: BreakStyle): Paragraph {
@@ -173,7 +289,9 @@ function findSegments(rich: RichText, style: BreakStyle): Paragraph {
       else chunks.push({ text: ch, font: fontAt[i]! });
     }
     const trimmed = chunks.map((c) => ({ ...c, text: c.text.replace(/[\r\n]+$/, '') }));
-    segments.push({ chunks: trimmed, visible: trimEnd(trimmed), required: br.required });
+    const visible = trimmed.map((c) => ({ ...c }));
+    trimEndInPlace(visible);
+    segments.push({ chunks: trimmed, visible, required: br.required });
     ends.push(br.position);
     last = br.position;
   }
@@ -182,7 +300,7 @@ function findSegments(rich: RichText, style: BreakStyle): Paragraph {
   segments.forEach((seg, i) => {
     if (seg.required) keep[i] = FREE;
   });
-  return { segments, keep };
+  return { segments, keep, set: new Map() };
 }
 
 function splitLongSegment(chunks: Chunk[], maxWidth: number, size: number, m: Measurer): Chunk[][] {
@@ -206,23 +324,27 @@ function splitLongSegment(chunks: Chunk[], maxWidth: number, size: number, m: Me
 
 function mergeChunks(chunks: Chunk[]): Chunk[] {
   const out: Chunk[] = [];
-  for (const c of chunks) {
-    const prev = out[out.length - 1];
-    if (prev && prev.font === c.font) prev.text += c.text;
-    else if (c.text) out.push({ ...c });
-  }
+  mergeInto(out, chunks);
   return out;
 }
 
-function trimEnd(chunks: Chunk[]): Chunk[] {
-  const out = chunks.map((c) => ({ ...c }));
-  while (out.length) {
-    const last = out[out.length - 1]!;
-    last.text = last.text.replace(/\s+$/, '');
-    if (last.text) break;
-    out.pop();
+/** Appends `chunks` to `out`, joining runs of one font; empty chunks add nothing. */
+function mergeInto(out: Chunk[], chunks: Chunk[]): void {
+  for (const c of chunks) {
+    const prev = out[out.length - 1];
+    if (prev && prev.font === c.font) prev.text += c.text;
+    else if (c.text) out.push({ text: c.text, font: c.font });
   }
-  return out;
+}
+
+/** Drops the trailing white space of chunks made for this line alone. */
+function trimEndInPlace(chunks: Chunk[]): void {
+  while (chunks.length) {
+    const last = chunks[chunks.length - 1]!;
+    last.text = last.text.trimEnd();
+    if (last.text) break;
+    chunks.pop();
+  }
 }
 
 function positionLine(chunks: Chunk[], size: number, m: Measurer): TextLine {
