@@ -75,29 +75,59 @@ export function breakLines(rich: RichText, maxWidth: number, style: BreakStyle, 
 }
 
 function pickLines(p: Paragraph, maxWidth: number, style: BreakStyle, m: Measurer): Line[] {
-  const lines = placeLines(p, maxWidth, style, m);
+  const first = placeLines(p, maxWidth, style, m);
+  const { lines } = first;
   if (!style.balance || lines.length < 2) return lines;
   // Bisect the measure; each trial is only counted, and the last that passed is the answer.
+  // A trial within the range of measures an earlier one holds for breaks the same way.
+  const tried = [first];
   const limit = brokenGroups(p, lines);
   let best = lines;
   let lo = maxWidth / lines.length;
   let hi = maxWidth;
   for (let i = 0; i < 10; i++) {
     const mid = (lo + hi) / 2;
-    const trial = placeLines(p, mid, style, m);
-    if (trial.length > lines.length || brokenGroups(p, trial) > limit) lo = mid;
+    let trial = tried.find((t) => t.measure.holds(mid));
+    if (!trial) tried.push((trial = placeLines(p, mid, style, m)));
+    if (trial.lines.length > lines.length || brokenGroups(p, trial.lines) > limit) lo = mid;
     else {
       hi = mid;
-      best = trial;
+      best = trial.lines;
     }
   }
   return best;
 }
 
+/**
+ * A measure, and the range of measures that break a paragraph the same way as
+ * it does: every width compared with it is noted, and any measure in
+ * [need, slack) answers each comparison alike.
+ */
+class Measure {
+  need = -Infinity;
+  slack = Infinity;
+  constructor(readonly width: number) {}
+
+  /** Whether `x` is wider than the measure. */
+  over(x: number): boolean {
+    if (x > this.width) {
+      if (x < this.slack) this.slack = x;
+      return true;
+    }
+    if (x > this.need) this.need = x;
+    return false;
+  }
+
+  holds(width: number): boolean {
+    return this.need <= width && width < this.slack;
+  }
+}
+
 /** Which segments go on which line: widths are summed as the lines fill, nothing is set yet. */
-function placeLines(p: Paragraph, maxWidth: number, style: BreakStyle, m: Measurer): Line[] {
+function placeLines(p: Paragraph, maxWidth: number, style: BreakStyle, m: Measurer): { lines: Line[]; measure: Measure } {
   const { segments, keep } = p;
   const w = widthsAt(p, style.size, m);
+  const measure = new Measure(maxWidth);
   const lines: Line[] = [];
   let line: Line = { placed: [], width: 0 };
   const endLine = () => {
@@ -119,10 +149,11 @@ function placeLines(p: Paragraph, maxWidth: number, style: BreakStyle, m: Measur
     for (let i = s; i < e - 1; i++) width += w.chunks(i);
     const last = segments[e - 1]!;
     const visible = width + w.visible(e - 1);
-    if (visible > maxWidth && e - s > 1) return place(s, e, level + 1);
-    if (line.placed.length && line.width + visible > maxWidth) endLine();
-    if (visible > maxWidth) {
-      const parts = splitLongSegment(last.chunks, maxWidth, style.size, m);
+    const tooWide = measure.over(visible);
+    if (tooWide && e - s > 1) return place(s, e, level + 1);
+    if (line.placed.length && measure.over(line.width + visible)) endLine();
+    if (tooWide) {
+      const parts = splitLongSegment(last.chunks, measure, style.size, m);
       for (const part of parts.slice(0, -1)) lines.push({ placed: [{ s, e, part }], width: 0, splitWord: true });
       const rest = parts[parts.length - 1]!;
       line = { placed: [{ s, e, part: rest }], width: widthOf(rest, style.size, m) };
@@ -135,8 +166,8 @@ function placeLines(p: Paragraph, maxWidth: number, style: BreakStyle, m: Measur
 
   place(0, segments.length, 1);
   if (line.placed.length) lines.push(line);
-  if (style.noWidow) avoidWidow(lines, segments, maxWidth, w);
-  return lines;
+  if (style.noWidow) avoidWidow(lines, segments, measure, w);
+  return { lines, measure };
 }
 
 /** How many lines end inside a group kept together (all but the last line). */
@@ -169,7 +200,7 @@ function setLines(p: Paragraph, lines: Line[], size: number, m: Measurer): TextL
  * A heading whose last line holds a single word looks unfinished: the last
  * group of the line before goes down to keep it company, if it fits there.
  */
-function avoidWidow(lines: Line[], segments: Segment[], maxWidth: number, w: Widths): void {
+function avoidWidow(lines: Line[], segments: Segment[], measure: Measure, w: Widths): void {
   if (lines.length < 2) return;
   const last = lines[lines.length - 1]!;
   const prev = lines[lines.length - 2]!;
@@ -182,7 +213,7 @@ function avoidWidow(lines: Line[], segments: Segment[], maxWidth: number, w: Wid
   if (left < 2) return;
   let width = w.visible(only.s);
   for (let i = moved.s; i < moved.e; i++) width += w.chunks(i);
-  if (width > maxWidth) return;
+  if (measure.over(width)) return;
   prev.placed.pop();
   last.placed.unshift(moved);
 }
@@ -303,7 +334,7 @@ function findSegments(rich: RichText, style: BreakStyle): Paragraph {
   return { segments, keep, set: new Map() };
 }
 
-function splitLongSegment(chunks: Chunk[], maxWidth: number, size: number, m: Measurer): Chunk[][] {
+function splitLongSegment(chunks: Chunk[], measure: Measure, size: number, m: Measurer): Chunk[][] {
   // Made per call, not once: an Intl object cannot be kept in the startup snapshot.
   const graphemes = new Intl.Segmenter('vi', { granularity: 'grapheme' });
   const out: Chunk[][] = [[]];
@@ -311,7 +342,7 @@ function splitLongSegment(chunks: Chunk[], maxWidth: number, size: number, m: Me
   for (const chunk of chunks) {
     for (const { segment } of graphemes.segment(chunk.text)) {
       const w = m.width(segment, chunk.font, size);
-      if (width + w > maxWidth && out[out.length - 1]!.length) {
+      if (measure.over(width + w) && out[out.length - 1]!.length) {
         out.push([]);
         width = 0;
       }
