@@ -185,15 +185,50 @@ function breaksGroup(p: Paragraph, line: Line): boolean {
 /** The lines' text, one piece per font, each positioned and measured as it will be drawn. */
 function setLines(p: Paragraph, lines: Line[], size: number, m: Measurer): TextLine[] {
   return lines.map((l, n) => {
-    const chunks: Chunk[] = [];
-    for (const placed of l.placed) {
-      if (placed.part) mergeInto(chunks, placed.part);
-      else for (let i = placed.s; i < placed.e; i++) mergeInto(chunks, p.segments[i]!.chunks);
-    }
-    trimEndInPlace(chunks);
+    const { chunks, ems } = lineText(p, l, m);
+    let x = 0;
+    const pieces = chunks.map((c, k) => {
+      const width = ems[k]! * size;
+      const piece = { text: c.text, font: c.font, x, width };
+      x += width;
+      return piece;
+    });
     const brokeGroup = n < lines.length - 1 && breaksGroup(p, l);
-    return { ...positionLine(chunks, size, m), ...(l.splitWord ? { splitWord: true } : {}), ...(brokeGroup ? { brokeGroup } : {}) };
+    return { pieces, width: x, ...(l.splitWord ? { splitWord: true } : {}), ...(brokeGroup ? { brokeGroup } : {}) };
   });
+}
+
+/** A line's text, one chunk per font, and each chunk's width at 1 pt. */
+interface LineText {
+  chunks: Chunk[];
+  ems: number[];
+}
+
+/**
+ * What a line says. A line holds the segments from its first to its last (a
+ * group moved down to keep a widow company is the one next to it), so lines
+ * broken at the same segments at another size say the same: that text is kept.
+ */
+function lineText(p: Paragraph, line: Line, m: Measurer): LineText {
+  const first = line.placed[0];
+  const last = line.placed[line.placed.length - 1];
+  const chunksOf = (placed: Placed) => placed.part ?? p.segments.slice(placed.s, placed.e).flatMap((seg) => seg.chunks);
+  if (!first || !last || line.placed.some((placed) => placed.part)) return measuredText(line.placed.flatMap(chunksOf), m);
+  const key = first.s * (p.segments.length + 1) + last.e;
+  let text = p.lineTexts.get(key);
+  if (!text) {
+    if (p.lineTexts.size >= MAX_LINE_TEXTS) p.lineTexts.clear();
+    text = measuredText(chunksOf({ s: first.s, e: last.e, part: undefined }), m);
+    p.lineTexts.set(key, text);
+  }
+  return text;
+}
+
+function measuredText(chunks: Chunk[], m: Measurer): LineText {
+  const merged: Chunk[] = [];
+  mergeInto(merged, chunks);
+  trimEndInPlace(merged);
+  return { chunks: merged, ems: merged.map((c) => m.width(c.text, c.font, 1)) };
 }
 
 /**
@@ -223,13 +258,23 @@ type Segment = { chunks: Chunk[]; /** Without the trailing spaces, which may han
 interface Paragraph {
   segments: Segment[];
   keep: Uint8Array;
+  /** Each segment's chunks' widths at 1 pt, with and without its trailing spaces, measured when first needed. */
+  chunkEms: (number[] | undefined)[];
+  visibleEms: (number[] | undefined)[];
   /** Segment widths at the size last broken (a search tries one size many times). */
   sized?: Widths;
   /** Lines by measure, then by size. */
   set: Map<number, Map<number, TextLine[]>>;
+  /** What lines say, by their first and last segment. */
+  lineTexts: Map<number, LineText>;
 }
+/** Line texts a paragraph keeps, at most. */
+const MAX_LINE_TEXTS = 256;
 
-/** Widths of a paragraph's segments at one size, each measured when first needed and kept. */
+/**
+ * Widths of a paragraph's segments at one size: a width is linear in the size
+ * (Measurer), so each is its width at 1 pt, measured once, times the size.
+ */
 interface Widths {
   size: number;
   chunks(i: number): number;
@@ -238,15 +283,21 @@ interface Widths {
 
 function widthsAt(p: Paragraph, size: number, m: Measurer): Widths {
   if (p.sized?.size === size) return p.sized;
-  const n = p.segments.length;
-  const chunks = new Float64Array(n).fill(NaN);
-  const visible = new Float64Array(n).fill(NaN);
   p.sized = {
     size,
-    chunks: (i) => (Number.isNaN(chunks[i]!) ? (chunks[i] = widthOf(p.segments[i]!.chunks, size, m)) : chunks[i]!),
-    visible: (i) => (Number.isNaN(visible[i]!) ? (visible[i] = widthOf(p.segments[i]!.visible, size, m)) : visible[i]!),
+    chunks: (i) => scaled((p.chunkEms[i] ??= emsOf(p.segments[i]!.chunks, m)), size),
+    visible: (i) => scaled((p.visibleEms[i] ??= emsOf(p.segments[i]!.visible, m)), size),
   };
   return p.sized;
+}
+
+const emsOf = (chunks: Chunk[], m: Measurer) => chunks.map((c) => m.width(c.text, c.font, 1));
+
+/** Chunks side by side at `size`, summed as m.width(chunk, size) would give each. */
+function scaled(ems: number[], size: number): number {
+  let w = 0;
+  for (const u of ems) w += u * size;
+  return w;
 }
 
 function widthOf(chunks: Chunk[], size: number, m: Measurer): number {
@@ -304,25 +355,39 @@ function forget(cache: ParagraphCache): void {
 
 function findSegments(rich: RichText, style: BreakStyle): Paragraph {
   const text = rich.map((s) => s.text).join('');
-  const fontAt: FontId[] = [];
-  for (const span of rich) for (let i = 0; i < span.text.length; i++) fontAt.push(span.strong ? style.strongFont : style.font);
+  // Where each span starts in the text, and its font.
+  const starts: number[] = [];
+  const fonts: FontId[] = [];
+  let at = 0;
+  for (const span of rich) {
+    starts.push(at);
+    fonts.push(span.strong ? style.strongFont : style.font);
+    at += span.text.length;
+  }
+  starts.push(at);
 
   const segments: Segment[] = [];
   const ends: number[] = [];
   const breaker = new LineBreaker(text);
   let last = 0;
+  let span = 0;
   for (let br = breaker.nextBreak(); br; br = breaker.nextBreak()) {
+    // The segment's text, one chunk per run of a font.
     const chunks: Chunk[] = [];
-    for (let i = last; i < br.position; i++) {
-      const ch = text[i]!;
-      const prev = chunks[chunks.length - 1];
-      if (prev && prev.font === fontAt[i]) prev.text += ch;
-      else chunks.push({ text: ch, font: fontAt[i]! });
+    while (starts[span + 1]! <= last && span < fonts.length - 1) span++;
+    for (let k = span, from = last; from < br.position; k++) {
+      const to = Math.min(br.position, starts[k + 1]!);
+      if (to > from) {
+        const prev = chunks[chunks.length - 1];
+        if (prev && prev.font === fonts[k]) prev.text += text.slice(from, to);
+        else chunks.push({ text: text.slice(from, to), font: fonts[k]! });
+      }
+      from = to;
     }
-    const trimmed = chunks.map((c) => ({ ...c, text: c.text.replace(/[\r\n]+$/, '') }));
-    const visible = trimmed.map((c) => ({ ...c }));
+    for (const c of chunks) if (/[\r\n]$/.test(c.text)) c.text = c.text.replace(/[\r\n]+$/, '');
+    const visible = chunks.map((c) => ({ ...c }));
     trimEndInPlace(visible);
-    segments.push({ chunks: trimmed, visible, required: br.required });
+    segments.push({ chunks, visible, required: br.required });
     ends.push(br.position);
     last = br.position;
   }
@@ -331,7 +396,7 @@ function findSegments(rich: RichText, style: BreakStyle): Paragraph {
   segments.forEach((seg, i) => {
     if (seg.required) keep[i] = FREE;
   });
-  return { segments, keep, set: new Map() };
+  return { segments, keep, chunkEms: [], visibleEms: [], set: new Map(), lineTexts: new Map() };
 }
 
 function splitLongSegment(chunks: Chunk[], measure: Measure, size: number, m: Measurer): Chunk[][] {
@@ -378,13 +443,3 @@ function trimEndInPlace(chunks: Chunk[]): void {
   }
 }
 
-function positionLine(chunks: Chunk[], size: number, m: Measurer): TextLine {
-  let x = 0;
-  const pieces = chunks.map((c) => {
-    const width = m.width(c.text, c.font, size);
-    const piece = { text: c.text, font: c.font, x, width };
-    x += width;
-    return piece;
-  });
-  return { pieces, width: x };
-}
