@@ -156,12 +156,32 @@ export function stickerCodes(entry: StickerEntry, profile: UnitProfile, level: Q
   return cards.map((card, i) => ({ ...card, spec: specs[i]! }));
 }
 
-/** A sticker's own text at text scale `s` (points of a 10-pt base): the block's name and its address. */
-function ownText(entry: StickerEntry, textW: number, s: number, v: Variant, align: 'left' | 'center', c: PartContext) {
-  const { m } = c;
-  const name = textBlock(entry.block, textW, { size: pt(13 * s), font: 'extrabold', color: c.colors.ink, leading: LEADING.tight, align, balance: true }, m);
-  const address = v.address && entry.address ? textBlock(entry.address, textW, { size: pt(8 * s), font: 'regular', color: c.colors.muted, leading: LEADING.tight, align }, m) : undefined;
-  return { name, address, splitsWords: name.splitsWords || !!address?.splitsWords };
+/** A sticker's own text: the block's name and its address. */
+interface OwnText {
+  name: Block;
+  address: Block | undefined;
+  splitsWords: boolean;
+}
+
+/**
+ * A sticker composed with its own text at text scale `s` (points of a 10-pt
+ * base). A search for the scale mostly asks whether a sticker overflows: composed
+ * first with one line standing for each text (no text sets fewer), then with the
+ * name set, it may overflow already, and the rest is never set.
+ */
+function withOwnText(run: Run, entry: StickerEntry, textW: number, s: number, v: Variant, align: 'left' | 'center', compose: (own: OwnText) => Block): Block {
+  const { c, h } = run;
+  const nameSize = pt(13 * s);
+  const addressSize = pt(8 * s);
+  const address = v.address && entry.address ? entry.address : undefined;
+  const oneLine = (text: string, size: number): Block => ({ width: 0, height: text ? size * LEADING.tight : 0, place: () => [] });
+  const addressLine = address === undefined ? undefined : oneLine(address, addressSize);
+  if (compose({ name: oneLine(entry.block, nameSize), address: addressLine, splitsWords: false }).height > h) return NO_FIT;
+  const name = textBlock(entry.block, textW, { size: nameSize, font: 'extrabold', color: c.colors.ink, leading: LEADING.tight, align, balance: true }, c.m);
+  if (address === undefined) return compose({ name, address: undefined, splitsWords: name.splitsWords });
+  if (compose({ name, address: addressLine, splitsWords: name.splitsWords }).height > h) return NO_FIT;
+  const set = textBlock(address, textW, { size: addressSize, font: 'regular', color: c.colors.muted, leading: LEADING.tight, align }, c.m);
+  return compose({ name, address: set, splitsWords: name.splitsWords || set.splitsWords });
 }
 
 /** The reminder's warning (never give the OTP to anyone), when the variant has it. */
@@ -281,10 +301,11 @@ function landscape(entry: StickerEntry, s: number, v: Variant, level: QrLevel, r
     return { codeRow, textW, steps, top: band(run.reminder.title, w, 10 * s, pad, c), bottom: footerLine(footerText(run, v), w, 6.5 * s, pad, c) };
   });
   if (!shared) return NO_FIT;
-  const own = ownText(entry, shared.textW, s, v, 'left', c);
-  const right = stack([own.name, own.address, shared.steps].filter((b): b is Block => !!b), 1.6 * MM * s);
-  const middle = row([shared.codeRow, right], 2 * MM);
-  return frame(w, [shared.top, padX(middle, pad), shared.bottom], h, !own.splitsWords, c);
+  return withOwnText(run, entry, shared.textW, s, v, 'left', (own) => {
+    const right = stack([own.name, own.address, shared.steps].filter((b): b is Block => !!b), 1.6 * MM * s);
+    const middle = row([shared.codeRow, right], 2 * MM);
+    return frame(w, [shared.top, padX(middle, pad), shared.bottom], h, !own.splitsWords, c);
+  });
 }
 
 function portrait(entry: StickerEntry, s: number, v: Variant, level: QrLevel, run: Run): Block {
@@ -302,10 +323,11 @@ function portrait(entry: StickerEntry, s: number, v: Variant, level: QrLevel, ru
     return { codeRow, steps, top: band(run.reminder.title, w, 14 * s, pad, c), bottom: footerLine(footerText(run, v), w, 8 * s, pad, c) };
   });
   if (!shared) return NO_FIT;
-  const own = ownText(entry, inner, s, v, 'center', c);
-  const head = stack(own.address ? [own.name, own.address] : [own.name], 1 * MM * s);
-  const body = stack([head, centred(shared.codeRow, inner), shared.steps].filter((b): b is Block => !!b), 3.5 * MM * s);
-  return frame(w, [shared.top, padX(body, pad), shared.bottom], h, !own.splitsWords, c);
+  return withOwnText(run, entry, inner, s, v, 'center', (own) => {
+    const head = stack(own.address ? [own.name, own.address] : [own.name], 1 * MM * s);
+    const body = stack([head, centred(shared.codeRow, inner), shared.steps].filter((b): b is Block => !!b), 3.5 * MM * s);
+    return frame(w, [shared.top, padX(body, pad), shared.bottom], h, !own.splitsWords, c);
+  });
 }
 
 /**
@@ -323,10 +345,11 @@ function stacked(entry: StickerEntry, s: number, v: Variant, level: QrLevel, run
     return { codeRow, top: band(run.reminder.title, w, 10 * s, pad, c), bottom: footerLine(footerText(run, v), w, 6.5 * s, pad, c) };
   });
   if (!shared) return NO_FIT;
-  const own = ownText(entry, inner, s, v, 'center', c);
-  const head = stack(own.address ? [own.name, own.address] : [own.name], 0.8 * MM * s);
-  const body = stack([head, centred(shared.codeRow, inner)], Math.max(2.5 * MM, 1.6 * MM * s));
-  return frame(w, [shared.top, padX(body, pad), shared.bottom], h, !own.splitsWords, c);
+  return withOwnText(run, entry, inner, s, v, 'center', (own) => {
+    const head = stack(own.address ? [own.name, own.address] : [own.name], 0.8 * MM * s);
+    const body = stack([head, centred(shared.codeRow, inner)], Math.max(2.5 * MM, 1.6 * MM * s));
+    return frame(w, [shared.top, padX(body, pad), shared.bottom], h, !own.splitsWords, c);
+  });
 }
 
 /**
@@ -348,15 +371,16 @@ function compact(entry: StickerEntry, s: number, v: Variant, level: QrLevel, run
   });
   if (!shared) return NO_FIT;
   const { codeRow, cta, foot, warning } = shared;
-  const own = ownText(entry, shared.textW, s * 0.7, v, 'left', c);
-  const column = stack([cta, own.name, ...(own.address ? [own.address] : []), ...(warning ? [warning] : []), foot], 1 * MM);
-  const body = row([codeRow, column], gap);
-  const fits = !own.splitsWords && !cta.splitsWords;
-  return {
-    width: w,
-    height: fits ? body.height + 2 * pad : Infinity,
-    place: (x, y) => [{ type: 'rect', x, y, width: w, height: h, fill: c.colors.paper }, { type: 'rect', x, y, width: w, height: 1.2 * MM, fill: c.colors.primary }, ...body.place(x + pad, y + (h - body.height) / 2 + 0.4 * MM)],
-  };
+  return withOwnText(run, entry, shared.textW, s * 0.7, v, 'left', (own) => {
+    const column = stack([cta, own.name, ...(own.address ? [own.address] : []), ...(warning ? [warning] : []), foot], 1 * MM);
+    const body = row([codeRow, column], gap);
+    const fits = !own.splitsWords && !cta.splitsWords;
+    return {
+      width: w,
+      height: fits ? body.height + 2 * pad : Infinity,
+      place: (x, y) => [{ type: 'rect', x, y, width: w, height: h, fill: c.colors.paper }, { type: 'rect', x, y, width: w, height: 1.2 * MM, fill: c.colors.primary }, ...body.place(x + pad, y + (h - body.height) / 2 + 0.4 * MM)],
+    };
+  });
 }
 
 
