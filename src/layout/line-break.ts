@@ -254,10 +254,13 @@ function avoidWidow(lines: Line[], segments: Segment[], measure: Measure, w: Wid
 }
 
 type Segment = { chunks: Chunk[]; /** Without the trailing spaces, which may hang past the line's end. */ visible: Chunk[]; required: boolean };
-/** A paragraph's segments, keep[i]: how strongly segments i and i + 1 stay on one line (keep-together.ts), and its lines as set so far. */
-interface Paragraph {
+/** A paragraph's segments, and keep[i]: how strongly segments i and i + 1 stay on one line (keep-together.ts). */
+interface Segmentation {
   segments: Segment[];
   keep: Uint8Array;
+}
+/** A paragraph as one measurer measures it, and its lines as set so far. */
+interface Paragraph extends Segmentation {
   /** Each segment's chunks' widths at 1 pt, with and without its trailing spaces, measured when first needed. */
   chunkEms: (number[] | undefined)[];
   visibleEms: (number[] | undefined)[];
@@ -307,13 +310,18 @@ function widthOf(chunks: Chunk[], size: number, m: Measurer): number {
 }
 
 /**
- * Break opportunities depend only on the text and its fonts, not on the width or
- * size: fitting tries many sizes of the same paragraph, so find them once. Kept
- * by measurer (widths are the measurer's), and bounded: a batch brings new names
- * on every label.
+ * Paragraphs as measured, with the lines set so far: fitting tries many sizes of
+ * the same paragraph. Kept by measurer (widths are the measurer's), and bounded:
+ * a batch brings new names on every label.
  */
 interface ParagraphCache {
-  paragraphs: Map<string, Paragraph>;
+  /**
+   * Paragraphs by style, then by text. A paragraph of one span is found by the
+   * span's own string, whose hash the engine keeps: a guide's paragraphs are set
+   * on every page of a batch, and joining them into a key each time cost more.
+   */
+  byStyle: Map<string, Map<string, Paragraph>>;
+  paragraphs: number;
   /** Sets of lines kept, over all paragraphs. */
   sets: number;
 }
@@ -323,21 +331,43 @@ const MAX_SETS = 1_000;
 
 function cacheOf(m: Measurer): ParagraphCache {
   let cache = caches.get(m);
-  if (!cache) caches.set(m, (cache = { paragraphs: new Map(), sets: 0 }));
+  if (!cache) caches.set(m, (cache = { byStyle: new Map(), paragraphs: 0, sets: 0 }));
   return cache;
 }
 
 function toParagraph(rich: RichText, style: BreakStyle, m: Measurer): Paragraph {
   const cache = cacheOf(m);
-  let text = `${style.font}|${style.strongFont}|${style.noWidow ? 1 : 0}${style.balance ? 1 : 0}`;
-  for (const span of rich) text += `\u0000${span.strong ? '*' : '-'}${span.text}`;
-  let paragraph = cache.paragraphs.get(text);
+  const only = rich.length === 1 ? rich[0]! : undefined;
+  const styleKey = `${style.font}|${style.strongFont}|${style.noWidow ? 1 : 0}${style.balance ? 1 : 0}|${only ? (only.strong ? '*' : '-') : 'spans'}`;
+  const text = only ? only.text : rich.map((span) => `${span.strong ? '*' : '-'}${span.text}`).join('\u0000');
+  let byText = cache.byStyle.get(styleKey);
+  if (!byText) cache.byStyle.set(styleKey, (byText = new Map()));
+  let paragraph = byText.get(text);
   if (!paragraph) {
-    if (cache.paragraphs.size >= MAX_PARAGRAPHS) forget(cache);
-    paragraph = findSegments(rich, style);
-    cache.paragraphs.set(text, paragraph);
+    if (cache.paragraphs >= MAX_PARAGRAPHS) forget(cache);
+    paragraph = { ...segmentsOf(rich, style, `${styleKey}\u0000${text}`), chunkEms: [], visibleEms: [], set: new Map(), lineTexts: new Map() };
+    byText.set(text, paragraph);
+    cache.paragraphs++;
   }
   return paragraph;
+}
+
+/**
+ * Where a paragraph may break depends on its text and fonts alone, so it is
+ * kept for any measurer: the startup snapshot holds the guides' (cli/warm-up.ts).
+ */
+const segmentations = new Map<string, Segmentation>();
+const MAX_SEGMENTATIONS = 2_000;
+
+function segmentsOf(rich: RichText, style: BreakStyle, key: string): Segmentation {
+  let found = segmentations.get(key);
+  if (!found) {
+    // A batch brings new names on every label: keep the cache from growing without end.
+    if (segmentations.size >= MAX_SEGMENTATIONS) segmentations.clear();
+    found = findSegments(rich, style);
+    segmentations.set(key, found);
+  }
+  return found;
 }
 
 function remember(m: Measurer, bySize: Map<number, TextLine[]>, size: number, lines: TextLine[]): void {
@@ -348,12 +378,13 @@ function remember(m: Measurer, bySize: Map<number, TextLine[]>, size: number, li
 }
 
 function forget(cache: ParagraphCache): void {
-  for (const p of cache.paragraphs.values()) p.set.clear();
-  cache.paragraphs.clear();
+  for (const byText of cache.byStyle.values()) for (const p of byText.values()) p.set.clear();
+  cache.byStyle.clear();
+  cache.paragraphs = 0;
   cache.sets = 0;
 }
 
-function findSegments(rich: RichText, style: BreakStyle): Paragraph {
+function findSegments(rich: RichText, style: BreakStyle): Segmentation {
   const text = rich.map((s) => s.text).join('');
   // Where each span starts in the text, and its font.
   const starts: number[] = [];
@@ -396,7 +427,7 @@ function findSegments(rich: RichText, style: BreakStyle): Paragraph {
   segments.forEach((seg, i) => {
     if (seg.required) keep[i] = FREE;
   });
-  return { segments, keep, chunkEms: [], visibleEms: [], set: new Map(), lineTexts: new Map() };
+  return { segments, keep };
 }
 
 function splitLongSegment(chunks: Chunk[], measure: Measure, size: number, m: Measurer): Chunk[][] {
