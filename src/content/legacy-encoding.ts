@@ -256,11 +256,31 @@ function passes(s: Score): boolean {
 }
 
 /**
+ * Whether either score could pass, counted in one pass over the text: both
+ * encodings explain only characters U+00A1–U+00FF, and every sign is explained.
+ * Unicode Vietnamese (ạ ư ờ ố: Latin Extended letters, or combining marks, all
+ * candidates) fails here at once, without scoring syllables.
+ */
+function mayPass(text: string): boolean {
+  let latin1 = 0;
+  let otherCandidates = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0xa1) continue;
+    if (code <= 0xff) latin1++;
+    // Letters and marks for sure (a lower bound on the other candidates is enough).
+    else if ((code >= 0x100 && code <= 0x24f) || (code >= 0x300 && code <= 0x36f) || (code >= 0x1e00 && code <= 0x1eff)) otherCandidates++;
+  }
+  return latin1 >= MIN_STRONG && latin1 >= MIN_EXPLAINED_SHARE * (latin1 + otherCandidates);
+}
+
+/**
  * Which legacy encoding `text` (legacy bytes read as Windows-1252, or mojibake
  * inside a UTF-8 file) is written in, or undefined when there is no strong sign
  * of one. Unicode Vietnamese, ASCII and ordinary Latin-1 text give undefined.
  */
 export function detectLegacyVietnamese(text: string): LegacyEncoding | undefined {
+  if (!mayPass(text)) return undefined;
   const chars = [...text];
   const tcvn3 = scoreTcvn3(chars);
   const vni = scoreVni(chars);

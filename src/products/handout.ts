@@ -2,8 +2,8 @@ import type { Guide } from '../content/guides.js';
 import type { LogoImage } from '../content/logo.js';
 import type { UnitProfile } from '../content/profile.js';
 import { UserError } from '../errors.js';
-import { centred, stack } from '../layout/block.js';
-import type { Page } from '../layout/display-list.js';
+import { centred, stack, type Block } from '../layout/block.js';
+import type { Item, Page } from '../layout/display-list.js';
 import type { Measurer } from '../layout/measure.js';
 import { PAPER } from '../layout/page-sizes.js';
 import { PALETTES, type PaletteName } from '../layout/theme.js';
@@ -36,8 +36,22 @@ export interface HandoutClass extends ClassEntry {
   dataFile: string;
 }
 
-/** Steps on the front, per batch (options object): the same for every class. */
-const frontSteps = new WeakMap<HandoutOptions, number>();
+/**
+ * The front of a batch (options object): the same for every class but the class
+ * named on the slip, whose height does not depend on it. It is laid out once,
+ * with a mark where the slip goes, and each class gets its own slip there.
+ */
+interface Front {
+  page: Page;
+  /** The guide's steps it carries (the rest continue on the back). */
+  stepCount: number;
+  /** Where the mark is among the page's items, where the slip was placed, and the page margin it was made for. */
+  at: number;
+  x: number;
+  y: number;
+  margin: number;
+}
+const fronts = new WeakMap<HandoutOptions, Front | undefined>();
 
 /**
  * One class's handout: both sides of an A5 sheet, in the order a duplex printer
@@ -58,23 +72,10 @@ export function layoutHandout(entry: HandoutClass, o: HandoutOptions, m: Measure
     const codes = qrCardRow([...zalo, ...storeQrCards(o.profile)], HANDOUT, 0, c, { captionInLabel: true });
     return stack([classBox(entry, inner, c), centred(codes, inner)], 4 * k);
   };
-  const frontWith = (stepCount: number) =>
-    layoutGuidePage(
-      { profile: o.profile, guide: o.guide, logo: o.logo, width, height, compact: true, notes: [], footer: false, stepCount, aboveFooter: () => [], belowFooter: (margin) => [{ block: slip(margin), x: 0 }] },
-      c,
-    );
-  // As many steps in front as fit; the rest continue on the back. The front is the
-  // same for every class of a batch (the slip's height does not depend on the class),
-  // so the count is found once per options; fewer steps in front could only make the
-  // back taller, so a back that does not fit ends the search.
-  let stepCount = frontSteps.get(o);
-  if (stepCount === undefined) {
-    stepCount = o.guide.steps.length;
-    while (stepCount >= 1 && !frontWith(stepCount)) stepCount--;
-    frontSteps.set(o, stepCount);
-  }
-  const front = stepCount >= 1 ? frontWith(stepCount) : undefined;
-  const back = front && layoutBackPage({ profile: o.profile, guide: o.guide, logo: o.logo, width, height, fromStep: stepCount, notes: o.guide.notes.slice(0, 1), extra, keepClear: slip(24 * k).height, bandless: true }, c);
+  if (!fronts.has(o)) fronts.set(o, markedFront(o, slip, c));
+  const marked = fronts.get(o);
+  const front = marked && withSlip(marked, slip(marked.margin));
+  const back = marked && layoutBackPage({ profile: o.profile, guide: o.guide, logo: o.logo, width, height, fromStep: marked.stepCount, notes: o.guide.notes.slice(0, 1), extra, keepClear: slip(24 * k).height, bandless: true }, c);
   if (front && back) {
     if (o.twoUp && !o.largePrint) return [twoUp(front, front), twoUp(back, back)];
     return o.bleed ? [withBleed(front, o.bleed), withBleed(back, o.bleed)] : [front, back];
@@ -85,4 +86,40 @@ export function layoutHandout(entry: HandoutClass, o: HandoutOptions, m: Measure
     message: `tờ cho lớp ${entry.name} không vừa hai mặt ${o.largePrint ? 'A4' : 'A5'} với cỡ chữ dễ đọc`,
     hint: 'rút gọn tên giáo viên, hoặc địa chỉ và giờ làm việc trong hồ sơ trường',
   });
+}
+
+/**
+ * The front with as many steps as fit (the rest continue on the back), a mark
+ * where the slip goes; undefined when not even one step fits. Fewer steps in
+ * front could only make the back taller, so a back that does not fit ends the search.
+ */
+function markedFront(o: HandoutOptions, slip: (margin: number) => Block, c: PartContext): Front | undefined {
+  const { width, height } = PAPER[o.largePrint ? 'a4' : 'a5'];
+  const mark: Item = { type: 'rect', x: 0, y: 0, width: 0, height: 0 };
+  let placed = { x: 0, y: 0, margin: 0 };
+  const marking = (margin: number): Block => {
+    const real = slip(margin);
+    return {
+      width: real.width,
+      height: real.height,
+      place: (x, y) => {
+        placed = { x, y, margin };
+        return [mark];
+      },
+    };
+  };
+  for (let stepCount = o.guide.steps.length; stepCount >= 1; stepCount--) {
+    const page = layoutGuidePage(
+      { profile: o.profile, guide: o.guide, logo: o.logo, width, height, compact: true, notes: [], footer: false, stepCount, aboveFooter: () => [], belowFooter: (margin) => [{ block: marking(margin), x: 0 }] },
+      c,
+    );
+    if (page) return { page, at: page.items.indexOf(mark), ...placed, stepCount };
+  }
+  return undefined;
+}
+
+function withSlip(front: Front, slip: Block): Page {
+  const items = front.page.items.slice();
+  items.splice(front.at, 1, ...slip.place(front.x, front.y));
+  return { ...front.page, items };
 }

@@ -9,7 +9,7 @@ import { MM } from '../layout/page-sizes.js';
 import { platform } from '../platform/platform.js';
 import { labelSlots, listSheetPresets, loadSheetPreset, type SheetPreset } from '../layout/sheet-preset.js';
 import type { PartContext } from './parts/part-context.js';
-import { stickerCodes, stickerLabel, type StickerEntry, type StickerPart } from './parts/sticker-label.js';
+import { stickerCodes, stickerLabels, type StickerEntry, type StickerPart } from './parts/sticker-label.js';
 import { distanceForMessage, sizeForMessage, STICKER, type QrLevel } from './scan-distance.js';
 
 export interface StickerRow extends StickerEntry {
@@ -69,12 +69,13 @@ export function* stickerSheets(input: StickerSheetInput, m: Measurer): Generator
   const { preset } = input;
   const slots = labelSlots(preset);
   const c: PartContext = { m, k: 1, colors: PALETTES.color };
-  if (input.rows.length) checkHoldsCodes(input, c);
+  const stickerLabel = stickerLabels(input.reminder, input.profile, preset.label.width, preset.label.height, c);
+  if (input.rows.length) checkHoldsCodes(input, stickerLabel, c);
   for (let start = 0, sheet = 1; start < input.rows.length; start += slots.length, sheet++) {
     const page: Page = { width: preset.paper.width, height: preset.paper.height, items: [{ type: 'rect', x: 0, y: 0, width: preset.paper.width, height: preset.paper.height, fill: '#FFFFFF' }] };
     const placed: PlacedSticker[] = [];
     input.rows.slice(start, start + slots.length).forEach((row, i) => {
-      const label = stickerLabel(row, input.reminder, input.profile, preset.label.width, preset.label.height, c);
+      const label = stickerLabel(row);
       if (!label) throw tooSmall(input, row, c);
       const slot = slots[i]!;
       page.items.push(...label.place(slot.x, slot.y));
@@ -92,10 +93,10 @@ const labelSize = (p: SheetPreset) => `${(p.label.width / MM).toFixed(0)} × ${(
  * refused before any sticker is laid out: codes never shrink to fit. The message
  * names the label papers that do hold them.
  */
-function checkHoldsCodes(input: StickerSheetInput, c: PartContext): void {
+function checkHoldsCodes(input: StickerSheetInput, stickerLabel: (entry: StickerEntry) => unknown, c: PartContext): void {
   const probe: StickerEntry = { block: 'A' };
   const { preset } = input;
-  if (stickerLabel(probe, input.reminder, input.profile, preset.label.width, preset.label.height, c)) return;
+  if (stickerLabel(probe)) return;
   const side = stickerCodes(probe, input.profile, 'M')[0]!.spec.side;
   throw new UserError({
     field: 'sheet',
@@ -108,7 +109,7 @@ function checkHoldsCodes(input: StickerSheetInput, c: PartContext): void {
 function holding(entry: StickerEntry, input: StickerSheetInput, c: PartContext): string[] {
   return listSheetPresets()
     .map(loadSheetPreset)
-    .filter((p) => p.name !== input.preset.name && stickerLabel(entry, input.reminder, input.profile, p.label.width, p.label.height, c))
+    .filter((p) => p.name !== input.preset.name && stickerLabels(input.reminder, input.profile, p.label.width, p.label.height, c)(entry))
     .sort((a, b) => a.label.width * a.label.height - b.label.width * b.label.height)
     .map((p) => p.name);
 }

@@ -254,6 +254,19 @@ describe('detecting a legacy encoding', () => {
     expect(detectLegacyVietnamese(`${spanish} B¶o Th¾ng ViÖt`)).toBeUndefined();
   });
 
+  it('finds TCVN3 with a few words already fixed to Unicode, not in a file half fixed', () => {
+    const legacy = toTcvn3(CSV_TCVN3);
+    expect(detectLegacyVietnamese(`${legacy}Phạm Văn Đồng\n`)).toBe('tcvn3');
+    expect(detectLegacyVietnamese(`${legacy}${CSV}`)).toBeUndefined();
+  });
+
+  it('leaves a thousand rows of Unicode alone, whatever legacy row is among them', () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => `Tòa nhà số ${i + 1} – Khu đô thị Ngọc Lan,"${i + 1} Nơ Trang Long, Phường 13"`);
+    rows[500] = toTcvn3(rows[500]!);
+    rows[600] = toVni(rows[600]!);
+    expect(detectLegacyVietnamese(rows.join('\n'))).toBeUndefined();
+  });
+
   it('needs more than one odd word', () => {
     expect(detectLegacyVietnamese('Ph\u00ADêng 13')).toBeUndefined();
     expect(detectLegacyVietnamese('Phöôøng 13')).toBeUndefined();

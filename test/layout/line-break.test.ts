@@ -2,7 +2,7 @@ import LineBreaker from 'linebreak';
 import { describe, expect, it } from 'vitest';
 import { plain, type RichText } from '../../src/content/rich-text.js';
 import { loadFonts } from '../../src/layout/fonts.js';
-import { breakLines, type BreakStyle } from '../../src/layout/line-break.js';
+import { breakLines, type BreakStyle, type TextLine } from '../../src/layout/line-break.js';
 import { createMeasurer } from '../../src/layout/measure.js';
 import { textBlock } from '../../src/layout/text-block.js';
 
@@ -213,5 +213,36 @@ describe('no word alone on the last line of a heading', () => {
     // Greedy: "Quét mã / ngay bây / giờ"; moving "bây" down would leave "ngay" alone.
     expect(lines('Quét mã ngay bây giờ', room('ngay bây', heading), { ...heading, noWidow: false })).toEqual(['Quét mã', 'ngay bây', 'giờ']);
     expect(lines('Quét mã ngay bây giờ', room('ngay bây', heading), heading)).toEqual(['Quét mã', 'ngay bây', 'giờ']);
+  });
+});
+
+describe('balanced lines', () => {
+  /** Balancing spelled out: bisect the measure, breaking the text afresh at every trial. */
+  function bisected(text: string, maxWidth: number, style: BreakStyle): string[] {
+    const broken = (w: number) => breakLines(plain(text), w, { ...style, balance: false }, m);
+    const brokenGroups = (ls: TextLine[]) => ls.slice(0, -1).filter((l) => l.brokeGroup).length;
+    const first = broken(maxWidth);
+    let lo = maxWidth / first.length;
+    let hi = maxWidth;
+    if (first.length > 1) {
+      for (let i = 0; i < 10; i++) {
+        const mid = (lo + hi) / 2;
+        const trial = broken(mid);
+        if (trial.length > first.length || brokenGroups(trial) > brokenGroups(first)) lo = mid;
+        else hi = mid;
+      }
+    }
+    return broken(hi).map((l) => l.pieces.map((p) => p.text).join(''));
+  }
+
+  it('are those of a bisection that breaks the text at every trial (trials within a measure already tried are not broken again)', () => {
+    const names = ['Tòa nhà số 137 – Khu đô thị Ngọc Lan', 'Chung cư Ngọc Lan – Tòa B2', 'Nhà văn hóa khu phố 5, phường Bình Thạnh', 'Ký túc xá Đại học Quốc gia, nhà A3', 'Siêuuuuuuuuuuuuuuuuudàiiiiiiiiiiii Tòa C'];
+    for (const name of names) {
+      for (let width = 40; width <= 260; width += 7.3) {
+        for (const style of [heading, { ...heading, noWidow: false }, { ...body, size: 7.5 }]) {
+          expect(lines(name, width, { ...style, balance: true }), `${name} in ${width}`).toEqual(bisected(name, width, style));
+        }
+      }
+    }
   });
 });

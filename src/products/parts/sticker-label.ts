@@ -55,39 +55,74 @@ const VARIANTS: Variant[] = [
   { steps: false, address: false, warning: true, unitName: false, minScale: 5 / 6.5 },
   { steps: false, address: false, warning: false, unitName: false, minScale: 5 / 6.5 },
 ];
-// Stickers in a batch mostly fit at the same scale: each search starts where the last one ended.
-const memos = new Map<string, ScaleMemo>();
-function memo(shape: string, v: Variant, width: number, height: number): ScaleMemo {
-  const key = `${shape}|${v.steps}|${v.address}|${v.warning}|${v.unitName}|${width.toFixed(1)}|${height.toFixed(1)}`;
-  let m = memos.get(key);
-  if (!m) memos.set(key, (m = {}));
-  return m;
-}
-
 /** The design size fits a 68-mm-high label; beyond it a short name would look louder than its neighbours. */
 const DESIGN_HEIGHT = 67.7 * MM;
 
+/** Stickers of one batch on labels of one size, and what they all share. */
+interface Run {
+  reminder: Guide;
+  profile: UnitProfile;
+  w: number;
+  h: number;
+  c: PartContext;
+  /** What `make` gives for `key`, made once: the codes, the steps and the bands are the same on every label. */
+  once<T>(key: string, make: () => T): T;
+}
+
+/** Parts a run keeps, at most: a batch whose rows each have a link brings new codes on every label. */
+const MAX_KEPT = 500;
+
 /**
- * One sticker filling a label of the given size. The composition follows the
- * label's shape; on small labels the unit's name, the address, the reminder steps
- * and then the warning give way before any text goes under its floor. Returns
- * undefined when nothing fits.
+ * Lays out the stickers of one batch, each filling a label of the given size.
+ * The composition follows the label's shape; on small labels the unit's name,
+ * the address, the reminder steps and then the warning give way before any text
+ * goes under its floor. A sticker is undefined when nothing fits.
  */
-export function stickerLabel(entry: StickerEntry, reminder: Guide, profile: UnitProfile, width: number, height: number, c: PartContext): StickerLabel | undefined {
-  // Codes keep the size their distance asks for (scan-distance.ts): level Q gives way to M
-  // first, then the text, variant by variant.
+export function stickerLabels(reminder: Guide, profile: UnitProfile, width: number, height: number, c: PartContext): (entry: StickerEntry) => StickerLabel | undefined {
+  const kept = new Map<string, unknown>();
+  const once = <T>(key: string, make: () => T): T => {
+    if (kept.has(key)) return kept.get(key) as T;
+    if (kept.size >= MAX_KEPT) kept.clear();
+    const made = make();
+    kept.set(key, made);
+    return made;
+  };
+  const run: Run = { reminder, profile, w: width, h: height, c, once };
+  // Stickers in a batch mostly fit at the same scale: each search starts where the last one ended.
+  const memos = new Map<string, ScaleMemo>();
+  const memo = (key: string) => {
+    let m = memos.get(key);
+    if (!m) memos.set(key, (m = {}));
+    return m;
+  };
   const shapes: Shape[] = height >= width ? [portrait] : height < 45 * MM ? [compact] : [landscape, stacked];
-  for (const v of VARIANTS) {
-    for (const shape of shapes) {
-      for (const level of levelsFor(STICKER)) {
-        const build = (s: number) => shape(entry, reminder, profile, width, height, s, v, level, c);
-        const scale = fitScale((s) => build(s).height, height, v.minScale, Math.max(1, Math.min(width, height) / DESIGN_HEIGHT), memo(`${shape.name}|${level}`, v, width, height));
-        if (scale !== undefined) return { ...build(scale), levels: stickerCodes(entry, profile, level).map((x) => x.spec.level), leftOut: leftOut(entry, v, shape) };
+  const max = Math.max(1, Math.min(width, height) / DESIGN_HEIGHT);
+  return (entry) => {
+    // Codes keep the size their distance asks for (scan-distance.ts): level Q gives way to M
+    // first, then the text, variant by variant.
+    for (const v of VARIANTS) {
+      for (const shape of shapes) {
+        for (const level of levelsFor(STICKER)) {
+          const build = (s: number) => shape(entry, s, v, level, run);
+          const scale = fitScale((s) => build(s).height, height, v.minScale, max, memo(`${shape.name}|${level}|${VARIANTS.indexOf(v)}`));
+          if (scale !== undefined) {
+            const levels = once(`levels|${level}|${linkKey(entry)}`, () => stickerCodes(entry, profile, level).map((x) => x.spec.level));
+            return { ...build(scale), levels, leftOut: leftOut(entry, v, shape) };
+          }
+        }
       }
     }
-  }
-  return undefined;
+    return undefined;
+  };
 }
+
+/** The sticker's own link and its label, which make its codes differ from the batch's (the length keeps the two apart). */
+function linkKey(entry: StickerEntry): string {
+  return entry.url ? `${entry.url.length}:${entry.url}${entry.urlLabel ?? blockLinkLabel(entry.url)}` : '';
+}
+
+/** Key of the parts a shape shares between stickers, at one scale, variant and level. */
+const sharedKey = (shape: Shape, s: number, v: Variant, level: QrLevel, entry: StickerEntry) => `${shape.name}|${s}|${VARIANTS.indexOf(v)}|${level}|${linkKey(entry)}`;
 
 /** Parts of a sticker that give way on a small label, in the order they are told to the user. */
 export type StickerPart = 'warning' | 'steps' | 'address';
@@ -121,25 +156,63 @@ export function stickerCodes(entry: StickerEntry, profile: UnitProfile, level: Q
   return cards.map((card, i) => ({ ...card, spec: specs[i]! }));
 }
 
-/** Parts shared by both shapes, at text scale `s` (points of a 10-pt base). */
-function parts(entry: StickerEntry, reminder: Guide, profile: UnitProfile, textW: number, s: number, v: Variant, align: 'left' | 'center', c: PartContext) {
-  const { m } = c;
-  const name = textBlock(entry.block, textW, { size: pt(13 * s), font: 'extrabold', color: c.colors.ink, leading: LEADING.tight, align, balance: true }, m);
-  const address = v.address && entry.address ? textBlock(entry.address, textW, { size: pt(8 * s), font: 'regular', color: c.colors.muted, leading: LEADING.tight, align }, m) : undefined;
-  const steps = v.steps ? numberedSteps(reminder.steps.map((st) => st.title), textW, 7.5 * s, c) : undefined;
-  const warning = v.warning && reminder.notes.length ? textBlock(reminder.notes[0]!, textW, { size: pt(7.5 * s), font: 'bold', strongFont: 'extrabold', color: c.colors.primary, leading: LEADING.tight, align }, m) : undefined;
+/** A sticker's own text: the block's name and its address. */
+interface OwnText {
+  name: Block;
+  address: Block | undefined;
+  splitsWords: boolean;
+}
+
+/**
+ * A sticker composed with its own text at text scale `s` (points of a 10-pt
+ * base). A search for the scale mostly asks whether a sticker overflows: composed
+ * first with one line standing for each text (no text sets fewer), then with the
+ * name set, it may overflow already, and the rest is never set.
+ */
+function withOwnText(run: Run, entry: StickerEntry, textW: number, s: number, v: Variant, align: 'left' | 'center', compose: (own: OwnText) => Block): Block {
+  const { c, h } = run;
+  const nameSize = pt(13 * s);
+  const addressSize = pt(8 * s);
+  const address = v.address && entry.address ? entry.address : undefined;
+  const oneLine = (text: string, size: number): Block => ({ width: 0, height: text ? size * LEADING.tight : 0, place: () => [] });
+  const addressLine = address === undefined ? undefined : oneLine(address, addressSize);
+  if (compose({ name: oneLine(entry.block, nameSize), address: addressLine, splitsWords: false }).height > h) return NO_FIT;
+  const name = textBlock(entry.block, textW, { size: nameSize, font: 'extrabold', color: c.colors.ink, leading: LEADING.tight, align, balance: true }, c.m);
+  if (address === undefined) return compose({ name, address: undefined, splitsWords: name.splitsWords });
+  if (compose({ name, address: addressLine, splitsWords: name.splitsWords }).height > h) return NO_FIT;
+  const set = textBlock(address, textW, { size: addressSize, font: 'regular', color: c.colors.muted, leading: LEADING.tight, align }, c.m);
+  return compose({ name, address: set, splitsWords: name.splitsWords || set.splitsWords });
+}
+
+/** The reminder's warning (never give the OTP to anyone), when the variant has it. */
+function warningBlock(run: Run, textW: number, s: number, v: Variant, align: 'left' | 'center'): Block | undefined {
+  const { reminder, c } = run;
+  return v.warning && reminder.notes.length ? textBlock(reminder.notes[0]!, textW, { size: pt(7.5 * s), font: 'bold', strongFont: 'extrabold', color: c.colors.primary, leading: LEADING.tight, align }, c.m) : undefined;
+}
+
+/** The band across the foot: the warning, the hotline, the unit and the date. */
+function footerText(run: Run, v: Variant): RichText {
+  const { reminder, profile } = run;
   const hotline = profile.contact?.phone;
   const stamp = contentStamp(reminder, { short: true });
-  // The band across the foot carries the warning, the hotline, the unit and the date.
   const warningSpans: RichText = v.warning && reminder.notes.length ? [...reminder.notes[0]!.map((sp) => ({ ...sp, strong: true })), { text: ' · ', strong: false }] : [];
-  const footer: RichText = [
+  return [
     ...warningSpans,
     ...(hotline ? [{ text: `Hỗ trợ: ${hotline}`, strong: true }, { text: ' · ', strong: false }] : []),
     { text: `${v.unitName ? `${profile.unit.name} · ` : ''}${stamp}`, strong: false },
   ];
-  // On a narrow column the hotline, the unit and the date each take their own line.
-  const footerLines: RichText[] = [...(hotline ? [[{ text: `Hỗ trợ: ${hotline}`, strong: true }]] : []), ...(v.unitName ? [[{ text: profile.unit.name, strong: false }]] : []), [{ text: stamp, strong: false }]];
-  return { name, address, steps, warning, footer, footerLines, splitsWords: name.splitsWords || !!address?.splitsWords };
+}
+
+/** On a narrow column the hotline, the unit and the date each take their own line. */
+function footerLines(run: Run, v: Variant): RichText[] {
+  const { reminder, profile } = run;
+  const hotline = profile.contact?.phone;
+  const stamp = contentStamp(reminder, { short: true });
+  return [...(hotline ? [[{ text: `Hỗ trợ: ${hotline}`, strong: true }]] : []), ...(v.unitName ? [[{ text: profile.unit.name, strong: false }]] : []), [{ text: stamp, strong: false }]];
+}
+
+function reminderSteps(run: Run, width: number, s: number): Block {
+  return numberedSteps(run.reminder.steps.map((st) => st.title), width, 7.5 * s, run.c);
 }
 
 function numberedSteps(titles: RichText[], width: number, size: number, c: PartContext): Block {
@@ -214,56 +287,69 @@ function safeHost(url: string): string {
 /** Design size of a code's dark square, from the size of its whole printed square (quiet zone included). */
 const SYMBOL_SHARE = 0.8;
 
-function landscape(entry: StickerEntry, reminder: Guide, profile: UnitProfile, w: number, h: number, s: number, v: Variant, level: QrLevel, c: PartContext): Block {
+function landscape(entry: StickerEntry, s: number, v: Variant, level: QrLevel, run: Run): Block {
+  const { w, h, c } = run;
   const pad = Math.max(2.5 * MM, 0.04 * h);
-  const n = entry.url ? 3 : 2;
-  const design = Math.min(0.26 * w, 0.45 * h) * (n === 3 ? 0.8 : 1) * SYMBOL_SHARE;
-  const gap = 2 * MM;
-  const codeRow = codes(entry, profile, level, design, s, gap, c);
-  const textW = w - 2 * pad - codeRow.width - 2 * MM;
-  // Steps need a column wide enough for a few words a line.
-  if (textW < (v.steps ? 30 : 12) * MM) return NO_FIT;
-  const p = parts(entry, reminder, profile, textW, s, v, 'left', c);
-  const right = stack([p.name, p.address, p.steps].filter((b): b is Block => !!b), 1.6 * MM * s);
-  const middle = row([codeRow, right], 2 * MM);
-  const top = band(reminder.title, w, 10 * s, pad, c);
-  const bottom = footerLine(p.footer, w, 6.5 * s, pad, c);
-  return frame(w, [top, padX(middle, pad), bottom], h, !p.splitsWords, c);
+  const shared = run.once(sharedKey(landscape, s, v, level, entry), () => {
+    const n = entry.url ? 3 : 2;
+    const design = Math.min(0.26 * w, 0.45 * h) * (n === 3 ? 0.8 : 1) * SYMBOL_SHARE;
+    const codeRow = codes(entry, run.profile, level, design, s, 2 * MM, c);
+    const textW = w - 2 * pad - codeRow.width - 2 * MM;
+    // Steps need a column wide enough for a few words a line.
+    if (textW < (v.steps ? 30 : 12) * MM) return undefined;
+    const steps = v.steps ? reminderSteps(run, textW, s) : undefined;
+    return { codeRow, textW, steps, top: band(run.reminder.title, w, 10 * s, pad, c), bottom: footerLine(footerText(run, v), w, 6.5 * s, pad, c) };
+  });
+  if (!shared) return NO_FIT;
+  return withOwnText(run, entry, shared.textW, s, v, 'left', (own) => {
+    const right = stack([own.name, own.address, shared.steps].filter((b): b is Block => !!b), 1.6 * MM * s);
+    const middle = row([shared.codeRow, right], 2 * MM);
+    return frame(w, [shared.top, padX(middle, pad), shared.bottom], h, !own.splitsWords, c);
+  });
 }
 
-function portrait(entry: StickerEntry, reminder: Guide, profile: UnitProfile, w: number, h: number, s: number, v: Variant, level: QrLevel, c: PartContext): Block {
+function portrait(entry: StickerEntry, s: number, v: Variant, level: QrLevel, run: Run): Block {
+  const { w, h, c } = run;
   const pad = Math.max(3 * MM, 0.05 * w);
   const inner = w - 2 * pad;
-  const n = entry.url ? 3 : 2;
-  const design = ((inner - (n - 1) * 4 * MM) / n - 2 * MM) * SYMBOL_SHARE;
-  // Three codes stand only as far apart as they must (a third of a code), labels never closer than 1 mm.
-  const gap = n === 3 ? 1 * MM : 4 * MM;
-  const p = parts(entry, reminder, profile, inner, s, v, 'center', c);
-  const head = stack(p.address ? [p.name, p.address] : [p.name], 1 * MM * s);
-  const codeRow = codes(entry, profile, level, design, s, gap, c);
-  if (codeRow.width > inner + 0.01) return NO_FIT;
-  const body = stack([head, centred(codeRow, inner), p.steps].filter((b): b is Block => !!b), 3.5 * MM * s);
-  const top = band(reminder.title, w, 14 * s, pad, c);
-  const bottom = footerLine(p.footer, w, 8 * s, pad, c);
-  return frame(w, [top, padX(body, pad), bottom], h, codeRow.width <= inner + 0.01 && !p.splitsWords, c);
+  const shared = run.once(sharedKey(portrait, s, v, level, entry), () => {
+    const n = entry.url ? 3 : 2;
+    const design = ((inner - (n - 1) * 4 * MM) / n - 2 * MM) * SYMBOL_SHARE;
+    // Three codes stand only as far apart as they must (a third of a code), labels never closer than 1 mm.
+    const gap = n === 3 ? 1 * MM : 4 * MM;
+    const codeRow = codes(entry, run.profile, level, design, s, gap, c);
+    if (codeRow.width > inner + 0.01) return undefined;
+    const steps = v.steps ? reminderSteps(run, inner, s) : undefined;
+    return { codeRow, steps, top: band(run.reminder.title, w, 14 * s, pad, c), bottom: footerLine(footerText(run, v), w, 8 * s, pad, c) };
+  });
+  if (!shared) return NO_FIT;
+  return withOwnText(run, entry, inner, s, v, 'center', (own) => {
+    const head = stack(own.address ? [own.name, own.address] : [own.name], 1 * MM * s);
+    const body = stack([head, centred(shared.codeRow, inner), shared.steps].filter((b): b is Block => !!b), 3.5 * MM * s);
+    return frame(w, [shared.top, padX(body, pad), shared.bottom], h, !own.splitsWords, c);
+  });
 }
 
 /**
  * A landscape label whose codes leave no column for the text beside them (three
  * codes on 99 × 68 mm): the name above the row of codes, the steps left out.
  */
-function stacked(entry: StickerEntry, reminder: Guide, profile: UnitProfile, w: number, h: number, s: number, v: Variant, level: QrLevel, c: PartContext): Block {
+function stacked(entry: StickerEntry, s: number, v: Variant, level: QrLevel, run: Run): Block {
+  const { w, h, c } = run;
   const pad = Math.max(2.5 * MM, 0.04 * h);
   const inner = w - 2 * pad;
   if (v.steps) return NO_FIT;
-  const codeRow = codes(entry, profile, level, 0, s, 2 * MM, c);
-  if (codeRow.width > inner + 0.01) return NO_FIT;
-  const p = parts(entry, reminder, profile, inner, s, { ...v, steps: false }, 'center', c);
-  const head = stack(p.address ? [p.name, p.address] : [p.name], 0.8 * MM * s);
-  const body = stack([head, centred(codeRow, inner)], Math.max(2.5 * MM, 1.6 * MM * s));
-  const top = band(reminder.title, w, 10 * s, pad, c);
-  const bottom = footerLine(p.footer, w, 6.5 * s, pad, c);
-  return frame(w, [top, padX(body, pad), bottom], h, !v.steps && codeRow.width <= inner + 0.01 && !p.splitsWords, c);
+  const shared = run.once(sharedKey(stacked, s, v, level, entry), () => {
+    const codeRow = codes(entry, run.profile, level, 0, s, 2 * MM, c);
+    if (codeRow.width > inner + 0.01) return undefined;
+    return { codeRow, top: band(run.reminder.title, w, 10 * s, pad, c), bottom: footerLine(footerText(run, v), w, 6.5 * s, pad, c) };
+  });
+  if (!shared) return NO_FIT;
+  return withOwnText(run, entry, inner, s, v, 'center', (own) => {
+    const head = stack(own.address ? [own.name, own.address] : [own.name], 0.8 * MM * s);
+    const body = stack([head, centred(shared.codeRow, inner)], Math.max(2.5 * MM, 1.6 * MM * s));
+    return frame(w, [shared.top, padX(body, pad), shared.bottom], h, !own.splitsWords, c);
+  });
 }
 
 /**
@@ -271,24 +357,32 @@ function stacked(entry: StickerEntry, reminder: Guide, profile: UnitProfile, w: 
  * asks for on the left, and the call to action, block, address and hotline in a
  * column beside them. A 70 × 37 mm label has no room for that (see sticker-sheet.ts).
  */
-function compact(entry: StickerEntry, reminder: Guide, profile: UnitProfile, w: number, h: number, s: number, v: Variant, level: QrLevel, c: PartContext): Block {
+function compact(entry: StickerEntry, s: number, v: Variant, level: QrLevel, run: Run): Block {
+  const { w, h, c } = run;
   const pad = 2 * MM;
   const gap = 1.5 * MM;
-  const codeRow = codes(entry, profile, level, 0, s * 0.8, gap, c, false);
-  const textW = w - 2 * pad - codeRow.width - gap;
-  if (textW < 18 * MM) return NO_FIT;
-  const p = parts(entry, reminder, profile, textW, s * 0.7, { ...v, steps: false }, 'left', c);
-  const cta = textBlock(reminder.title, textW, { size: pt(8 * s), font: 'extrabold', color: c.colors.primary, leading: LEADING.tight }, c.m);
-  const foot = stack(p.footerLines.map((l) => textBlock(l, textW, { size: pt(5.5 * s), font: 'regular', strongFont: 'bold', color: c.colors.ink, leading: LEADING.tight }, c.m)), 0);
-  const column = stack([cta, p.name, ...(p.address ? [p.address] : []), ...(p.warning ? [p.warning] : []), foot], 1 * MM);
-  const body = row([codeRow, column], gap);
-  const fits = textW >= 18 * MM && !p.splitsWords && !cta.splitsWords;
-  return {
-    width: w,
-    height: fits ? body.height + 2 * pad : Infinity,
-    place: (x, y) => [{ type: 'rect', x, y, width: w, height: h, fill: c.colors.paper }, { type: 'rect', x, y, width: w, height: 1.2 * MM, fill: c.colors.primary }, ...body.place(x + pad, y + (h - body.height) / 2 + 0.4 * MM)],
-  };
+  const shared = run.once(sharedKey(compact, s, v, level, entry), () => {
+    const codeRow = codes(entry, run.profile, level, 0, s * 0.8, gap, c, false);
+    const textW = w - 2 * pad - codeRow.width - gap;
+    if (textW < 18 * MM) return undefined;
+    const cta = textBlock(run.reminder.title, textW, { size: pt(8 * s), font: 'extrabold', color: c.colors.primary, leading: LEADING.tight }, c.m);
+    const foot = stack(footerLines(run, v).map((l) => textBlock(l, textW, { size: pt(5.5 * s), font: 'regular', strongFont: 'bold', color: c.colors.ink, leading: LEADING.tight }, c.m)), 0);
+    return { codeRow, textW, cta, foot, warning: warningBlock(run, textW, s * 0.7, v, 'left') };
+  });
+  if (!shared) return NO_FIT;
+  const { codeRow, cta, foot, warning } = shared;
+  return withOwnText(run, entry, shared.textW, s * 0.7, v, 'left', (own) => {
+    const column = stack([cta, own.name, ...(own.address ? [own.address] : []), ...(warning ? [warning] : []), foot], 1 * MM);
+    const body = row([codeRow, column], gap);
+    const fits = !own.splitsWords && !cta.splitsWords;
+    return {
+      width: w,
+      height: fits ? body.height + 2 * pad : Infinity,
+      place: (x, y) => [{ type: 'rect', x, y, width: w, height: h, fill: c.colors.paper }, { type: 'rect', x, y, width: w, height: 1.2 * MM, fill: c.colors.primary }, ...body.place(x + pad, y + (h - body.height) / 2 + 0.4 * MM)],
+    };
+  });
 }
+
 
 /** What a shape returns when its codes leave no room: known before any text is set. */
 const NO_FIT: Block = { width: 0, height: Infinity, place: () => [] };
