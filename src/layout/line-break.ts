@@ -381,7 +381,6 @@ function remember(m: Measurer, bySize: Map<number, TextLine[]>, size: number, li
 }
 
 function forget(cache: ParagraphCache): void {
-  for (const byText of cache.byStyle.values()) for (const p of byText.values()) p.set.clear();
   cache.byStyle.clear();
   cache.paragraphs = 0;
   cache.sets = 0;
