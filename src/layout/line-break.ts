@@ -320,12 +320,13 @@ interface ParagraphCache {
    * span's own string, whose hash the engine keeps: a guide's paragraphs are set
    * on every page of a batch, and joining them into a key each time cost more.
    */
-  byStyle: Map<string, Map<string, Paragraph>>;
+  byStyle: Map<number, Map<string, Paragraph>>;
   paragraphs: number;
   /** Sets of lines kept, over all paragraphs. */
   sets: number;
 }
 const caches = new WeakMap<Measurer, ParagraphCache>();
+const FONT_INDEX: Record<FontId, number> = { regular: 0, semibold: 1, bold: 2, extrabold: 3 };
 const MAX_PARAGRAPHS = 500;
 const MAX_SETS = 1_000;
 
@@ -338,7 +339,9 @@ function cacheOf(m: Measurer): ParagraphCache {
 function toParagraph(rich: RichText, style: BreakStyle, m: Measurer): Paragraph {
   const cache = cacheOf(m);
   const only = rich.length === 1 ? rich[0]! : undefined;
-  const styleKey = `${style.font}|${style.strongFont}|${style.noWidow ? 1 : 0}${style.balance ? 1 : 0}|${only ? (only.strong ? '*' : '-') : 'spans'}`;
+  // The style as a number: fonts, flags, and whether the text is one plain or strong span or several.
+  const spans = only ? (only.strong ? 1 : 0) : 2;
+  const styleKey = ((FONT_INDEX[style.font] * 4 + FONT_INDEX[style.strongFont]) * 4 + (style.noWidow ? 2 : 0) + (style.balance ? 1 : 0)) * 3 + spans;
   const text = only ? only.text : rich.map((span) => `${span.strong ? '*' : '-'}${span.text}`).join('\u0000');
   let byText = cache.byStyle.get(styleKey);
   if (!byText) cache.byStyle.set(styleKey, (byText = new Map()));
@@ -378,7 +381,6 @@ function remember(m: Measurer, bySize: Map<number, TextLine[]>, size: number, li
 }
 
 function forget(cache: ParagraphCache): void {
-  for (const byText of cache.byStyle.values()) for (const p of byText.values()) p.set.clear();
   cache.byStyle.clear();
   cache.paragraphs = 0;
   cache.sets = 0;

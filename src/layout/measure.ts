@@ -8,7 +8,7 @@ import { shapeWord, splitWords } from './shaping.js';
  */
 export interface Measurer {
   fonts: FontSet;
-  /** Advance width of `text` at `size` points. */
+  /** Advance width of `text` at `size` points: its width at 1 pt times `size` (layout scales the widths it measured once). */
   width(text: string, font: FontId, size: number): number;
 }
 

@@ -103,7 +103,13 @@ export function stickerLabels(reminder: Guide, profile: UnitProfile, width: numb
     for (const v of VARIANTS) {
       for (const shape of shapes) {
         for (const level of levelsFor(STICKER)) {
-          const build = (s: number) => shape(entry, s, v, level, run);
+          // The search may measure a scale twice, and the one found is built again: each is built once.
+          const built = new Map<number, Block>();
+          const build = (s: number) => {
+            let block = built.get(s);
+            if (!block) built.set(s, (block = shape(entry, s, v, level, run)));
+            return block;
+          };
           const scale = fitScale((s) => build(s).height, height, v.minScale, max, memo(`${shape.name}|${level}|${VARIANTS.indexOf(v)}`));
           if (scale !== undefined) {
             const levels = once(`levels|${level}|${linkKey(entry)}`, () => stickerCodes(entry, profile, level).map((x) => x.spec.level));
