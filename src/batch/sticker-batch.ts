@@ -10,7 +10,6 @@ import type { SheetPreset } from '../layout/sheet-preset.js';
 import { manifestCsv } from '../output/manifest.js';
 import { makeSlugger } from '../output/slug.js';
 import { openPdf, type PdfOptions, type PdfWriter } from '../paint/pdf.js';
-import type { ThreadPdfWriter } from '../paint/pdf-thread.js';
 import { paintRaster } from '../paint/raster.js';
 import { PRODUCTS } from '../products/catalog.js';
 import { leftOutNotices, noteLeftOut, stickerSheetCount, stickerSheets, stickerTitle, type LeftOutLines, type PlacedSticker, type StickerSheetInput } from '../products/sticker-sheet.js';
@@ -26,7 +25,7 @@ import { itemDone, type Batch, type BatchHooks, type BatchSink, type BatchStream
 export async function drawStickerSheets(
   input: StickerSheetInput,
   tools: { fonts: FontSet; m: Measurer },
-  writer: PdfWriter & { room?(): Promise<void> },
+  writer: PdfWriter,
   afterSheet: (placed: PlacedSticker[]) => Promise<void> | void,
 ): Promise<void> {
   const proven = new Set<string>();
@@ -34,7 +33,6 @@ export async function drawStickerSheets(
     const failures = await verifyQrCodes(page, tools.fonts, STICKER, proven);
     if (failures.length) throw unreadable(input.dataFile, placed, failures[0]!.qr.url);
     writer.addPage(page);
-    await writer.room?.();
     await afterSheet(placed);
   }
 }
@@ -64,11 +62,6 @@ export interface StickerBatchOptions {
   pictures: boolean;
   /** The PDF's date (SOURCE_DATE_EPOCH), never the clock. */
   date?: Date;
-  /**
-   * Draws the sheets' PDF on another thread (the command line's, paint/pdf-thread.ts)
-   * while this one lays out and checks the next sheet; the same bytes as openPdf.
-   */
-  drawElsewhere?: (meta: { title: string; author: string }, options: PdfOptions, sink: (chunk: Buffer) => void) => ThreadPdfWriter;
 }
 
 export interface StickerBatchResult {
@@ -94,7 +87,7 @@ export function stickerBatch(input: StickerSheetInput, unit: { fonts: FontSet; m
     steps: sheets + pictures.length,
     async run(sink, hooks = {}) {
       const kept: PlacedSticker[] | undefined = o.pictures ? [] : undefined;
-      const { manifest, shortened } = await writeSheets(input, unit, await sink.stream(pdfName), stickerPdfOptions(o.date), kept, hooks, o.drawElsewhere);
+      const { manifest, shortened } = await writeSheets(input, unit, await sink.stream(pdfName), stickerPdfOptions(o.date), kept, hooks);
       if (kept) {
         // The manifest names each picture as the user's system writes paths.
         pictures.forEach((name, i) => (manifest[i]!.png = join(...name.split('/'))));
@@ -107,30 +100,22 @@ export function stickerBatch(input: StickerSheetInput, unit: { fonts: FontSet; m
 }
 
 /** The PDF of all sheets; each placed sticker goes into `keep` when given, for the pictures. */
-async function writeSheets(input: StickerSheetInput, unit: { fonts: FontSet; m: Measurer }, file: BatchStream, options: PdfOptions, keep: PlacedSticker[] | undefined, hooks: BatchHooks, drawElsewhere: StickerBatchOptions['drawElsewhere']) {
+async function writeSheets(input: StickerSheetInput, unit: { fonts: FontSet; m: Measurer }, file: BatchStream, options: PdfOptions, keep: PlacedSticker[] | undefined, hooks: BatchHooks) {
   const total = stickerSheetCount(input.rows.length, input.preset);
   let sheets = 0;
-  const meta = { title: stickerTitle(input), author: input.profile.unit.name };
-  const write = (chunk: Buffer) => file.write(chunk);
-  const writer = drawElsewhere ? drawElsewhere(meta, options, write) : openPdf(meta, unit.fonts, options, write);
+  const writer = openPdf({ title: stickerTitle(input), author: input.profile.unit.name }, unit.fonts, options, (chunk) => file.write(chunk));
   const manifest: Record<string, string | number>[] = [];
   // Only the line numbers of stickers that left something out are kept: memory stays flat.
   const shortened: LeftOutLines = new Map();
   hooks.progress?.(0, total, 'tờ tem');
-  try {
-    await drawStickerSheets(input, unit, writer, async (placed) => {
-      for (const p of placed) manifest.push({ block: p.row.block, line: p.row.line, page: p.page, row: p.sheetRow, column: p.sheetColumn, qr_level: levelColumn(p.levels), png: '' });
-      keep?.push(...placed);
-      noteLeftOut(placed, shortened);
-      await file.drained();
-      await itemDone(hooks, ++sheets, total, 'tờ tem');
-    });
-    await writer.end();
-  } catch (err) {
-    // A thread still drawing would keep the process alive after the batch is discarded.
-    await (writer as Partial<ThreadPdfWriter>).abort?.();
-    throw err;
-  }
+  await drawStickerSheets(input, unit, writer, async (placed) => {
+    for (const p of placed) manifest.push({ block: p.row.block, line: p.row.line, page: p.page, row: p.sheetRow, column: p.sheetColumn, qr_level: levelColumn(p.levels), png: '' });
+    keep?.push(...placed);
+    noteLeftOut(placed, shortened);
+    await file.drained();
+    await itemDone(hooks, ++sheets, total, 'tờ tem');
+  });
+  await writer.end();
   await file.close();
   return { manifest, shortened };
 }

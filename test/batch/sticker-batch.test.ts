@@ -63,14 +63,3 @@ describe('the sticker batch', () => {
     expect(written).toEqual(['tem-qr-a6.pdf']);
   });
 });
-
-describe('the sticker batch drawing its PDF on another thread (the command line, for long batches)', () => {
-  it('writes the same bytes as drawing it here', async () => {
-    const { openPdfOnThread } = await import('../../dist/paint/pdf-thread.js');
-    const here = memorySink();
-    await stickerBatch(input, unit, { pictures: false }).run(here);
-    const there = memorySink();
-    await stickerBatch(input, unit, { pictures: false, drawElsewhere: openPdfOnThread }).run(there);
-    expect(there.file('tem-qr-a6.pdf').equals(here.file('tem-qr-a6.pdf'))).toBe(true);
-  });
-});

@@ -1,11 +1,9 @@
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { STICKER_MANIFEST, stickerBatch, stickerPdfName } from '../../batch/sticker-batch.js';
 import { readDataTable } from '../../content/data-table.js';
 import { loadSheetPreset } from '../../layout/sheet-preset.js';
 import { BLOCK_COLUMNS, blockRows } from '../../products/data-rows.js';
-import { openPdfOnThread, pdfThreadAvailable } from '../../paint/pdf-thread.js';
-import { stickerReminder, stickerSheetCount, type StickerSheetInput } from '../../products/sticker-sheet.js';
+import { stickerReminder, type StickerSheetInput } from '../../products/sticker-sheet.js';
 import { loadUnitFor, noteLayoutChoices } from '../unit.js';
 import { allowedSchemes, sourceDate } from '../output-options.js';
 import { runStaged } from '../staged-batch.js';
@@ -34,7 +32,7 @@ export async function stickersCommand(o: StickersOptions): Promise<number> {
   const table = await readDataTable(o.data, { ...BLOCK_COLUMNS, allowSchemes: allow, missingGlyphs: unit.fonts.missingGlyphs });
   for (const w of table.warnings) process.stderr.write(`Lưu ý: ${w}\n`);
   const input: StickerSheetInput = { profile: unit.profile, rows: blockRows(table.rows), preset, reminder: stickerReminder(unit.profile), dataFile: o.data };
-  const batch = stickerBatch(input, unit, { pictures: o.png, date, drawElsewhere: drawOnThread(stickerSheetCount(input.rows.length, preset)) });
+  const batch = stickerBatch(input, unit, { pictures: o.png, date });
   const { result } = await runStaged(o.out, batch.files, { label: 'Đang làm tem', total: batch.steps, quiet: o.quiet }, (sink, hooks) => batch.run(sink, hooks));
   noteLayoutChoices(result.notices);
   process.stdout.write(
@@ -42,14 +40,4 @@ export async function stickersCommand(o: StickersOptions): Promise<number> {
       `Danh sách tem: ${join(o.out, STICKER_MANIFEST)}${o.png ? `; ảnh từng tem trong ${join(o.out, 'png')}` : ''}\n`,
   );
   return 0;
-}
-
-/**
- * Sheets enough to be worth a thread's start (about a quarter of a second, on the
- * other core): the PDF is drawn there while this thread lays out and checks the
- * next sheet. The same bytes either way.
- */
-const SHEETS_FOR_A_THREAD = 40;
-function drawOnThread(sheets: number) {
-  return sheets >= SHEETS_FOR_A_THREAD && availableParallelism() > 1 && pdfThreadAvailable() ? openPdfOnThread : undefined;
 }
