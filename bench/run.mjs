@@ -154,7 +154,7 @@ if (want('memory')) {
     theirs: undefined,
     p: { ratio: median(ratios), lo: Math.min(...ratios), hi: Math.max(...ratios), n: ratios.length },
     goal: '≤ 1.2',
-    note: `peak resident set ${mb(median(large))} against ${mb(median(small))}; ${capped.status === 0 ? 'with the JavaScript heap capped at 64 MB the 10,000 complete, so what the batch holds does not grow with it (the difference is V8 letting its heap grow to several times what is live between full collections)' : '**the 10,000 FAIL with the JavaScript heap capped at 64 MB**: the batch holds something per row'}`,
+    note: `peak resident set ${mb(median(large))} against ${mb(median(small))}; ${capped.status === 0 ? 'a batch lets V8 grow its heap by half between full collections, not fourfold (src/cli/staged-batch.ts); with the JavaScript heap capped at 64 MB the 10,000 complete, so what the batch holds does not grow with it' : '**the 10,000 FAIL with the JavaScript heap capped at 64 MB**: the batch holds something per row'}`,
   });
 }
 
