@@ -7,14 +7,13 @@ import { grayscaleLogo, type LogoImage } from '../content/logo.js';
 import type { UnitProfile } from '../content/profile.js';
 import { UserError } from '../errors.js';
 import { pageFileNames } from '../export/render.js';
-import type { LaidOutDocument, Page } from '../layout/display-list.js';
+import type { Page } from '../layout/display-list.js';
 import type { FontSet } from '../layout/fonts.js';
 import type { Measurer } from '../layout/measure.js';
 import { MM } from '../layout/page-sizes.js';
 import { manifestCsv } from '../output/manifest.js';
 import { makeSlugger } from '../output/slug.js';
 import { openPdf, paintPdf } from '../paint/pdf.js';
-import type { PdfPool } from '../paint/pdf-pool.js';
 import { paintRaster } from '../paint/raster.js';
 import { PRODUCTS } from '../products/catalog.js';
 import type { ClassRow } from '../products/data-rows.js';
@@ -82,11 +81,6 @@ export interface HandoutBatchOptions {
   copies: 'students' | 'one';
   /** The PDFs' date (SOURCE_DATE_EPOCH), never the clock. */
   date?: Date;
-  /**
-   * Draws the class PDFs elsewhere (the command line's worker threads, paint/pdf-pool.ts)
-   * while this thread checks and lays out the next class; the same bytes as paintPdf.
-   */
-  painter?: Pick<PdfPool, 'paint' | 'room'>;
 }
 
 export interface HandoutBatchResult {
@@ -124,26 +118,17 @@ export async function handoutBatch(
       const printRoomFile = await sink.stream(PRINT_ROOM_FILE);
       const printRoom = openPdf({ title: ALL_CLASSES_TITLE, author }, unit.fonts, { date: o.date }, (chunk) => printRoomFile.write(chunk));
       const list: Record<string, string | number>[] = [];
-      // Class PDFs drawn by the painter, written as each is done; the first failure stops the batch.
-      const drawing: Promise<void>[] = [];
-      let failure: { err: unknown } | undefined;
-      const classPdf = async (doc: LaidOutDocument, name: string) => {
-        if (!o.painter) return sink.write(name, await paintPdf(doc, unit.fonts, { date: o.date }));
-        await o.painter.room();
-        drawing.push(o.painter.paint(doc, { date: o.date }).then((bytes) => sink.write(name, bytes)).catch((err: unknown) => void (failure ??= { err })));
-      };
       const check = (i: number) => (i < laidOut.length ? checkClassQrCodes(laidOut[i]!.cls, laidOut[i]!.pages, unit.fonts, proven) : undefined);
       let checking = check(0);
       hooks.progress?.(0, laidOut.length, 'lớp');
       try {
         for (const [i, { cls, pages, base }] of laidOut.entries()) {
-          if (failure) throw failure.err;
           await checking;
           // The next class's codes are rendered (on libuv's threads) while this one is drawn;
           // a code that does not scan stops the batch at its own class, as before.
           checking = check(i + 1);
           checking?.catch(() => {});
-          if (o.classFiles) await classPdf({ title: `Lớp ${cls.name}`, author, pages }, `${base}.pdf`);
+          if (o.classFiles) await sink.write(`${base}.pdf`, await paintPdf({ title: `Lớp ${cls.name}`, author, pages }, unit.fonts, { date: o.date }));
           if (pictures(base).length) {
             // On a phone a single A5 side reads best, in colour whatever the printer is.
             const sides = layoutHandout(cls, { ...options, logo: unit.logo, palette: 'color', twoUp: false, largePrint: false, bleed: 0 }, unit.m);
@@ -160,10 +145,9 @@ export async function handoutBatch(
           await itemDone(hooks, list.length, laidOut.length, 'lớp');
         }
       } finally {
-        // Nothing is still being written or checked when the batch ends, or is discarded.
-        await Promise.all([...drawing, checking?.catch(() => {})]);
+        // Nothing is still being checked when the batch ends, or is discarded.
+        await checking?.catch(() => {});
       }
-      if (failure) throw failure.err;
       await printRoom.end();
       await printRoomFile.close();
       if (o.classFiles) await sink.write(PRINT_LIST_FILE, manifestCsv(['class', 'teacher', 'copies', 'sheets', 'pages', 'file', 'png'], list));

@@ -57,19 +57,4 @@ describe('the handout batch', () => {
     expect(classTableWarnings([{ line: 2, values: { class: '6A1' } }], 'lop.csv')).toEqual([{ kind: 'no-student-counts', file: 'lop.csv' }]);
     expect(classTableWarnings([{ line: 2, values: { class: '6A1', students: '30' } }], 'lop.csv')).toEqual([]);
   });
-
-  it('class PDFs drawn by a painter elsewhere are the same files; a painter that fails stops the batch with nothing left writing', async () => {
-    const options = { classFiles: true, pictures: false, copies: 'students' } as const;
-    const here = memorySink();
-    await (await handoutBatch(classes, request, unit, options)).run(here);
-    // A painter that draws later, out of order: the files are the same bytes.
-    const { paintPdf } = await import('../../src/paint/pdf.js');
-    const later = { room: async () => {}, paint: async (doc: Parameters<typeof paintPdf>[0], o: Parameters<typeof paintPdf>[2]) => { await new Promise((r) => setTimeout(r, 20)); return paintPdf(doc, unit.fonts, o); } };
-    const elsewhere = memorySink();
-    const batch = await handoutBatch(classes, request, unit, { ...options, painter: later });
-    await batch.run(elsewhere);
-    for (const name of batch.files) expect(elsewhere.file(name).equals(here.file(name)), name).toBe(true);
-    const broken = { room: async () => {}, paint: async () => Promise.reject(new Error('worker died')) };
-    await expect((await handoutBatch(classes, request, unit, { ...options, painter: broken })).run(memorySink())).rejects.toThrow('worker died');
-  });
 });

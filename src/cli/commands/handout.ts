@@ -7,7 +7,6 @@ import { CLASS_COLUMNS, classRows, classTableWarnings, type ClassRow } from '../
 import { loadUnitFor } from '../unit.js';
 import { allowedSchemes, checkBleed, sourceDate } from '../output-options.js';
 import { runStaged } from '../staged-batch.js';
-import { openPdfPool, pdfPoolAvailable } from '../../paint/pdf-pool.js';
 
 export interface HandoutCommandOptions {
   /** Extra link schemes for QR codes (--allow-scheme). */
@@ -38,15 +37,8 @@ export async function handoutCommand(o: HandoutCommandOptions): Promise<number> 
   const classes = await readClasses(o.data, unit.fonts.missingGlyphs, allowedSchemes(o.allowScheme));
   // Every class is laid out here, so a bad row stops the run before any file is written.
   const request = { guide, grayscale: o.grayscale, twoUp: o.twoUp, largePrint: !!o.largePrint, bleedMm: bleed };
-  // Class PDFs are drawn on the other cores while this one checks the next class's codes.
-  const pool = classes.length > 1 && pdfPoolAvailable() ? openPdfPool() : undefined;
-  let result;
-  try {
-    const batch = await handoutBatch(classes, request, unit, { classFiles: true, pictures: o.png, copies: 'students', date, painter: pool });
-    ({ result } = await runStaged(o.out, batch.files, { label: 'Đang làm tờ phát tay', total: batch.steps, quiet: o.quiet }, (sink, hooks) => batch.run(sink, hooks)));
-  } finally {
-    await pool?.close();
-  }
+  const batch = await handoutBatch(classes, request, unit, { classFiles: true, pictures: o.png, copies: 'students', date });
+  const { result } = await runStaged(o.out, batch.files, { label: 'Đang làm tờ phát tay', total: batch.steps, quiet: o.quiet }, (sink, hooks) => batch.run(sink, hooks));
   process.stdout.write(
     `Đã tạo ${result.classes} tệp${o.png ? ' PDF và ảnh PNG' : ''} cho từng lớp và ${join(o.out, PRINT_ROOM_FILE)} (${result.pages} trang, ${result.sheets} tờ${o.twoUp ? ' A4, mỗi tờ hai bản A5' : o.largePrint ? ' A4 chữ to' : ' A5'}).\n` +
       `In hai mặt, ${o.twoUp ? 'chọn "lật theo cạnh ngắn" (flip on short edge)' : 'chọn "lật theo cạnh dài" (flip on long edge)'}: trang lẻ là mặt trước, trang chẵn là mặt sau; phiếu xác nhận ở chân mặt trước, phía sau phiếu để trống.\n` +
