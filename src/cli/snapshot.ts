@@ -148,7 +148,9 @@ export function removeOutdatedSnapshots(current: string, stamp: SnapshotStamp): 
     try {
       theirs = JSON.parse(readFileSync(join(dir, 'stamp.json'), 'utf8')) as SnapshotStamp;
     } catch {
-      // A build still under way, or one that failed: left to its own process and to the user.
+      // A build still under way, or one that failed, is left alone; a folder left empty long ago
+      // (its build killed before it wrote anything) is not.
+      if (isEmptyAndOld(dir)) rmSync(dir, { recursive: true, force: true });
       continue;
     }
     if (theirs.bundle !== stamp.bundle && existsSync(theirs.bundle)) continue;
@@ -157,6 +159,14 @@ export function removeOutdatedSnapshots(current: string, stamp: SnapshotStamp): 
     } catch {
       // In use where an open file cannot be removed (Windows): tried again after the next build.
     }
+  }
+}
+
+function isEmptyAndOld(dir: string): boolean {
+  try {
+    return readdirSync(dir).length === 0 && Date.now() - statSync(dir).mtimeMs > STALE_LOCK_MS;
+  } catch {
+    return false;
   }
 }
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { removeOutdatedSnapshots, SNAPSHOT_NODE_FLAGS, snapshotDir, snapshotFor, type SnapshotStamp } from '../../dist/cli/snapshot.js';
@@ -108,7 +108,7 @@ describe('outdated startup snapshots', () => {
     return join(root, name);
   };
 
-  it("are removed once this install has a new blob: its own older ones and those of installs that are gone; other installs' and unfinished builds stay", () => {
+  it("are removed once this install has a new blob: its own older ones, those of installs that are gone and folders a killed build left empty; other installs' and unfinished builds stay", () => {
     const root = tempDir();
     const otherBundle = join(tempDir(), 'bundle.cjs');
     writeFileSync(otherBundle, '');
@@ -117,8 +117,12 @@ describe('outdated startup snapshots', () => {
     folder(root, 'snapshot-gone', stampOf('/nowhere/bundle.cjs', '1'));
     folder(root, 'snapshot-other', stampOf(otherBundle, '1'));
     folder(root, 'snapshot-building');
+    // Empty: a build killed before it wrote anything, long ago, or one that has just started.
+    mkdirSync(join(root, 'snapshot-killed'));
+    utimesSync(join(root, 'snapshot-killed'), new Date(Date.now() - 3600_000), new Date(Date.now() - 3600_000));
+    mkdirSync(join(root, 'snapshot-starting'));
     writeFileSync(join(root, 'notes.txt'), 'not ours');
     removeOutdatedSnapshots(current, stampOf('/opt/a/bundle.cjs', '2'));
-    expect(readdirSync(root).sort()).toEqual(['notes.txt', 'snapshot-building', 'snapshot-new', 'snapshot-other']);
+    expect(readdirSync(root).sort()).toEqual(['notes.txt', 'snapshot-building', 'snapshot-new', 'snapshot-other', 'snapshot-starting']);
   });
 });
