@@ -1,5 +1,8 @@
 // What the page asks of whatever makes the products: the library itself,
 // running in the page (in-page-backend.ts). The page calls only these functions.
+// The shapes are written out here rather than imported from src/page: the page is
+// type-checked with the browser's library alone, and the engine's modules reach
+// Node's and fontkit's types (in-page-backend.ts turns one into the other).
 
 export interface FieldError {
   field?: string;

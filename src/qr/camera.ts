@@ -1,5 +1,4 @@
 import { PREVIEW_FOCAL } from '../products/scan-distance.js';
-import { addNoise } from './noise.js';
 import { Mulberry32 } from './random.js';
 
 /**
@@ -43,8 +42,8 @@ export interface Scene {
  * aimed at (cx, cy) and frames a square of `view` points around it.
  *
  * A frame is the bytes of the plain formulas: the steps keep their
- * floating-point operations in their order, and the noise (noise.ts) rounds
- * as they do (test/qr/camera.test.ts holds frames made before).
+ * floating-point operations in their order (test/qr/camera.test.ts holds
+ * frames made before).
  */
 export function photograph(scene: Scene, aim: { cx: number; cy: number; view: number }, distance: number, seed: number): GrayImage {
   const random = new Mulberry32(seed);
@@ -54,8 +53,16 @@ export function photograph(scene: Scene, aim: { cx: number; cy: number; view: nu
   const size = Math.max(8, Math.round((aim.view / distance) * PREVIEW_FOCAL));
   const light = sensor(scene, aim, distance, yaw, roll, size);
   const blurred = gaussian(light, size, size);
-  const out = addNoise(blurred, CAMERA.ink, CAMERA.paper - CAMERA.ink, CAMERA.noise, random);
+  const span = CAMERA.paper - CAMERA.ink;
+  const out = new Uint8ClampedArray(blurred.length);
+  for (let i = 0; i < out.length; i++) out[i] = CAMERA.ink + (span * blurred[i]!) / 255 + CAMERA.noise * normal(random);
   return { data: out, width: size, height: size };
+}
+
+/** Box–Muller: a normal deviate from two draws. */
+function normal(random: Mulberry32): number {
+  const u = random.uniform() || 1e-12;
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random.uniform());
 }
 
 /**
