@@ -5,7 +5,7 @@ import { readInputFile } from './read-input.js';
 import { splitGuideSource, type GuideMeta } from './guide-meta.js';
 import { parseGuideMarkdown, type GuideBody } from './guide-markdown.js';
 import { describeChar, type UnitProfile } from './profile.js';
-import { platform } from '../platform/platform.js';
+import { platform, type ShippedTemplate } from '../platform/platform.js';
 
 export interface GuideInfo {
   id: string;
@@ -33,8 +33,7 @@ export function listGuides(): GuideInfo[] {
   return platform().assets.guides().map(guideFromAsset);
 }
 
-type GuideAsset = ReturnType<ReturnType<typeof platform>['assets']['guides']>[number];
-const guideFromAsset = ({ file, text, compiled }: GuideAsset): GuideInfo => ({ ...guideFromSource(text, file), ...(compiled ? { compiled } : {}) });
+const guideFromAsset = ({ file, text, compiled }: ShippedTemplate): GuideInfo => ({ ...guideFromSource(text, file), ...(compiled ? { compiled } : {}) });
 
 /** One shipped guide by its id; only its own front matter is read (every command that draws starts here). */
 export function findGuide(id: string): GuideInfo {
