@@ -37,8 +37,10 @@ const RENDER_MAX_PX = 1600;
  */
 export async function verifyQrCodes(page: Page, fonts: FontSet, at: { distance: number }, proven: Set<string>): Promise<QrFailure[]> {
   const jobs = new Map<string, { qr: QrItem; region: Region }>();
+  // Where each item of the page can leave ink, found once for all its codes (a sheet holds sixteen).
+  const bounds = page.items.map(boundsOf);
   for (const qr of page.items.filter((i): i is QrItem => i.type === 'qr')) {
-    const region = regionOf(page, qr, at.distance, fonts);
+    const region = regionOf(page.items, bounds, qr, at.distance, fonts);
     if (!proven.has(region.key) && !jobs.has(region.key)) jobs.set(region.key, { qr, region });
   }
   // Regions render in parallel (libvips threads); frames are made and decoded one by one.
@@ -68,18 +70,30 @@ interface Region {
 }
 
 /** The code and its quiet zone, and a little around, with everything drawn there. */
-function regionOf(page: Page, qr: QrItem, distance: number, fonts: FontSet): Region {
+function regionOf(items: Item[], bounds: Box[], qr: QrItem, distance: number, fonts: FontSet): Region {
   const module = qr.size / (qr.modules.length + 2 * qr.margin);
   const view = qr.size;
   const cx = qr.x + qr.size / 2;
   const cy = qr.y + qr.size / 2;
   const side = view * (1 + 2 * RENDER_MARGIN);
   const box = { x: cx - side / 2, y: cy - side / 2, width: side, height: side };
-  const items = translateItems(within(page.items, box, fonts), -box.x, -box.y);
+  const drawn = translateItems(within(items, box, fonts, bounds), -box.x, -box.y);
   const scale = Math.max((RENDER_PER_PREVIEW_PX * PREVIEW_FOCAL) / distance, RENDER_PER_MODULE / module);
   const px = Math.min(RENDER_MAX_PX, Math.ceil(side * scale));
-  const key = bytesToHex(sha1(utf8ToBytes(JSON.stringify([Math.round(distance * 100), px, side.toFixed(2), items.map(keyOf)]))));
-  return { items, box, aim: { cx, cy, view }, key, px };
+  const key = regionKey(JSON.stringify([Math.round(distance * 100), px, side.toFixed(2), drawn.map(keyOf)]));
+  return { items: drawn, box, aim: { cx, cy, view }, key, px };
+}
+
+// The SHA-1 of each region's description met lately: the same drawing comes on every sticker of a batch.
+const regionKeys = new Map<string, string>();
+
+function regionKey(description: string): string {
+  let key = regionKeys.get(description);
+  if (!key) {
+    if (regionKeys.size >= 1_000) regionKeys.clear();
+    regionKeys.set(description, (key = bytesToHex(sha1(utf8ToBytes(description)))));
+  }
+  return key;
 }
 
 async function render(region: Region, fonts: FontSet): Promise<GrayImage> {
@@ -89,12 +103,12 @@ async function render(region: Region, fonts: FontSet): Promise<GrayImage> {
   return platform().raster.grey(svg);
 }
 
-/** The items that draw inside `box`: rectangles cut to it, clips kept with what of them draws there. */
-function within(items: Item[], box: Box, fonts: FontSet): Item[] {
+/** The items that draw inside `box` (`bounds`: each item's, when known): rectangles cut to it, clips kept with what of them draws there. */
+function within(items: Item[], box: Box, fonts: FontSet, bounds?: Box[]): Item[] {
   const out: Item[] = [];
   const outside = (b: Box) => b.x > box.x + box.width || b.y > box.y + box.height || b.x + b.width < box.x || b.y + b.height < box.y;
-  for (const item of items) {
-    if (outside(boundsOf(item))) continue;
+  for (const [i, item] of items.entries()) {
+    if (outside(bounds?.[i] ?? boundsOf(item))) continue;
     // Text near the box: its glyphs' own outline decides.
     if (item.type === 'text' && outside(inkOf(item, fonts))) continue;
     if (item.type === 'clip') {
