@@ -14,6 +14,7 @@ import { MM } from '../layout/page-sizes.js';
 import { manifestCsv } from '../output/manifest.js';
 import { makeSlugger } from '../output/slug.js';
 import { openPdf, paintPdf } from '../paint/pdf.js';
+import { sharedGlyphs } from '../paint/pdf-text.js';
 import { paintRaster } from '../paint/raster.js';
 import { PRODUCTS } from '../products/catalog.js';
 import type { ClassRow } from '../products/data-rows.js';
@@ -116,7 +117,9 @@ export async function handoutBatch(
     async run(sink, hooks = {}) {
       const proven = new Set<string>();
       const printRoomFile = await sink.stream(PRINT_ROOM_FILE);
-      const printRoom = openPdf({ title: ALL_CLASSES_TITLE, author }, unit.fonts, { date: o.date }, (chunk) => printRoomFile.write(chunk));
+      // Every PDF of the batch embeds the same subsets, and the print room's pages are the classes' own bytes.
+      const pdfOptions = { date: o.date, glyphs: sharedGlyphs(laidOut.flatMap(({ pages }) => pages), unit.fonts) };
+      const printRoom = openPdf({ title: ALL_CLASSES_TITLE, author }, unit.fonts, pdfOptions, (chunk) => printRoomFile.write(chunk));
       const list: Record<string, string | number>[] = [];
       const check = (i: number) => (i < laidOut.length ? checkClassQrCodes(laidOut[i]!.cls, laidOut[i]!.pages, unit.fonts, proven) : undefined);
       let checking = check(0);
@@ -128,7 +131,7 @@ export async function handoutBatch(
           // a code that does not scan stops the batch at its own class, as before.
           checking = check(i + 1);
           checking?.catch(() => {});
-          if (o.classFiles) await sink.write(`${base}.pdf`, await paintPdf({ title: `Lớp ${cls.name}`, author, pages }, unit.fonts, { date: o.date }));
+          if (o.classFiles) await sink.write(`${base}.pdf`, await paintPdf({ title: `Lớp ${cls.name}`, author, pages }, unit.fonts, pdfOptions));
           if (pictures(base).length) {
             // On a phone a single A5 side reads best, in colour whatever the printer is.
             const sides = layoutHandout(cls, { ...options, logo: unit.logo, palette: 'color', twoUp: false, largePrint: false, bleed: 0 }, unit.m);

@@ -1,6 +1,7 @@
 import { PNG } from 'pngjs';
 import type { ImageItem } from '../layout/display-list.js';
 import { cmykOf } from './colors.js';
+import { pageXObject } from './page-xobjects.js';
 import type { PageContent } from './pdf-content.js';
 import { deflate } from './pdf-deflate.js';
 
@@ -12,7 +13,7 @@ import { deflate } from './pdf-deflate.js';
  * For the print shop (cmyk) the pixels are converted as every other colour is.
  */
 export class PdfImages {
-  private images = new Map<Buffer, { name: string; ref: PDFKit.PDFKitReference }>();
+  private images = new Map<Buffer, PDFKit.PDFKitReference>();
 
   constructor(
     private pdf: PDFKit.PDFDocument,
@@ -22,14 +23,10 @@ export class PdfImages {
 
   draw(item: ImageItem): void {
     let image = this.images.get(item.png);
-    if (!image) {
-      image = { name: `Im${this.images.size + 1}`, ref: this.embed(item.png) };
-      this.images.set(item.png, image);
-    }
-    const page = this.pdf.page as unknown as { xobjects: Record<string, PDFKit.PDFKitReference> };
-    page.xobjects[image.name] = image.ref;
+    if (!image) this.images.set(item.png, (image = this.embed(item.png)));
+    const name = pageXObject(this.pdf, 'Im', image);
     // An image fills the unit square from its bottom-left corner; the page's user space runs top-down.
-    this.content.op(`q ${item.width} 0 0 ${-item.height} ${item.x} ${item.y + item.height} cm /${image.name} Do Q`);
+    this.content.op(`q ${item.width} 0 0 ${-item.height} ${item.x} ${item.y + item.height} cm /${name} Do Q`);
   }
 
   private embed(png: Buffer): PDFKit.PDFKitReference {

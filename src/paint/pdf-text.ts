@@ -1,6 +1,6 @@
 import type * as fontkit from 'fontkit';
-import type { TextItem } from '../layout/display-list.js';
-import type { FontId } from '../layout/fonts.js';
+import type { Item, Page, TextItem } from '../layout/display-list.js';
+import type { FontId, FontSet } from '../layout/fonts.js';
 import { shapeWord, splitWords } from '../layout/shaping.js';
 import { num, type PageContent } from './pdf-content.js';
 
@@ -22,6 +22,10 @@ interface DocumentFont {
   codes: string[];
   /** A line's TJ operator, by its text, for lines that have one only. */
   shown: Map<string, string>;
+  /** The batch's (sharedGlyphs): lines of its glyphs only, which every document of the batch codes alike. */
+  batchShown?: Map<string, string>;
+  /** Whether this document met a glyph beyond the batch's: its lines are then kept in `shown`. */
+  ownGlyphs: boolean;
 }
 
 type PageResources = { fonts: Record<string, PDFKit.PDFKitReference> };
@@ -37,7 +41,10 @@ type PageResources = { fonts: Record<string, PDFKit.PDFKitReference> };
 export class PdfText {
   private fonts = new Map<FontId, DocumentFont>();
 
-  constructor(private pdf: PDFKit.PDFDocument) {}
+  constructor(
+    private pdf: PDFKit.PDFDocument,
+    private shared?: SharedGlyphs,
+  ) {}
 
   draw(content: PageContent, item: TextItem, pageHeight: number): void {
     content.color(item.color, false);
@@ -57,8 +64,10 @@ export class PdfText {
     let font = this.fonts.get(id);
     if (!font) {
       this.pdf.font(id);
-      font = { embedded: (this.pdf as unknown as { _font: EmbeddedFont })._font, codes: [], shown: new Map() };
+      const shared = this.shared?.faces.get(id);
+      font = { embedded: (this.pdf as unknown as { _font: EmbeddedFont })._font, codes: [], shown: new Map(), batchShown: shared?.shown, ownGlyphs: false };
       this.fonts.set(id, font);
+      for (const glyph of shared?.glyphs ?? []) if (font.codes[glyph.id] === undefined) this.include(font, glyph);
     }
     return font;
   }
@@ -69,15 +78,19 @@ export class PdfText {
     const resources = this.pdf.page as unknown as PageResources;
     if (resources.fonts[embedded.id] == null) resources.fonts[embedded.id] = embedded.ref();
     content.op(`q\n1 0 0 -1 0 ${num(pageHeight)} cm\nBT\n1 0 0 1 ${num(x)} ${num(y)} Tm\n/${embedded.id} ${num(size)} Tf`);
-    const shown = font.shown.get(text);
+    const shown = font.batchShown?.get(text) ?? font.shown.get(text);
     if (shown !== undefined) content.op(shown);
     else {
-      const ops = glyphOps(font, text, x, y, size, (glyph) => this.include(font, glyph));
+      const ops = glyphOps(font, text, x, y, size, (glyph) => {
+        font.ownGlyphs = true;
+        return this.include(font, glyph);
+      });
       for (const op of ops) content.op(op);
       // A lone TJ (a glyph the font moves brings a text matrix with it): the same operator wherever and at whatever size the line is.
       if (ops.length === 1) {
-        if (font.shown.size >= 2_000) font.shown.clear();
-        font.shown.set(text, ops[0]!);
+        const into = font.batchShown && !font.ownGlyphs ? font.batchShown : font.shown;
+        if (into.size >= 2_000) into.clear();
+        into.set(text, ops[0]!);
       }
     }
     content.op('ET\nQ');
@@ -93,6 +106,33 @@ export class PdfText {
     font.codes[glyph.id] = code;
     return code;
   }
+}
+
+/**
+ * Each face's glyphs that the pages of a batch draw, in the order the pages
+ * first draw them (with the text each first stands for). Every document of the
+ * batch embeds them all: their subsets are then the same bytes, a page drawn
+ * into two of them writes the same operators, and a line's are written once
+ * for the batch.
+ */
+export interface SharedGlyphs {
+  faces: Map<FontId, { glyphs: fontkit.Glyph[]; shown: Map<string, string> }>;
+}
+
+export function sharedGlyphs(pages: Iterable<Page>, fonts: FontSet): SharedGlyphs {
+  const seen = new Map<FontId, Map<number, fontkit.Glyph>>();
+  const visit = (items: Item[]) => {
+    for (const item of items) {
+      if (item.type === 'clip') visit(item.items);
+      if (item.type !== 'text') continue;
+      let glyphs = seen.get(item.font);
+      if (!glyphs) seen.set(item.font, (glyphs = new Map()));
+      const font = fonts.faces[item.font].font;
+      for (const line of item.text.split('\n')) for (const word of splitWords(line)) for (const glyph of shapeWord(font, word).glyphs) if (!glyphs.has(glyph.id)) glyphs.set(glyph.id, glyph);
+    }
+  };
+  for (const page of pages) visit(page.items);
+  return { faces: new Map([...seen].map(([id, glyphs]) => [id, { glyphs: [...glyphs.values()], shown: new Map() }])) };
 }
 
 /** pdfkit's TJ arrays for a line, and a text matrix for each glyph the font moves off the baseline (combining marks). */

@@ -4,10 +4,11 @@ import type { FontSet } from '../layout/fonts.js';
 import { qrRuns } from '../qr/matrix.js';
 import { channels, toCmyk } from './colors.js';
 import { fastSubsets } from './font-subset.js';
+import { pageXObject } from './page-xobjects.js';
 import { PageContent } from './pdf-content.js';
 import { compressWith } from './pdf-deflate.js';
 import { PdfImages } from './pdf-images.js';
-import { PdfText } from './pdf-text.js';
+import { PdfText, type SharedGlyphs } from './pdf-text.js';
 
 export interface PdfOptions {
   /** The PDF's creation date; never the clock, so that reruns give the same bytes. */
@@ -19,6 +20,12 @@ export interface PdfOptions {
    * Label sheets are only ever printed: there the links would be dead weight.
    */
   links?: boolean;
+  /**
+   * Glyphs each face's subset holds whether this document draws them or not
+   * (sharedGlyphs): the documents of one batch then embed the same fonts and
+   * draw a page the same in each, and each such stream is deflated once.
+   */
+  glyphs?: SharedGlyphs;
 }
 
 /** Draws a laid-out document with pdfkit: fonts embedded and subset, QR codes as vectors. */
@@ -75,7 +82,7 @@ export function openPdf(meta: { title: string; author: string }, fonts: FontSet,
   });
   const cmyk = options.cmyk ?? false;
   const content = new PageContent(cmyk);
-  const painter: Painter = { pdf, content, text: new PdfText(pdf), qr: new QrForms(pdf, content, cmyk), images: new PdfImages(pdf, content, cmyk), links: options.links ?? true, height: 0 };
+  const painter: Painter = { pdf, content, text: new PdfText(pdf, options.glyphs), qr: new QrForms(pdf, content, cmyk), images: new PdfImages(pdf, content, cmyk), links: options.links ?? true, height: 0 };
   return {
     addPage(page) {
       pdf.addPage({ size: [page.width, page.height], margin: 0 });
@@ -96,7 +103,7 @@ export function openPdf(meta: { title: string; author: string }, fonts: FontSet,
  * it appears: a thousand stickers carry the two store codes, not two thousand.
  */
 class QrForms {
-  private forms = new Map<string, { name: string; ref: PDFKit.PDFKitReference }>();
+  private forms = new Map<string, PDFKit.PDFKitReference>();
 
   constructor(
     private pdf: PDFKit.PDFDocument,
@@ -115,14 +122,12 @@ class QrForms {
       const fill = this.cmyk ? `${toCmyk(item.color).map((v) => v / 100).join(' ')} k` : `${rgb(item.color).join(' ')} rg`;
       const ref = this.pdf.ref({ Type: 'XObject', Subtype: 'Form', BBox: [0, 0, n, n], Resources: {} });
       ref.end(`${fill}\n${runs}\nf\n`);
-      form = { name: `Qr${this.forms.size + 1}`, ref };
-      this.forms.set(key, form);
+      this.forms.set(key, (form = ref));
     }
-    const page = this.pdf.page as unknown as { xobjects: Record<string, PDFKit.PDFKitReference> };
-    page.xobjects[form.name] = form.ref;
+    const name = pageXObject(this.pdf, 'Qr', form);
     const cell = item.size / (n + 2 * item.margin);
     // The page's user space already runs top-down, as the form's module grid does.
-    this.content.op(`q ${cell} 0 0 ${cell} ${item.x + item.margin * cell} ${item.y + item.margin * cell} cm /${form.name} Do Q`);
+    this.content.op(`q ${cell} 0 0 ${cell} ${item.x + item.margin * cell} ${item.y + item.margin * cell} cm /${name} Do Q`);
   }
 }
 
