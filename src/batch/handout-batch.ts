@@ -123,6 +123,7 @@ export async function handoutBatch(
       const list: Record<string, string | number>[] = [];
       const check = (i: number) => (i < laidOut.length ? checkClassQrCodes(laidOut[i]!.cls, laidOut[i]!.pages, unit.fonts, proven) : undefined);
       let checking = check(0);
+      let writing: Promise<void> = Promise.resolve();
       hooks.progress?.(0, laidOut.length, 'lớp');
       try {
         for (const [i, { cls, pages, base }] of laidOut.entries()) {
@@ -131,7 +132,13 @@ export async function handoutBatch(
           // a code that does not scan stops the batch at its own class, as before.
           checking = check(i + 1);
           checking?.catch(() => {});
-          if (o.classFiles) await sink.write(`${base}.pdf`, await paintPdf({ title: `Lớp ${cls.name}`, author, pages }, unit.fonts, pdfOptions));
+          if (o.classFiles) {
+            const pdf = await paintPdf({ title: `Lớp ${cls.name}`, author, pages }, unit.fonts, pdfOptions);
+            // Written while the next class is drawn; a failure (a full disk) stops the batch at the next.
+            await writing;
+            writing = sink.write(`${base}.pdf`, pdf);
+            writing.catch(() => {});
+          }
           if (pictures(base).length) {
             // On a phone a single A5 side reads best, in colour whatever the printer is.
             const sides = layoutHandout(cls, { ...options, logo: unit.logo, palette: 'color', twoUp: false, largePrint: false, bleed: 0 }, unit.m);
@@ -148,9 +155,11 @@ export async function handoutBatch(
           await itemDone(hooks, list.length, laidOut.length, 'lớp');
         }
       } finally {
-        // Nothing is still being checked when the batch ends, or is discarded.
+        // Nothing is still being checked or written when the batch ends, or is discarded.
         await checking?.catch(() => {});
+        await writing.catch(() => {});
       }
+      await writing;
       await printRoom.end();
       await printRoomFile.close();
       if (o.classFiles) await sink.write(PRINT_LIST_FILE, manifestCsv(['class', 'teacher', 'copies', 'sheets', 'pages', 'file', 'png'], list));

@@ -53,6 +53,29 @@ describe('the handout batch', () => {
     expect(await batch.run(sink)).toEqual({ classes: 2, pages: 4, sheets: 2 });
   });
 
+  it("stops with a class file's write error, written while the next class was drawn, and leaves no write behind", async () => {
+    const batch = await handoutBatch(classes, request, unit, { classFiles: true, pictures: false, copies: 'one' });
+    const sink = memorySink();
+    const full = new Error('ENOSPC: no space left on device');
+    const tried: string[] = [];
+    let pending = 0;
+    const failing = {
+      ...sink,
+      async write(name: string, data: Buffer | string) {
+        tried.push(name);
+        pending++;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        pending--;
+        if (name === '6a1.pdf') throw full;
+        return sink.write(name, data);
+      },
+    };
+    await expect(batch.run(failing)).rejects.toBe(full);
+    expect(pending).toBe(0);
+    // The second class was drawn while the first was written; nothing after it was.
+    expect(tried).toEqual(['6a1.pdf']);
+  });
+
   it('says, as a value, when the table has no pupil counts', () => {
     expect(classTableWarnings([{ line: 2, values: { class: '6A1' } }], 'lop.csv')).toEqual([{ kind: 'no-student-counts', file: 'lop.csv' }]);
     expect(classTableWarnings([{ line: 2, values: { class: '6A1', students: '30' } }], 'lop.csv')).toEqual([]);
