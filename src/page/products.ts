@@ -167,8 +167,8 @@ export async function preview(p: ProductForm, c: Context, o: { allPages?: boolea
     ({ doc: { pages }, notices } = layoutSimple(p, c));
   }
   const dpi = previewDpi(pages[0]!);
-  const pngs: Buffer[] = [];
-  for (const page of o.allPages ? pages : pages.slice(0, 1)) pngs.push(await paintRaster(page, c.fonts, 'png', dpi));
+  // Both sides at once: libvips renders each on threads of its own.
+  const pngs = await Promise.all((o.allPages ? pages : pages.slice(0, 1)).map((page) => paintRaster(page, c.fonts, 'png', dpi)));
   return { png: pngs[0]!, pngs, dpi, pages: pages.length, notices, ...(batch ? { batch } : {}) };
 }
 
