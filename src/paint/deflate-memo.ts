@@ -3,7 +3,7 @@
  * of a batch embed the same font subsets, ToUnicode maps and QR codes again and
  * again, and a print room's file repeats each class's pages (sharedGlyphs makes
  * them the same bytes): of the streams of a hundred class handouts and their
- * print room, 60 % of the bytes had been deflated before. The latest streams
+ * print room, 80 % of the bytes had been deflated before. The latest streams
  * are kept, up to a bound; a remembered stream is reused only when every byte
  * is the same.
  */
