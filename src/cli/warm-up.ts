@@ -56,6 +56,6 @@ function collectText(items: Item[], into: Map<FontId, Set<string>>): void {
     if (item.type === 'text') {
       if (!into.has(item.font)) into.set(item.font, new Set());
       into.get(item.font)!.add(item.text);
-    } else if (item.type === 'clip') collectText(item.items, into);
+    } else if (item.type === 'clip' || item.type === 'group') collectText(item.items, into);
   }
 }

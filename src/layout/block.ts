@@ -56,3 +56,18 @@ export function centred(b: Block, width: number): Block {
 export function padX(b: Block, pad: number): Block {
   return { width: b.width + 2 * pad, height: b.height, place: (x, y) => b.place(x + pad, y) };
 }
+
+/**
+ * A block drawn once and placed as one drawing (a group) wherever it goes: a
+ * part every sticker of a batch shares is written once into a PDF, as a form.
+ */
+export function drawnOnce<T extends Block>(block: T): T {
+  let items: Item[] | undefined;
+  return {
+    ...block,
+    place(x, y) {
+      items ??= block.place(0, 0);
+      return items.length ? [{ type: 'group', x, y, width: block.width, height: block.height, items }] : [];
+    },
+  };
+}

@@ -87,7 +87,22 @@ export interface ClipItem {
   items: Item[];
 }
 
-export type Item = TextItem | RectItem | CircleItem | LineItem | QrItem | ImageItem | ClipItem;
+/**
+ * One drawing placed with its top-left corner at (x, y); its items are measured
+ * from that corner. The same `items` array placed again is the same drawing (the
+ * bands, steps and codes every sticker of a batch shares): a PDF writes it once,
+ * as a form, and places it wherever it appears.
+ */
+export interface GroupItem {
+  type: 'group';
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  items: Item[];
+}
+
+export type Item = TextItem | RectItem | CircleItem | LineItem | QrItem | ImageItem | ClipItem | GroupItem;
 
 export interface Box {
   x: number;

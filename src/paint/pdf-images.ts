@@ -1,7 +1,7 @@
 import { PNG } from 'pngjs';
 import type { ImageItem } from '../layout/display-list.js';
 import { cmykOf } from './colors.js';
-import { pageXObject } from './page-xobjects.js';
+import { xobjectName, type Resources } from './page-xobjects.js';
 import type { PageContent } from './pdf-content.js';
 import { deflate } from './pdf-deflate.js';
 
@@ -17,16 +17,15 @@ export class PdfImages {
 
   constructor(
     private pdf: PDFKit.PDFDocument,
-    private content: PageContent,
     private cmyk: boolean,
   ) {}
 
-  draw(item: ImageItem): void {
+  draw(content: PageContent, resources: Resources, item: ImageItem): void {
     let image = this.images.get(item.png);
     if (!image) this.images.set(item.png, (image = this.embed(item.png)));
-    const name = pageXObject(this.pdf, 'Im', image);
+    const name = xobjectName(resources, 'Im', image);
     // An image fills the unit square from its bottom-left corner; the page's user space runs top-down.
-    this.content.op(`q ${item.width} 0 0 ${-item.height} ${item.x} ${item.y + item.height} cm /${name} Do Q`);
+    content.op(`q ${item.width} 0 0 ${-item.height} ${item.x} ${item.y + item.height} cm /${name} Do Q`);
   }
 
   private embed(png: Buffer): PDFKit.PDFKitReference {

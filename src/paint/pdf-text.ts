@@ -2,6 +2,7 @@ import type * as fontkit from 'fontkit';
 import type { Item, Page, TextItem } from '../layout/display-list.js';
 import type { FontId, FontSet } from '../layout/fonts.js';
 import { shapeWord, splitWords } from '../layout/shaping.js';
+import type { Resources } from './page-xobjects.js';
 import { num, type PageContent } from './pdf-content.js';
 
 /** What pdfkit keeps for each font of a document (its EmbeddedFont), filled in here as its encode() fills it. */
@@ -28,7 +29,6 @@ interface DocumentFont {
   ownGlyphs: boolean;
 }
 
-type PageResources = { fonts: Record<string, PDFKit.PDFKitReference> };
 
 /**
  * Text written as pdfkit's text(str, x, y, { lineBreak: false, baseline: 'alphabetic' })
@@ -46,7 +46,8 @@ export class PdfText {
     private shared?: SharedGlyphs,
   ) {}
 
-  draw(content: PageContent, item: TextItem, pageHeight: number): void {
+  /** A line of text at its place on a page (or in a form) `height` points high, its font named in `resources`. */
+  draw(content: PageContent, resources: Resources, item: TextItem, height: number): void {
     content.color(item.color, false);
     const font = this.font(item.font);
     // pdfkit draws each line of a string at the end of the one before.
@@ -54,7 +55,7 @@ export class PdfText {
     let x = item.x;
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i]!;
-      if (line) this.fragment(content, font, line, x, pageHeight - item.y, item.size, pageHeight);
+      if (line) this.fragment(content, resources, font, line, x, height - item.y, item.size, height);
       if (i < lines.length - 1) x += lineWidth(font.embedded, line, item.size);
     }
   }
@@ -73,9 +74,8 @@ export class PdfText {
   }
 
   /** pdfkit's _fragment: one line at (x, y), y measured up from the bottom of the page. */
-  private fragment(content: PageContent, font: DocumentFont, text: string, x: number, y: number, size: number, pageHeight: number): void {
+  private fragment(content: PageContent, resources: Resources, font: DocumentFont, text: string, x: number, y: number, size: number, pageHeight: number): void {
     const { embedded } = font;
-    const resources = this.pdf.page as unknown as PageResources;
     if (resources.fonts[embedded.id] == null) resources.fonts[embedded.id] = embedded.ref();
     content.op(`q\n1 0 0 -1 0 ${num(pageHeight)} cm\nBT\n1 0 0 1 ${num(x)} ${num(y)} Tm\n/${embedded.id} ${num(size)} Tf`);
     const shown = font.batchShown?.get(text) ?? font.shown.get(text);
@@ -123,7 +123,7 @@ export function sharedGlyphs(pages: Iterable<Page>, fonts: FontSet): SharedGlyph
   const seen = new Map<FontId, Map<number, fontkit.Glyph>>();
   const visit = (items: Item[]) => {
     for (const item of items) {
-      if (item.type === 'clip') visit(item.items);
+      if (item.type === 'clip' || item.type === 'group') visit(item.items);
       if (item.type !== 'text') continue;
       let glyphs = seen.get(item.font);
       if (!glyphs) seen.set(item.font, (glyphs = new Map()));

@@ -1,11 +1,12 @@
 import PDFDocument from 'pdfkit';
-import type { Box, Color, Item, LaidOutDocument, Page } from '../layout/display-list.js';
+import type { Box, Color, GroupItem, Item, LaidOutDocument, Page } from '../layout/display-list.js';
 import type { FontSet } from '../layout/fonts.js';
+import { ungroupItems } from '../layout/translate.js';
 import { qrRuns } from '../qr/matrix.js';
 import { channels, toCmyk } from './colors.js';
 import { fastSubsets } from './font-subset.js';
-import { pageXObject } from './page-xobjects.js';
-import { PageContent } from './pdf-content.js';
+import { xobjectName, type Resources } from './page-xobjects.js';
+import { num, PageContent } from './pdf-content.js';
 import { compressWith } from './pdf-deflate.js';
 import { PdfImages } from './pdf-images.js';
 import { PdfText, type SharedGlyphs } from './pdf-text.js';
@@ -82,11 +83,24 @@ export function openPdf(meta: { title: string; author: string }, fonts: FontSet,
   });
   const cmyk = options.cmyk ?? false;
   const content = new PageContent(cmyk);
-  const painter: Painter = { pdf, content, text: new PdfText(pdf, options.glyphs), qr: new QrForms(pdf, content, cmyk), images: new PdfImages(pdf, content, cmyk), links: options.links ?? true, height: 0 };
+  const painter: Painter = {
+    pdf,
+    cmyk,
+    content,
+    resources: { fonts: {}, xobjects: {} },
+    text: new PdfText(pdf, options.glyphs),
+    qr: new QrForms(pdf, cmyk),
+    images: new PdfImages(pdf, cmyk),
+    groups: new WeakMap(),
+    links: options.links ?? true,
+    height: 0,
+  };
   return {
     addPage(page) {
       pdf.addPage({ size: [page.width, page.height], margin: 0 });
       setBoxes(pdf, page);
+      // pdfkit's page keeps its fonts and XObjects where its resources dictionary is written from.
+      painter.resources = pdf.page as unknown as Resources;
       painter.height = page.height;
       for (const item of page.items) drawItem(painter, item);
       pdf.addContent(content.take());
@@ -107,11 +121,10 @@ class QrForms {
 
   constructor(
     private pdf: PDFKit.PDFDocument,
-    private content: PageContent,
     private cmyk: boolean,
   ) {}
 
-  draw(item: Extract<Item, { type: 'qr' }>): void {
+  draw(content: PageContent, resources: Resources, item: Extract<Item, { type: 'qr' }>): void {
     const n = item.modules.length;
     const key = `${item.color}|${item.level}|${item.url}`;
     let form = this.forms.get(key);
@@ -124,10 +137,10 @@ class QrForms {
       ref.end(`${fill}\n${runs}\nf\n`);
       this.forms.set(key, (form = ref));
     }
-    const name = pageXObject(this.pdf, 'Qr', form);
+    const name = xobjectName(resources, 'Qr', form);
     const cell = item.size / (n + 2 * item.margin);
     // The page's user space already runs top-down, as the form's module grid does.
-    this.content.op(`q ${cell} 0 0 ${cell} ${item.x + item.margin * cell} ${item.y + item.margin * cell} cm /${name} Do Q`);
+    content.op(`q ${cell} 0 0 ${cell} ${item.x + item.margin * cell} ${item.y + item.margin * cell} cm /${name} Do Q`);
   }
 }
 
@@ -143,15 +156,20 @@ function setBoxes(pdf: PDFKit.PDFDocument, page: Page): void {
   if (page.bleedBox) dict.BleedBox = box(page.bleedBox);
 }
 
-/** A document's drawing state: the page being written and what is written once per document. */
+/** A document's drawing state: the page (or form) being written and what is written once per document. */
 interface Painter {
   pdf: PDFKit.PDFDocument;
+  cmyk: boolean;
   content: PageContent;
+  /** Where the page or form being drawn names its fonts and XObjects. */
+  resources: Resources;
   text: PdfText;
   qr: QrForms;
   images: PdfImages;
+  /** Each group's form, by its items: the same drawing placed again is placed, not drawn. */
+  groups: WeakMap<Item[], PDFKit.PDFKitReference>;
   links: boolean;
-  /** The page's height, for the text's bottom-up coordinates. */
+  /** The page's (or form's) height, for the text's bottom-up coordinates. */
   height: number;
 }
 
@@ -164,21 +182,45 @@ function drawItem(p: Painter, item: Item): void {
       p.content.shape(item);
       return;
     case 'text':
-      p.text.draw(p.content, item, p.height);
+      p.text.draw(p.content, p.resources, item, p.height);
       return;
     case 'qr':
-      p.qr.draw(item);
+      p.qr.draw(p.content, p.resources, item);
       if (p.links) p.pdf.link(item.x, item.y, item.size, item.size, item.url);
       return;
     case 'image':
-      p.images.draw(item);
+      p.images.draw(p.content, p.resources, item);
       return;
     case 'clip':
       p.content.clip(item.x, item.y, item.width, item.height);
       for (const inner of item.items) drawItem(p, inner);
       p.content.op('Q');
       return;
+    case 'group': {
+      let form = p.groups.get(item.items);
+      if (!form) p.groups.set(item.items, (form = groupForm(p, item)));
+      p.content.op(`q 1 0 0 1 ${num(item.x)} ${num(item.y)} cm /${xobjectName(p.resources, 'Fm', form)} Do Q`);
+      // A link is the page's, where the code is placed.
+      if (p.links) for (const qr of ungroupItems(item.items)) if (qr.type === 'qr') p.pdf.link(item.x + qr.x, item.y + qr.y, qr.size, qr.size, qr.url);
+      return;
+    }
     default:
       item satisfies never;
   }
+}
+
+/**
+ * A group drawn once as a form XObject, in the page's top-down space moved to
+ * the group's corner. Its box reaches well past the group's own, so that no
+ * accent or stroke that leaves the block is cut.
+ */
+function groupForm(p: Painter, group: GroupItem): PDFKit.PDFKitReference {
+  const resources: Resources = { fonts: {}, xobjects: {} };
+  const content = new PageContent(p.cmyk);
+  for (const item of group.items) drawItem({ ...p, content, resources, height: group.height, links: false }, item);
+  const reach = Math.max(group.width, group.height);
+  const used = { ...(Object.keys(resources.fonts).length ? { Font: resources.fonts } : {}), ...(Object.keys(resources.xobjects).length ? { XObject: resources.xobjects } : {}) };
+  const form = p.pdf.ref({ Type: 'XObject', Subtype: 'Form', BBox: [-reach, -reach, group.width + reach, group.height + reach], Resources: used });
+  form.end(content.take());
+  return form;
 }

@@ -2,6 +2,7 @@ import type { Item, Page, TextItem } from '../layout/display-list.js';
 import type { FontSet } from '../layout/fonts.js';
 import type { Font as FontkitFont, Glyph } from 'fontkit';
 import { shapeWord, splitWords } from '../layout/shaping.js';
+import { translateItems } from '../layout/translate.js';
 import { qrRuns } from '../qr/matrix.js';
 
 /** The part of the page to draw, in points. */
@@ -68,6 +69,11 @@ function drawItem(item: Item, fonts: FontSet, glyphs: Map<string, string>, clips
       const inner = item.items.map((i) => drawItem(i, fonts, glyphs, clips)).join('');
       return `<clipPath id="${id}"><rect x="${n(item.x)}" y="${n(item.y)}" width="${n(item.width)}" height="${n(item.height)}"/></clipPath><g clip-path="url(#${id})">${inner}</g>`;
     }
+    case 'group':
+      // Drawn out where it is placed: the same SVG, and so the same pixels, as items placed one by one.
+      return translateItems(item.items, item.x, item.y)
+        .map((i) => drawItem(i, fonts, glyphs, clips))
+        .join('');
     case 'image':
       return `<image x="${n(item.x)}" y="${n(item.y)}" width="${n(item.width)}" height="${n(item.height)}" preserveAspectRatio="none" xlink:href="data:image/png;base64,${item.png.toString('base64')}"/>`;
     default:

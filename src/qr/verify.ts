@@ -2,7 +2,7 @@ import { sha1 } from '@noble/hashes/legacy';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 import type { Box, Item, Page, QrItem, TextItem } from '../layout/display-list.js';
 import type { FontSet } from '../layout/fonts.js';
-import { translateItems } from '../layout/translate.js';
+import { translateItems, ungroupItems } from '../layout/translate.js';
 import { framePageSvg, pageSvgContent } from '../paint/svg.js';
 import { platform } from '../platform/platform.js';
 import { PREVIEW_FOCAL } from '../products/scan-distance.js';
@@ -37,10 +37,12 @@ const RENDER_MAX_PX = 1600;
  */
 export async function verifyQrCodes(page: Page, fonts: FontSet, at: { distance: number }, proven: Set<string>): Promise<QrFailure[]> {
   const jobs = new Map<string, { qr: QrItem; region: Region }>();
+  // Groups drawn out where they are placed: a region is what is drawn there, however it was composed.
+  const items = ungroupItems(page.items);
   // Where each item of the page can leave ink, found once for all its codes (a sheet holds sixteen).
-  const bounds = page.items.map(boundsOf);
-  for (const qr of page.items.filter((i): i is QrItem => i.type === 'qr')) {
-    const region = regionOf(page.items, bounds, qr, at.distance, fonts);
+  const bounds = items.map(boundsOf);
+  for (const qr of items.filter((i): i is QrItem => i.type === 'qr')) {
+    const region = regionOf(items, bounds, qr, at.distance, fonts);
     if (!proven.has(region.key) && !jobs.has(region.key)) jobs.set(region.key, { qr, region });
   }
   // Regions render in parallel (libvips threads); frames are made and decoded one by one.
@@ -146,6 +148,7 @@ function boundsOf(item: Item): Box {
       return { x: item.x, y: item.y, width: item.size, height: item.size };
     case 'image':
     case 'clip':
+    case 'group':
       return { x: item.x, y: item.y, width: item.width, height: item.height };
   }
 }

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { inflateSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -40,6 +41,11 @@ function manifest(dir: string): Record<string, string>[] {
   return parse(readFileSync(join(dir, 'manifest.csv'), 'utf8'), { columns: true, bom: true });
 }
 
+/** The pages' drawing operators, inflated (a page's stream begins with pdfkit's flip of the y axis). */
+function pageStreams(pdf: string): string[] {
+  return [...pdf.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)].map((m) => inflateSync(Buffer.from(m[1]!, 'latin1')).toString('latin1')).filter((s) => s.startsWith('1 0 0 -1 0 '));
+}
+
 describe('stickers from a semicolon CSV with BOM, CRLF, quotes and commas', () => {
   let dir: string;
   let pages: Awaited<ReturnType<typeof readPdf>>;
@@ -67,8 +73,13 @@ describe('stickers from a semicolon CSV with BOM, CRLF, quotes and commas', () =
 
   it('stores each distinct QR code once in the PDF and places it wherever it repeats', () => {
     const pdf = readFileSync(join(dir, 'tem', 'tem-qr-a4-2x4.pdf')).toString('latin1');
-    // Two store codes shared by all ten stickers, plus the two blocks' own links.
-    expect(pdf.match(/\/Subtype \/Form/g)).toHaveLength(4);
+    // Two store codes shared by all ten stickers, plus the two blocks' own links (a code's form is its module grid).
+    expect(pdf.match(/\/Subtype \/Form\s*\/BBox \[0 0 \d+ \d+\]/g)).toHaveLength(4);
+    // The parts labels share (bands, steps, the store codes) are forms too, each written once and placed on every label that has it.
+    const parts = pdf.match(/\/Subtype \/Form\s*\/BBox \[-/g) ?? [];
+    const placed = pageStreams(pdf).join('').match(/\/Fm\d+ Do/g) ?? [];
+    expect(parts.length).toBeGreaterThan(0);
+    expect(placed.length).toBeGreaterThan(2 * parts.length);
   });
 
   it('prints every block name exactly as typed, quotes and commas included', () => {

@@ -1,5 +1,6 @@
 import type { Item, Page, TextItem } from '../../src/layout/display-list.js';
 import { loadFonts } from '../../src/layout/fonts.js';
+import { ungroupItems } from '../../src/layout/translate.js';
 
 const fonts = loadFonts();
 
@@ -11,7 +12,16 @@ export function inkBox(t: TextItem) {
   return { left: t.x, right: t.x + t.width, top: t.y - run.bbox.maxY * s, bottom: t.y - run.bbox.minY * s };
 }
 
-export const texts = (page: Page): TextItem[] => page.items.filter((i): i is TextItem => i.type === 'text');
+const ungrouped = new WeakMap<Page, Item[]>();
+
+/** A page's items as they are drawn: every group (a part shared by all stickers) drawn out where it is placed. */
+export function drawnItems(page: Page): Item[] {
+  let items = ungrouped.get(page);
+  if (!items) ungrouped.set(page, (items = ungroupItems(page.items)));
+  return items;
+}
+
+export const texts = (page: Page): TextItem[] => drawnItems(page).filter((i): i is TextItem => i.type === 'text');
 
 /** Pairs of text items whose ink overlaps: each is a collision a reader would see. */
 export function overlappingTexts(page: Page): string[] {
@@ -40,7 +50,7 @@ export function textOutside(page: Page, x0: number, y0: number, x1: number, y1: 
 
 /** Text that touches a QR code's square: it would stop the code scanning. */
 export function textOnQrCodes(page: Page): string[] {
-  const codes = page.items.filter((i): i is Extract<Item, { type: 'qr' }> => i.type === 'qr');
+  const codes = drawnItems(page).filter((i): i is Extract<Item, { type: 'qr' }> => i.type === 'qr');
   return texts(page)
     .filter((t) => {
       const b = inkBox(t);

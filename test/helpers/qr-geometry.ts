@@ -1,7 +1,7 @@
 import type { Box, Item, Page, QrItem } from '../../src/layout/display-list.js';
 import { MM } from '../../src/layout/page-sizes.js';
 import { ARM_MIN_SIDE, FAR_RATIO, minSide, QUIET_MODULES, SPACING_RATIO, type ScanPlace } from '../../src/products/scan-distance.js';
-import { inkBox } from './ink.js';
+import { drawnItems, inkBox } from './ink.js';
 
 /** A code as printed: its dark square (finder to finder), module and quiet zone. */
 export interface Measured {
@@ -21,7 +21,7 @@ export function measure(qr: QrItem): Measured {
   return { qr, symbol: { x: qr.x + qr.margin * module, y: qr.y + qr.margin * module, width: side, height: side }, side, module, quiet: qr.margin };
 }
 
-export const codesOn = (page: Page): QrItem[] => page.items.filter((i): i is QrItem => i.type === 'qr');
+export const codesOn = (page: Page): QrItem[] => drawnItems(page).filter((i): i is QrItem => i.type === 'qr');
 
 const mm = (pt: number) => `${(pt / MM).toFixed(2)} mm`;
 
@@ -54,13 +54,15 @@ const overlaps = (a: Box, b: Box, eps = 0.01) => a.x < b.x + b.width - eps && b.
 
 /** Items that leave ink on a code's quiet zone or dark square, other than the code itself, as drawn. */
 export function inkOnCode(page: Page, qr: QrItem): string[] {
-  const at = page.items.indexOf(qr);
-  const white = page.items[at - 1];
+  const items = drawnItems(page);
+  // The code as this page draws it (a page made from another draws its groups out anew).
+  const at = items.findIndex((i) => i === qr || (i.type === 'qr' && i.url === qr.url && i.x === qr.x && i.y === qr.y));
+  const white = items[at - 1];
   const square = { x: qr.x, y: qr.y, width: qr.size, height: qr.size };
   const found: string[] = [];
   // The quiet zone is a white square laid under the code; anything drawn before it is covered.
   if (!(white?.type === 'rect' && white.fill === '#FFFFFF' && Math.abs(white.x - qr.x) < 0.01 && Math.abs(white.y - qr.y) < 0.01 && Math.abs(white.width - qr.size) < 0.01)) found.push('no white square under the code');
-  for (const item of page.items.slice(at + 1)) {
+  for (const item of items.slice(at + 1)) {
     const ink = inkOf(item);
     if (ink && overlaps(ink, square)) found.push(item.type === 'text' ? `text "${item.text}"` : item.type);
   }
@@ -78,7 +80,7 @@ export function spacing(a: Box, b: Box): number {
 export function labelUnder(page: Page, qr: QrItem): string | undefined {
   const bottom = qr.y + qr.size;
   const near = Math.max(8 * MM, qr.size / 8);
-  const label = page.items.find((i) => {
+  const label = drawnItems(page).find((i) => {
     if (i.type !== 'text') return false;
     const b = inkBox(i);
     const centre = (b.left + b.right) / 2;

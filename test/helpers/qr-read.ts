@@ -1,6 +1,7 @@
 import jsQR from 'jsqr';
 import sharp from 'sharp';
 import type { Page, QrItem } from '../../src/layout/display-list.js';
+import { drawnItems } from './ink.js';
 
 /**
  * Reads every QR code back from a rendered page image. jsQR finds one code per
@@ -9,7 +10,7 @@ import type { Page, QrItem } from '../../src/layout/display-list.js';
 export async function readQrCodes(image: Buffer, page: Page): Promise<string[]> {
   const meta = await sharp(image).metadata();
   const scale = meta.width! / page.width;
-  const codes = page.items.filter((i): i is QrItem => i.type === 'qr');
+  const codes = drawnItems(page).filter((i): i is QrItem => i.type === 'qr');
   const found: string[] = [];
   for (const qr of codes) {
     // The code's square holds its quiet zone: crop to it, not into what is printed around.

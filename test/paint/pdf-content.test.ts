@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Color, Item, TextItem } from '../../src/layout/display-list.js';
 import { loadFonts, type FontId } from '../../src/layout/fonts.js';
 import { toCmyk } from '../../src/paint/colors.js';
+import type { Resources } from '../../src/paint/page-xobjects.js';
 import { PageContent } from '../../src/paint/pdf-content.js';
 import { PdfText } from '../../src/paint/pdf-text.js';
 
@@ -79,14 +80,14 @@ function pdfkitDraw(pdf: PDFKit.PDFDocument, item: Item, cmyk: boolean): void {
 }
 
 /** The same items through the painter's own writer, as pdf.ts draws them now. */
-function ownDraw(content: PageContent, text: PdfText, item: Item, height: number): void {
+function ownDraw(content: PageContent, resources: Resources, text: PdfText, item: Item, height: number): void {
   switch (item.type) {
     case 'text':
-      text.draw(content, item, height);
+      text.draw(content, resources, item, height);
       return;
     case 'clip':
       content.clip(item.x, item.y, item.width, item.height);
-      for (const inner of item.items) ownDraw(content, text, inner, height);
+      for (const inner of item.items) ownDraw(content, resources, text, inner, height);
       content.op('Q');
       return;
     case 'rect':
@@ -111,7 +112,7 @@ async function bothWays(pages: Page[], cmyk = false): Promise<{ pdfkit: string; 
   const text = new PdfText(own.pdf);
   for (const page of pages) {
     own.pdf.addPage({ size: [page.width, page.height], margin: 0 });
-    for (const item of page.items) ownDraw(content, text, item, page.height);
+    for (const item of page.items) ownDraw(content, own.pdf.page as unknown as Resources, text, item, page.height);
     own.pdf.addContent(content.take());
   }
   return { pdfkit: await reference.bytes(), ours: await own.bytes() };

@@ -3,7 +3,7 @@ import { PRODUCTS } from '../catalog.js';
 import type { Guide } from '../../content/guides.js';
 import type { UnitProfile } from '../../content/profile.js';
 import type { RichText } from '../../content/rich-text.js';
-import { centred, padX, row, stack, type Block } from '../../layout/block.js';
+import { centred, drawnOnce, padX, row, stack, type Block } from '../../layout/block.js';
 import type { Item } from '../../layout/display-list.js';
 import { MM } from '../../layout/page-sizes.js';
 import { codeGap, commonBox, qrBlock, qrSpec, sameSide, type QrSpec } from '../../layout/qr-block.js';
@@ -129,6 +129,20 @@ function linkKey(entry: StickerEntry): string {
 
 /** Key of the parts a shape shares between stickers, at one scale, variant and level. */
 const sharedKey = (shape: Shape, s: number, v: Variant, level: QrLevel, entry: StickerEntry) => `${shape.name}|${s}|${VARIANTS.indexOf(v)}|${level}|${linkKey(entry)}`;
+
+/**
+ * A part drawn alike on every sticker that asks for it with the same `key` (what
+ * it is made from): made once, and drawn once into the PDF, as a form placed on
+ * each label. Those with a link of their own share it too.
+ */
+const batchPart = <T extends Block>(run: Run, key: string, make: () => T): T => run.once(`part|${key}`, () => drawnOnce(make()));
+
+/** The codes, drawn once for the batch, unless the sticker brings a link of its own. */
+const batchCodes = (entry: StickerEntry, codeRow: Block): Block => (entry.url ? codeRow : drawnOnce(codeRow));
+
+const topBand = (run: Run, size: number, pad: number) => batchPart(run, `band|${run.w}|${size}|${pad}`, () => band(run.reminder.title, run.w, size, pad, run.c));
+const footBand = (run: Run, v: Variant, size: number, pad: number) => batchPart(run, `foot|${VARIANTS.indexOf(v)}|${run.w}|${size}|${pad}`, () => footerLine(footerText(run, v), run.w, size, pad, run.c));
+const steps = (run: Run, width: number, s: number) => batchPart(run, `steps|${width}|${s}`, () => reminderSteps(run, width, s));
 
 /** Parts of a sticker that give way on a small label, in the order they are told to the user. */
 export type StickerPart = 'warning' | 'steps' | 'address';
@@ -303,8 +317,7 @@ function landscape(entry: StickerEntry, s: number, v: Variant, level: QrLevel, r
     const textW = w - 2 * pad - codeRow.width - 2 * MM;
     // Steps need a column wide enough for a few words a line.
     if (textW < (v.steps ? 30 : 12) * MM) return undefined;
-    const steps = v.steps ? reminderSteps(run, textW, s) : undefined;
-    return { codeRow, textW, steps, top: band(run.reminder.title, w, 10 * s, pad, c), bottom: footerLine(footerText(run, v), w, 6.5 * s, pad, c) };
+    return { codeRow: batchCodes(entry, codeRow), textW, steps: v.steps ? steps(run, textW, s) : undefined, top: topBand(run, 10 * s, pad), bottom: footBand(run, v, 6.5 * s, pad) };
   });
   if (!shared) return NO_FIT;
   return withOwnText(run, entry, shared.textW, s, v, 'left', (own) => {
@@ -325,8 +338,7 @@ function portrait(entry: StickerEntry, s: number, v: Variant, level: QrLevel, ru
     const gap = n === 3 ? 1 * MM : 4 * MM;
     const codeRow = codes(entry, run.profile, level, design, s, gap, c);
     if (codeRow.width > inner + 0.01) return undefined;
-    const steps = v.steps ? reminderSteps(run, inner, s) : undefined;
-    return { codeRow, steps, top: band(run.reminder.title, w, 14 * s, pad, c), bottom: footerLine(footerText(run, v), w, 8 * s, pad, c) };
+    return { codeRow: batchCodes(entry, codeRow), steps: v.steps ? steps(run, inner, s) : undefined, top: topBand(run, 14 * s, pad), bottom: footBand(run, v, 8 * s, pad) };
   });
   if (!shared) return NO_FIT;
   return withOwnText(run, entry, inner, s, v, 'center', (own) => {
@@ -348,7 +360,7 @@ function stacked(entry: StickerEntry, s: number, v: Variant, level: QrLevel, run
   const shared = run.once(sharedKey(stacked, s, v, level, entry), () => {
     const codeRow = codes(entry, run.profile, level, 0, s, 2 * MM, c);
     if (codeRow.width > inner + 0.01) return undefined;
-    return { codeRow, top: band(run.reminder.title, w, 10 * s, pad, c), bottom: footerLine(footerText(run, v), w, 6.5 * s, pad, c) };
+    return { codeRow: batchCodes(entry, codeRow), top: topBand(run, 10 * s, pad), bottom: footBand(run, v, 6.5 * s, pad) };
   });
   if (!shared) return NO_FIT;
   return withOwnText(run, entry, inner, s, v, 'center', (own) => {
@@ -371,9 +383,10 @@ function compact(entry: StickerEntry, s: number, v: Variant, level: QrLevel, run
     const codeRow = codes(entry, run.profile, level, 0, s * 0.8, gap, c, false);
     const textW = w - 2 * pad - codeRow.width - gap;
     if (textW < 18 * MM) return undefined;
-    const cta = textBlock(run.reminder.title, textW, { size: pt(8 * s), font: 'extrabold', color: c.colors.primary, leading: LEADING.tight }, c.m);
-    const foot = stack(footerLines(run, v).map((l) => textBlock(l, textW, { size: pt(5.5 * s), font: 'regular', strongFont: 'bold', color: c.colors.ink, leading: LEADING.tight }, c.m)), 0);
-    return { codeRow, textW, cta, foot, warning: warningBlock(run, textW, s * 0.7, v, 'left') };
+    const cta = batchPart(run, `cta|${textW}|${s}`, () => textBlock(run.reminder.title, textW, { size: pt(8 * s), font: 'extrabold', color: c.colors.primary, leading: LEADING.tight }, c.m));
+    const foot = batchPart(run, `lines|${VARIANTS.indexOf(v)}|${textW}|${s}`, () => stack(footerLines(run, v).map((l) => textBlock(l, textW, { size: pt(5.5 * s), font: 'regular', strongFont: 'bold', color: c.colors.ink, leading: LEADING.tight }, c.m)), 0));
+    const warning = warningBlock(run, textW, s * 0.7, v, 'left');
+    return { codeRow: batchCodes(entry, codeRow), textW, cta, foot, warning: warning && batchPart(run, `warning|${textW}|${s}`, () => warning) };
   });
   if (!shared) return NO_FIT;
   const { codeRow, cta, foot, warning } = shared;
