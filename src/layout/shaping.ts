@@ -24,6 +24,8 @@ interface Shaper {
   /** fontkit's own layout, before shareShaping replaced it. */
   shape: Layout;
   words: Map<string, fontkit.GlyphRun>;
+  /** How the font sets numbers, or null when it does more than kern them (numberPieces). */
+  numbers?: NumberPieces | null;
 }
 const shapers = new WeakMap<fontkit.Font, Shaper>();
 
@@ -38,10 +40,77 @@ export function shapeWord(font: fontkit.Font, word: string): fontkit.GlyphRun {
   if (!run) {
     // A batch brings new names on every label: keep the cache from growing without end.
     if (shaper.words.size > 3_000) shaper.words.clear();
-    run = shaper.shape(word);
+    run = (NUMBER_WORD.test(word) && numberRun(shaper, word)) || shaper.shape(word);
     shaper.words.set(word, run);
   }
   return run;
+}
+
+/**
+ * A number, with the space after it, as every label of a batch has its own (a
+ * block's number, a house number): fontkit spends ~50 µs on a word whatever its
+ * length, and 2,000 of those were a tenth of a 1,000-sticker batch.
+ */
+const NUMBER_WORD = /^[0-9]+ ?$/;
+const NUMBER_CHARS = [...'0123456789 '];
+
+/** How a font sets numbers: each character shaped alone, and how much closer or further each pair is kerned. */
+interface NumberPieces {
+  one: Map<string, fontkit.GlyphRun>;
+  kern: Map<string, number>;
+}
+
+/** The number as its characters shaped one by one, set side by side and kerned pair by pair, where the font sets numbers so. */
+function numberRun(shaper: Shaper, word: string): fontkit.GlyphRun | undefined {
+  if (shaper.numbers === undefined) shaper.numbers = numberPieces(shaper.shape);
+  const pieces = shaper.numbers;
+  if (!pieces) return undefined;
+  const chars = [...word];
+  const runs = chars.map((c) => pieces.one.get(c)!);
+  const positions = runs.map((r, i) => {
+    const p = r.positions[0]!;
+    const kern = i + 1 < chars.length ? (pieces.kern.get(chars[i]! + chars[i + 1]!) ?? 0) : 0;
+    return { xAdvance: p.xAdvance + kern, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset };
+  });
+  const first = runs[0]!;
+  const run = Object.create(Object.getPrototypeOf(first) as object) as fontkit.GlyphRun;
+  return Object.assign(run, first, { glyphs: runs.map((r) => r.glyphs[0]!), positions });
+}
+
+/**
+ * How the font sets numbers, when each of their characters is one glyph and a
+ * pair of them differs from its two glyphs side by side in nothing but the
+ * first one's advance: pair kerning, which OpenType applies pair by pair along
+ * a word. Null for a font that substitutes, moves or joins them otherwise.
+ * test/layout/shaping.test.ts compares numbers in every face we ship with
+ * fontkit's own shaping of the whole word.
+ */
+export function numberPieces(shape: Layout): NumberPieces | null {
+  const one = new Map(NUMBER_CHARS.map((c) => [c, shape(c)]));
+  if ([...one.values()].some((r) => r.glyphs.length !== 1)) return null;
+  const kern = new Map<string, number>();
+  for (const a of NUMBER_CHARS) {
+    for (const b of NUMBER_CHARS) {
+      const pair = shape(a + b);
+      const [ra, rb] = [one.get(a)!, one.get(b)!];
+      const [pa, pb] = [ra.positions[0]!, rb.positions[0]!];
+      const [qa, qb] = pair.positions;
+      const same =
+        pair.glyphs.length === 2 &&
+        pair.glyphs[0]!.id === ra.glyphs[0]!.id &&
+        pair.glyphs[1]!.id === rb.glyphs[0]!.id &&
+        qa!.yAdvance === pa.yAdvance &&
+        qa!.xOffset === pa.xOffset &&
+        qa!.yOffset === pa.yOffset &&
+        qb!.xAdvance === pb.xAdvance &&
+        qb!.yAdvance === pb.yAdvance &&
+        qb!.xOffset === pb.xOffset &&
+        qb!.yOffset === pb.yOffset;
+      if (!same) return null;
+      if (qa!.xAdvance !== pa.xAdvance) kern.set(a + b, qa!.xAdvance - pa.xAdvance);
+    }
+  }
+  return { one, kern };
 }
 
 /**

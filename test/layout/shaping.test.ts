@@ -1,6 +1,10 @@
-import type * as fontkit from 'fontkit';
+import * as fontkit from 'fontkit';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { shapeWord, shareShaping, splitWords } from '../../src/layout/shaping.js';
+import { loadFonts, type FontId } from '../../src/layout/fonts.js';
+import { numberPieces, shapeWord, shareShaping, splitWords } from '../../src/layout/shaping.js';
+import { FONT_FILES } from '../../src/platform/node.js';
 
 /** A stand-in for a fontkit font: every character one glyph of 500 units; counts what it shapes. */
 function fakeFont() {
@@ -63,5 +67,46 @@ describe('a word shaped once per process', () => {
     font.layout('xin', ['liga']);
     font.layout('xin', ['liga']);
     expect(shaped).toEqual(['xin +features', 'xin +features']);
+  });
+});
+
+describe('numbers, shaped a character at a time', () => {
+  const require = createRequire(import.meta.url);
+  const fonts = loadFonts();
+  /** The run as plain numbers: glyphs, their positions and the ink box. */
+  const plain = (run: fontkit.GlyphRun) => ({
+    glyphs: run.glyphs.map((g) => g.id),
+    positions: run.positions.map((p) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset]),
+    bbox: [run.bbox.minX, run.bbox.minY, run.bbox.maxX, run.bbox.maxY],
+    advance: run.advanceWidth,
+  });
+  let seed = 7;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const numbers = [...Array.from({ length: 1000 }, (_, i) => String(i)), ...Array.from({ length: 300 }, () => String(Math.floor(random() * 1e7))), '007', '10000'];
+
+  it.each(Object.keys(FONT_FILES) as FontId[])('%s: every number, with and without its space, as fontkit shapes it whole', (id) => {
+    // fontkit's own shaping, on a font of its own that nothing has shared.
+    const own = fontkit.create(readFileSync(require.resolve(`@expo-google-fonts/be-vietnam-pro/${FONT_FILES[id]}`))) as fontkit.Font;
+    // Be Vietnam Pro only kerns them: numbers are set from their characters.
+    expect(numberPieces((text: string) => own.layout(text))?.kern.size).toBeGreaterThan(0);
+    for (const n of numbers) for (const word of [n, `${n} `]) expect(plain(shapeWord(fonts.faces[id].font, word)), word).toEqual(plain(own.layout(word)));
+  });
+
+  /** A stand-in font: one glyph a character, 500 units each, "11" kerned by -100; `change` alters a pair's shaping. */
+  const fake =
+    (change: (text: string, run: { glyphs: { id: number }[]; positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }[] }) => void = () => {}) =>
+    (text: string) => {
+      const chars = [...text];
+      const run = { glyphs: chars.map((c) => ({ id: c.codePointAt(0)! })), positions: chars.map((c, i) => ({ xAdvance: c === '1' && chars[i + 1] === '1' ? 400 : 500, yAdvance: 0, xOffset: 0, yOffset: 0 })) };
+      if (text.length === 2) change(text, run);
+      return run as unknown as fontkit.GlyphRun;
+    };
+
+  it('keep a pair kerning of the font, and nothing else', () => {
+    expect(numberPieces(fake())?.kern).toEqual(new Map([['11', -100]]));
+    // A pair set as a ligature, a second glyph moved, or kerned on its second glyph: shaped whole.
+    expect(numberPieces(fake((t, r) => t === '12' && r.glyphs.splice(0, 2, { id: 0x2461 })))).toBeNull();
+    expect(numberPieces(fake((t, r) => t === '34' && (r.positions[1]!.yOffset = 20)))).toBeNull();
+    expect(numberPieces(fake((t, r) => t === '56' && (r.positions[1]!.xAdvance = 450)))).toBeNull();
   });
 });
