@@ -8,14 +8,21 @@ const BROTLI = /^brotli\/decompress(\.js)?$/;
 const ZOD_LOCALES = /^\.\.\/locales\/index\.js$/;
 /** handlebars writes source maps only when asked for a srcName; without this module it uses its own plain code builder. */
 const SOURCE_MAP = /^source-map$/;
+/** pdfkit encrypts with AES only when a document is given a password; ours never are, and its tables cost ~6 ms to set up. */
+const AES = /^@noble\/ciphers\/aes(\.js)?$/;
 
 export const unusedDependencies = {
   name: 'unused-dependencies',
   setup(build) {
     build.onResolve({ filter: BROTLI }, () => ({ path: 'brotli', namespace: 'unused-dependency' }));
     build.onResolve({ filter: SOURCE_MAP }, () => ({ path: 'source-map', namespace: 'unused-dependency' }));
+    build.onResolve({ filter: AES }, () => ({ path: 'aes', namespace: 'unused-dependency' }));
     build.onResolve({ filter: ZOD_LOCALES }, (args) => (/[\\/]zod[\\/]v4[\\/](classic|core)[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'unused-dependency' } : undefined));
     build.onLoad({ filter: /^zod-locales$/, namespace: 'unused-dependency' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+    build.onLoad({ filter: /^aes$/, namespace: 'unused-dependency' }, () => ({
+      contents: 'const none = () => { throw new Error("PDF encryption is not used here"); }; module.exports = { cbc: none, ecb: none };',
+      loader: 'js',
+    }));
     build.onLoad({ filter: /^brotli$/, namespace: 'unused-dependency' }, () => ({
       contents: 'module.exports = () => { throw new Error("WOFF2 fonts are not read here: use the TTF files"); };',
       loader: 'js',
