@@ -8,7 +8,6 @@ import type { FontSet } from '../layout/fonts.js';
 import type { Measurer } from '../layout/measure.js';
 import type { SheetPreset } from '../layout/sheet-preset.js';
 import { manifestCsv } from '../output/manifest.js';
-import { makeSlugger } from '../output/slug.js';
 import { openPdf, type PdfOptions, type PdfWriter } from '../paint/pdf.js';
 import { paintRaster } from '../paint/raster.js';
 import { PRODUCTS } from '../products/catalog.js';
@@ -77,11 +76,10 @@ export interface StickerBatchResult {
  * (rendered on every core from the stickers the PDF pass placed, so no sheet is
  * laid out twice) and the manifest of where each sticker is.
  */
-export function stickerBatch(input: StickerSheetInput, unit: { fonts: FontSet; m: Measurer }, o: StickerBatchOptions): Batch<StickerBatchResult> {
+export async function stickerBatch(input: StickerSheetInput, unit: { fonts: FontSet; m: Measurer }, o: StickerBatchOptions): Promise<Batch<StickerBatchResult>> {
   const sheets = stickerSheetCount(input.rows.length, input.preset);
   const pdfName = stickerPdfName(input.preset);
-  const slug = makeSlugger('toa-nha');
-  const pictures = o.pictures ? input.rows.map((row) => `png/${slug(row.block)}.png`) : [];
+  const pictures = o.pictures ? await pictureNames(input.rows) : [];
   return {
     files: [pdfName, ...pictures, STICKER_MANIFEST],
     steps: sheets + pictures.length,
@@ -97,6 +95,16 @@ export function stickerBatch(input: StickerSheetInput, unit: { fonts: FontSet; m
       return { stickers: input.rows.length, sheets, notices: leftOutNotices(shortened, input.preset) };
     },
   };
+}
+
+/**
+ * Each block's picture, named by a safe slug of its name. Loaded only for
+ * pictures: the transliteration behind the slugs takes ~20 ms to set up.
+ */
+async function pictureNames(rows: StickerSheetInput['rows']): Promise<string[]> {
+  const { makeSlugger } = await import('../output/slug.js');
+  const slug = makeSlugger('toa-nha');
+  return rows.map((row) => `png/${slug(row.block)}.png`);
 }
 
 /** The PDF of all sheets; each placed sticker goes into `keep` when given, for the pictures. */

@@ -29,7 +29,7 @@ function recording() {
 
 describe('the sticker batch', () => {
   it('writes exactly the files it planned, and reports sheets then pictures', async () => {
-    const batch = stickerBatch(input, unit, { pictures: true });
+    const batch = await stickerBatch(input, unit, { pictures: true });
     expect(batch.files).toEqual(['tem-qr-a6.pdf', 'png/toa-a.png', 'png/toa-b.png', 'png/toa-a-2.png', 'manifest.csv']);
     expect(batch.steps).toBe(3 + 3);
     const { sink, written, wrapped } = recording();
@@ -44,7 +44,7 @@ describe('the sticker batch', () => {
   it('prints its codes without link annotations (label sheets are only printed), the same on every run', async () => {
     const runOnce = async () => {
       const sink = memorySink();
-      await stickerBatch(input, unit, { pictures: false, date: new Date(1_700_000_000_000) }).run(sink);
+      await (await stickerBatch(input, unit, { pictures: false, date: new Date(1_700_000_000_000) })).run(sink);
       return sink.file('tem-qr-a6.pdf');
     };
     const pdf = await runOnce();
@@ -53,7 +53,7 @@ describe('the sticker batch', () => {
   });
 
   it('stops between two sheets when asked, before any picture is drawn', async () => {
-    const batch = stickerBatch(input, unit, { pictures: true });
+    const batch = await stickerBatch(input, unit, { pictures: true });
     const { written, wrapped } = recording();
     const stop = new Error('dừng');
     const checkStop = (done: number) => {

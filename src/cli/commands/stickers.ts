@@ -32,7 +32,7 @@ export async function stickersCommand(o: StickersOptions): Promise<number> {
   const table = await readDataTable(o.data, { ...BLOCK_COLUMNS, allowSchemes: allow, missingGlyphs: unit.fonts.missingGlyphs });
   for (const w of table.warnings) process.stderr.write(`Lưu ý: ${w}\n`);
   const input: StickerSheetInput = { profile: unit.profile, rows: blockRows(table.rows), preset, reminder: stickerReminder(unit.profile), dataFile: o.data };
-  const batch = stickerBatch(input, unit, { pictures: o.png, date });
+  const batch = await stickerBatch(input, unit, { pictures: o.png, date });
   const { result } = await runStaged(o.out, batch.files, { label: 'Đang làm tem', total: batch.steps, quiet: o.quiet }, (sink, hooks) => batch.run(sink, hooks));
   noteLayoutChoices(result.notices);
   process.stdout.write(
