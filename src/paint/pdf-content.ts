@@ -1,5 +1,5 @@
 import type { CircleItem, Color, LineItem, RectItem } from '../layout/display-list.js';
-import { toCmyk } from './colors.js';
+import { channels, toCmyk } from './colors.js';
 
 /**
  * A page's content stream, written as pdfkit's own drawing calls write it:
@@ -157,8 +157,7 @@ export function num(n: number): string {
 
 /** pdfkit's colour operators for '#RRGGBB' (0–255 over 255) or, for print shops, CMYK percentages over 100. */
 function colorOp(color: Color, cmyk: boolean, stroke: boolean): string {
-  const hex = parseInt(color.slice(1), 16);
-  const parts = cmyk ? toCmyk(color).map((p) => p / 100) : [hex >> 16, (hex >> 8) & 0xff, hex & 0xff].map((p) => p / 255);
+  const parts = cmyk ? toCmyk(color).map((p) => p / 100) : channels(color);
   const space = cmyk ? 'DeviceCMYK' : 'DeviceRGB';
   return stroke ? `/${space} CS\n${parts.join(' ')} SCN` : `/${space} cs\n${parts.join(' ')} scn`;
 }

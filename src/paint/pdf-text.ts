@@ -29,7 +29,6 @@ interface DocumentFont {
   ownGlyphs: boolean;
 }
 
-
 /**
  * Text written as pdfkit's text(str, x, y, { lineBreak: false, baseline: 'alphabetic' })
  * writes it: the same BT blocks, TJ arrays and kerning, and the same glyphs

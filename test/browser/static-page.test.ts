@@ -50,6 +50,13 @@ async function openWard(page: import('playwright-core').Page): Promise<void> {
   expect(await page.inputValue('[data-field="unit.name"]')).toBe('Ủy ban nhân dân phường Bình Thạnh');
 }
 
+/** Chooses what to make and its table, as a clerk does, and waits until the page says it has read it. */
+async function chooseTable(page: import('playwright-core').Page, product: 'handout' | 'stickers', table: string, read: string): Promise<void> {
+  await page.selectOption('#product', product);
+  await page.setInputFiles('#data-file', table);
+  await page.locator('#data-note').filter({ hasText: read }).waitFor();
+}
+
 async function download(page: import('playwright-core').Page): Promise<{ name: string; bytes: Buffer }> {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
   return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
@@ -97,9 +104,7 @@ describeBrowser('the static page in chromium', () => {
     const page = await browser.newPage({ acceptDownloads: true, locale: 'vi-VN' });
     await page.goto(`${url}?today=2026-11-28`);
     await openWard(page);
-    await page.selectOption('#product', 'handout');
-    await page.setInputFiles('#data-file', xlsx);
-    await page.locator('#data-note').filter({ hasText: 'Đã đọc 2 lớp từ cac-lop.xlsx' }).waitFor();
+    await chooseTable(page, 'handout', xlsx, 'Đã đọc 2 lớp từ cac-lop.xlsx');
     await page.check('#allCopies');
     const handouts = await download(page);
     expect(handouts.name).toBe('to-phu-huynh-du-so-ban.pdf');
@@ -118,17 +123,13 @@ describeBrowser('the static page in chromium', () => {
     const page = await browser.newPage({ acceptDownloads: true, locale: 'vi-VN' });
     await page.goto(`${url}?today=2026-11-28`);
     await openWard(page);
-    await page.selectOption('#product', 'handout');
-    await page.setInputFiles('#data-file', classes);
-    await page.locator('#data-note').filter({ hasText: 'lớp từ cac-lop-thcs-tan-trung.csv' }).waitFor();
+    await chooseTable(page, 'handout', classes, 'lớp từ cac-lop-thcs-tan-trung.csv');
     await page.check('#twoUp');
     await page.check('#grayscale');
     await page.check('#allCopies');
     const handouts = await download(page);
     expect(handouts.bytes.equals(cliFile(['handout', '--data', classes, '--guide', 'kich-hoat', '--two-up', '--grayscale', '--quiet'], 'lop', 'lop/in-tat-ca-cac-lop.pdf'))).toBe(true);
-    await page.selectOption('#product', 'stickers');
-    await page.setInputFiles('#data-file', xlsx);
-    await page.locator('#data-note').filter({ hasText: 'Đã đọc 2 tòa nhà từ toa-nha.xlsx' }).waitFor();
+    await chooseTable(page, 'stickers', xlsx, 'Đã đọc 2 tòa nhà từ toa-nha.xlsx');
     const stickers = await download(page);
     expect(stickers.name).toBe('tem-qr-a4-2x4.pdf');
     expect(stickers.bytes.equals(cliFile(['stickers', '--data', xlsx, '--quiet'], 'tem', 'tem/tem-qr-a4-2x4.pdf'))).toBe(true);
@@ -167,9 +168,7 @@ describeBrowser('the static page in chromium', () => {
     expect(leaflet.bytes.equals(fromCli)).toBe(true);
 
     // The stickers of a table of blocks: every QR code read back in the page (jsQR and ZXing), the same PDF.
-    await page.selectOption('#product', 'stickers');
-    await page.setInputFiles('#data-file', BLOCKS);
-    await page.locator('#data-note').filter({ hasText: 'Đã đọc' }).waitFor();
+    await chooseTable(page, 'stickers', BLOCKS, 'Đã đọc');
     const stickers = await download(page);
     expect(stickers.name).toBe('tem-qr-a4-2x4.pdf');
     expect(stickers.bytes.equals(cliFile(['stickers', '--data', BLOCKS, '--sheet', 'a4-2x4', '--quiet'], 'tem', 'tem/tem-qr-a4-2x4.pdf'))).toBe(true);

@@ -1,10 +1,9 @@
-import * as fontkit from 'fontkit';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import type * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { loadFonts, type FontId } from '../../src/layout/fonts.js';
 import { numberPieces, shapeWord, shareShaping, splitWords } from '../../src/layout/shaping.js';
 import { FONT_FILES } from '../../src/platform/node.js';
+import { ownFont } from '../helpers/own-font.js';
 
 /** A stand-in for a fontkit font: every character one glyph of 500 units; counts what it shapes. */
 function fakeFont() {
@@ -71,7 +70,6 @@ describe('a word shaped once per process', () => {
 });
 
 describe('numbers, shaped a character at a time', () => {
-  const require = createRequire(import.meta.url);
   const fonts = loadFonts();
   /** The run as plain numbers: glyphs, their positions and the ink box. */
   const plain = (run: fontkit.GlyphRun) => ({
@@ -86,7 +84,7 @@ describe('numbers, shaped a character at a time', () => {
 
   it.each(Object.keys(FONT_FILES) as FontId[])('%s: every number, with and without its space, as fontkit shapes it whole', (id) => {
     // fontkit's own shaping, on a font of its own that nothing has shared.
-    const own = fontkit.create(readFileSync(require.resolve(`@expo-google-fonts/be-vietnam-pro/${FONT_FILES[id]}`))) as fontkit.Font;
+    const own = ownFont(id);
     // Be Vietnam Pro only kerns them: numbers are set from their characters.
     expect(numberPieces((text: string) => own.layout(text))?.kern.size).toBeGreaterThan(0);
     for (const n of numbers) for (const word of [n, `${n} `]) expect(plain(shapeWord(fonts.faces[id].font, word)), word).toEqual(plain(own.layout(word)));

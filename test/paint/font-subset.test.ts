@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { fastSubsets } from '../../dist/paint/font-subset.js';
+import { seeded } from '../helpers/random.js';
 
 const require = createRequire(import.meta.url);
 /**
@@ -20,11 +21,6 @@ const open = (face: string) => fontkit.create(readFileSync(require.resolve(face)
 const isCompound = (font: fontkit.Font, id: number) => ((font.getGlyph(id) as unknown as { _decode(): { numberOfContours: number } | null })._decode()?.numberOfContours ?? 0) < 0;
 
 type Subset = { includeGlyph(g: number): number; encode(): Uint8Array; glyphs: number[] };
-
-function seeded(seed: number) {
-  let s = seed >>> 0;
-  return () => ((s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 4294967296);
-}
 
 describe('font subsets assembled from parts kept per process', () => {
   it.each(FACES)('%s: the same bytes as fontkit, for the glyphs of Vietnamese text and for random glyph sets', (face) => {

@@ -1,6 +1,4 @@
-import * as fontkit from 'fontkit';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import type * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import type { Color, Item, TextItem } from '../../src/layout/display-list.js';
@@ -9,6 +7,9 @@ import { toCmyk } from '../../src/paint/colors.js';
 import type { Resources } from '../../src/paint/page-xobjects.js';
 import { PageContent } from '../../src/paint/pdf-content.js';
 import { PdfText } from '../../src/paint/pdf-text.js';
+import { FONT_FILES } from '../../src/platform/node.js';
+import { ownFont } from '../helpers/own-font.js';
+import { seeded } from '../helpers/random.js';
 
 /**
  * The painter writes pages itself: here every item is drawn twice, once with
@@ -17,16 +18,7 @@ import { PdfText } from '../../src/paint/pdf-text.js';
  * content streams, and the font subsets, widths and ToUnicode maps the text fills.
  */
 
-const require = createRequire(import.meta.url);
-const FILES: Record<FontId, string> = {
-  regular: '400Regular/BeVietnamPro_400Regular.ttf',
-  semibold: '600SemiBold/BeVietnamPro_600SemiBold.ttf',
-  bold: '700Bold/BeVietnamPro_700Bold.ttf',
-  extrabold: '800ExtraBold/BeVietnamPro_800ExtraBold.ttf',
-};
-const IDS = Object.keys(FILES) as FontId[];
-/** pdfkit's reference draws with fonts of its own, shaped by fontkit alone, not by the layout's shared shaping. */
-const ownFont = (id: FontId) => fontkit.create(readFileSync(require.resolve(`@expo-google-fonts/be-vietnam-pro/${FILES[id]}`))) as fontkit.Font;
+const IDS = Object.keys(FONT_FILES) as FontId[];
 
 function openDoc(fonts: Record<FontId, fontkit.Font>) {
   const pdf = new PDFDocument({ autoFirstPage: false, compress: false, margin: 0, info: { CreationDate: new Date(0) } });
@@ -116,11 +108,6 @@ async function bothWays(pages: Page[], cmyk = false): Promise<{ pdfkit: string; 
     own.pdf.addContent(content.take());
   }
   return { pdfkit: await reference.bytes(), ours: await own.bytes() };
-}
-
-function seeded(seed: number) {
-  let s = seed >>> 0;
-  return () => ((s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 4294967296);
 }
 
 const VOWELS = 'aăâeêioôơuưyAĂÂEÊIOÔƠUƯY';
