@@ -44,8 +44,8 @@ const CODE = String.raw`[A-Z\u0110]\d{0,3}${NOT_BEFORE_WORD}`;
 
 /** Both cases of each label's first letter ("[Ss]ố"): labels start sentences too. */
 const anyCase = (words: string[]) => words.map((w) => `[${w[0]!.toUpperCase()}${w[0]!}]${w.slice(1)}`).join('|');
-/** Labels of more than one word before a number. */
-const LONG_LABELS = anyCase(['số điện thoại', 'điện thoại', 'đường dây nóng', 'tổng đài', 'hỗ trợ', 'liên hệ', 'đề án', 'khu phố', 'tổ dân phố']);
+/** Labels of more than one word before a number; "cập nhật" dates every print's content stamp. */
+const LONG_LABELS = anyCase(['số điện thoại', 'điện thoại', 'đường dây nóng', 'tổng đài', 'hỗ trợ', 'liên hệ', 'đề án', 'khu phố', 'tổ dân phố', 'cập nhật']);
 /** One-word labels of a phone number. */
 const PHONE_WORDS = 'ĐT|SĐT|[Hh]otline|Tel|Zalo';
 /** Kinds of places before their names. */

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { MM, POSTER_PAPER } from '../../src/layout/page-sizes.js';
 import { example, runHere, tempDir } from '../helpers/cli.js';
 import { readPdf } from '../helpers/pdf-text.js';
+import { inflatedStreams } from '../helpers/pdf-streams.js';
 
 /** Posters as the command writes them, read back from the PDF. The layout of every size is in test/products/poster.test.ts. */
 const UNIT = example('phuong-binh-thanh.yaml');
@@ -16,16 +16,7 @@ function boxes(pdf: Buffer, name: 'TrimBox' | 'BleedBox' | 'MediaBox'): number[]
 
 /** Every content stream, inflated: the drawing operators a printer receives. */
 function contentOperators(pdf: Buffer): string {
-  const raw = pdf.toString('latin1');
-  let out = '';
-  for (const m of raw.matchAll(/stream\r?\n([\s\S]*?)endstream/g)) {
-    try {
-      out += inflateSync(Buffer.from(m[1]!, 'latin1')).toString('latin1');
-    } catch {
-      // fonts and images are not drawing operators
-    }
-  }
-  return out;
+  return inflatedStreams(pdf).join('');
 }
 
 describe('posters for the print shop', () => {

@@ -1,6 +1,5 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { inflateSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +13,7 @@ import { example, filesIn, ROOT, runCli, tempDir } from '../helpers/cli.js';
 import { readPdf } from '../helpers/pdf-text.js';
 import { readQrCodes } from '../helpers/qr-read.js';
 import { writeXlsx } from '../helpers/spreadsheet.js';
+import { inflatedStreams } from '../helpers/pdf-streams.js';
 
 const UNIT = example('phuong-binh-thanh.yaml');
 const A4 = { width: 595.28, height: 841.89 };
@@ -43,7 +43,7 @@ function manifest(dir: string): Record<string, string>[] {
 
 /** The pages' drawing operators, inflated (a page's stream begins with pdfkit's flip of the y axis). */
 function pageStreams(pdf: string): string[] {
-  return [...pdf.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)].map((m) => inflateSync(Buffer.from(m[1]!, 'latin1')).toString('latin1')).filter((s) => s.startsWith('1 0 0 -1 0 '));
+  return inflatedStreams(Buffer.from(pdf, 'latin1')).filter((s) => s.startsWith('1 0 0 -1 0 '));
 }
 
 describe('stickers from a semicolon CSV with BOM, CRLF, quotes and commas', () => {

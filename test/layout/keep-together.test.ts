@@ -47,6 +47,15 @@ describe('where Vietnamese print text holds together', () => {
     ]);
   });
 
+  it('the content stamp keeps its date: "Cập nhật 28/11/2026", never "Cập / nhật"', () => {
+    expect(joints('theo Luật Căn cước · cập nhật 28/11/2026').slice(-3)).toEqual([
+      ['·|cập', FREE],
+      ['cập|nhật', WITH_NUMBER],
+      ['nhật|28/11/2026', WITH_NUMBER],
+    ]);
+    expect(joints('Cập nhật 28/11/2026').map(([, level]) => level)).toEqual([WITH_NUMBER, WITH_NUMBER]);
+  });
+
   it('a count keeps its unit: "6 chữ số"', () => {
     expect(joints('passcode 6 chữ số')).toEqual([
       ['passcode|6', FREE],

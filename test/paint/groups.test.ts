@@ -1,7 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { inflateSync } from 'node:zlib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
@@ -12,6 +11,7 @@ import { paintPdf } from '../../src/paint/pdf.js';
 import { qrModules } from '../../src/qr/matrix.js';
 import { tempDir } from '../helpers/cli.js';
 import { readPdf } from '../helpers/pdf-text.js';
+import { inflatedStreams } from '../helpers/pdf-streams.js';
 
 /**
  * A group (a part every sticker shares) is written once into a PDF, as a form,
@@ -39,8 +39,7 @@ const flat: Page = { ...grouped, items: ungroupItems(grouped.items) };
 
 const paint = (page: Page) => paintPdf({ title: 'Tem', author: 'Phường', pages: [page] }, fonts, { date: new Date(0) });
 
-/** Every stream of a PDF, inflated, in file order. */
-const streams = (pdf: Buffer) => [...pdf.toString('latin1').matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)].map((m) => inflateSync(Buffer.from(m[1]!, 'latin1')).toString('latin1'));
+const streams = inflatedStreams;
 
 async function links(pdf: Buffer): Promise<{ url: string; rect: number[] }[]> {
   const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
