@@ -109,7 +109,8 @@ async function render(region: Region, fonts: FontSet): Promise<GrayImage> {
 function within(items: Item[], box: Box, fonts: FontSet, bounds?: Box[]): Item[] {
   const out: Item[] = [];
   const outside = (b: Box) => b.x > box.x + box.width || b.y > box.y + box.height || b.x + b.width < box.x || b.y + b.height < box.y;
-  for (const [i, item] of items.entries()) {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
     if (outside(bounds?.[i] ?? boundsOf(item))) continue;
     // Text near the box: its glyphs' own outline decides.
     if (item.type === 'text' && outside(inkOf(item, fonts))) continue;
