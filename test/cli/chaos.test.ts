@@ -33,7 +33,7 @@ afterAll(() => {
   for (const dir of mounts) if (spawnSync('umount', ['-l', dir]).status === 0) rmSync(dir, { recursive: true });
 });
 
-describe.concurrent.skipIf(!canMount)('a full disk', () => {
+describe.skipIf(!canMount).concurrent('a full disk', () => {
   // 8 KB free: every command's first file starts, and cannot finish.
   const disk = () => {
     const dir = tmpfs('size=1m')!;
@@ -62,7 +62,7 @@ describe.concurrent.skipIf(!canMount)('a full disk', () => {
   });
 });
 
-describe.concurrent.skipIf(!canMount)('a disk or folder that cannot be written', () => {
+describe.skipIf(!canMount).concurrent('a disk or folder that cannot be written', () => {
   it.each([
     ['leaflet', (d: string) => ['leaflet', '--unit', WARD, '--guide', 'kich-hoat', '--out', join(d, 'to-roi.pdf')], 'to-roi.pdf'],
     ['leaflet into a new folder', (d: string) => ['leaflet', '--unit', WARD, '--guide', 'kich-hoat', '--out', join(d, 'moi', 'to-roi.pdf')], 'moi'],

@@ -43,7 +43,7 @@ const template = (body: string, front: string[] = FRONT) => `---\n${front.join('
 const sheet = (change: Record<string, unknown>) =>
   JSON.stringify({ title: 'Thử', paper: { width: 210, height: 297 }, label: { width: 99, height: 67 }, grid: { columns: 2, rows: 4 }, origin: { left: 6, top: 12 }, gap: { x: 0, y: 0 }, marks: 'none', ...change }, null, 2);
 const LONG_LINK = `https://zalo.me/g/${'x'.repeat(3000)}`;
-const PNG_160KB = () => sharp({ create: { width: 234, height: 234, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 60 } } }).png({ compressionLevel: 0 }).toBuffer();
+const PNG_160KB = () => sharp({ create: { width: 234, height: 234, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 60 } } }).png({ compressionLevel: 0 }).toBuffer();
 
 /** What a case runs, given its folder; the defaults make a leaflet from the example profile. */
 const leaflet = (o: Partial<LeafletOptions> = {}) => (dir: string) => {
@@ -266,7 +266,7 @@ describe('bad input corpus: a UserError naming the place and what to do, nothing
     const before = filesIn(dir).sort();
     const withDir = (s: string) => s.replaceAll('DIR', dir);
     const { problems } = await refusalOf(() => c.run(dir));
-    const text = problems.map(formatProblem).join('\n') + '\n';
+    const text = problems.map((p) => formatProblem(p)).join('\n') + '\n';
     for (const s of c.says) expect(text).toContain(withDir(s));
     if (c.at) {
       const at = Object.fromEntries(Object.entries(c.at).map(([k, v]) => [k, typeof v === 'string' ? withDir(v) : v]));

@@ -2,7 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { removeOutdatedSnapshots, SNAPSHOT_NODE_FLAGS, snapshotDir, snapshotFor, type SnapshotStamp } from '../../dist/cli/snapshot.js';
+// The built module: the snapshot's bundle is found beside dist/cli, where the bin runs from.
+import { removeOutdatedSnapshots, SNAPSHOT_NODE_FLAGS, snapshotDir, snapshotFor } from '../../dist/cli/snapshot.js';
+import type { SnapshotStamp } from '../../src/cli/snapshot.js';
 import { example, ROOT, runCli, tempDir } from '../helpers/cli.js';
 
 const SOURCE_DATE = { SOURCE_DATE_EPOCH: '1700000000' };

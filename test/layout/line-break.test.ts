@@ -121,7 +121,7 @@ describe('building names break where they read well', () => {
   });
 
   it('balance does not narrow a title into breaking a name', () => {
-    const style = { ...heading, color: '#000000', leading: 1.15, balance: true };
+    const style = { ...heading, color: '#000000' as const, leading: 1.15, balance: true };
     const block = textBlock('Chung cư Bình Thạnh Xanh', room('Chung cư Bình Thạnh', heading), style, m);
     expect(block.lines.map((l) => l.pieces.map((p) => p.text).join(''))).toEqual(['Chung cư', 'Bình Thạnh Xanh']);
   });
@@ -200,7 +200,7 @@ describe('no word alone on the last line of a heading', () => {
   });
 
   it('is on for balanced titles, and never adds a line', () => {
-    const style = { ...heading, noWidow: undefined, color: '#000000', leading: 1.15 };
+    const style = { ...heading, noWidow: undefined, color: '#000000' as const, leading: 1.15 };
     for (let width = 60; width <= 300; width += 10) {
       const plainLines = textBlock(title, width, style, m).lines;
       const balanced = textBlock(title, width, { ...style, balance: true }, m).lines;
