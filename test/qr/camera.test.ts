@@ -9,7 +9,8 @@ import { qrModules } from '../../src/qr/matrix.js';
  * code the read-back passed still passes and one it failed still fails, down to
  * the margin where the noise decides (another seed turns about one verdict in
  * twenty there). The digest is of frames made by the camera before its loops
- * were rearranged and its noise was taken from tables.
+ * were rearranged (and before its noise was, for a while, taken from tables:
+ * 738dd02 went back to the plain formula).
  */
 describe('the camera', () => {
   it('makes the frames it made before, at four distances and four seeds', () => {
