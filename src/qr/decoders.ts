@@ -5,7 +5,7 @@ import type { GrayImage } from './camera.js';
 
 // jsqr is CommonJS with a TypeScript default export: under Node's ESM the
 // function arrives as the module object's default.
-const jsQR = jsQRModule.default as unknown as typeof jsQRModule.default.default;
+export const jsQR = jsQRModule.default as unknown as typeof jsQRModule.default.default;
 
 /** What each decoder read from one frame. */
 export interface Reads {

@@ -13,7 +13,7 @@ import { example, filesIn, ROOT, runCli, tempDir } from '../helpers/cli.js';
 import { readPdf } from '../helpers/pdf-text.js';
 import { readQrCodes } from '../helpers/qr-read.js';
 import { writeXlsx } from '../helpers/spreadsheet.js';
-import { inflatedStreams } from '../helpers/pdf-streams.js';
+import { pageStreams } from '../helpers/pdf-streams.js';
 
 const UNIT = example('phuong-binh-thanh.yaml');
 const A4 = { width: 595.28, height: 841.89 };
@@ -39,11 +39,6 @@ function excelCsv(rows: string[][]): string {
 
 function manifest(dir: string): Record<string, string>[] {
   return parse(readFileSync(join(dir, 'manifest.csv'), 'utf8'), { columns: true, bom: true });
-}
-
-/** The pages' drawing operators, inflated (a page's stream begins with pdfkit's flip of the y axis). */
-function pageStreams(pdf: string): string[] {
-  return inflatedStreams(Buffer.from(pdf, 'latin1')).filter((s) => s.startsWith('1 0 0 -1 0 '));
 }
 
 describe('stickers from a semicolon CSV with BOM, CRLF, quotes and commas', () => {
@@ -77,7 +72,7 @@ describe('stickers from a semicolon CSV with BOM, CRLF, quotes and commas', () =
     expect(pdf.match(/\/Subtype \/Form\s*\/BBox \[0 0 \d+ \d+\]/g)).toHaveLength(4);
     // The parts labels share (bands, steps, the store codes) are forms too, each written once and placed on every label that has it.
     const parts = pdf.match(/\/Subtype \/Form\s*\/BBox \[-/g) ?? [];
-    const placed = pageStreams(pdf).join('').match(/\/Fm\d+ Do/g) ?? [];
+    const placed = pageStreams(Buffer.from(pdf, 'latin1')).join('').match(/\/Fm\d+ Do/g) ?? [];
     expect(parts.length).toBeGreaterThan(0);
     expect(placed.length).toBeGreaterThan(2 * parts.length);
   });

@@ -26,3 +26,6 @@ export function inflatedStreams(pdf: Buffer): string[] {
     .filter((s) => s.dict.includes('/FlateDecode'))
     .map((s) => inflateSync(s.data).toString('latin1'));
 }
+
+/** The pages' drawing operators: pdfkit begins each page's stream by flipping the y axis. */
+export const pageStreams = (pdf: Buffer): string[] => inflatedStreams(pdf).filter((s) => s.startsWith('1 0 0 -1 0 '));

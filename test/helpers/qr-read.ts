@@ -1,10 +1,7 @@
-import * as jsQRModule from 'jsqr';
 import sharp from 'sharp';
 import type { Page, QrItem } from '../../src/layout/display-list.js';
+import { jsQR } from '../../src/qr/decoders.js';
 import { drawnItems } from './ink.js';
-
-// jsqr is CommonJS with a TypeScript default export: under Node's ESM the function is the module's default (as in src/qr/decoders.ts).
-const jsQR = jsQRModule.default as unknown as typeof jsQRModule.default.default;
 
 /**
  * Reads every QR code back from a rendered page image. jsQR finds one code per

@@ -11,7 +11,7 @@ import { paintPdf } from '../../src/paint/pdf.js';
 import { qrModules } from '../../src/qr/matrix.js';
 import { tempDir } from '../helpers/cli.js';
 import { readPdf } from '../helpers/pdf-text.js';
-import { inflatedStreams } from '../helpers/pdf-streams.js';
+import { pageStreams } from '../helpers/pdf-streams.js';
 
 /**
  * A group (a part every sticker shares) is written once into a PDF, as a form,
@@ -39,7 +39,6 @@ const flat: Page = { ...grouped, items: ungroupItems(grouped.items) };
 
 const paint = (page: Page) => paintPdf({ title: 'Tem', author: 'Phường', pages: [page] }, fonts, { date: new Date(0) });
 
-const streams = inflatedStreams;
 
 async function links(pdf: Buffer): Promise<{ url: string; rect: number[] }[]> {
   const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
@@ -53,7 +52,7 @@ describe('a group in a PDF', () => {
     const pdf = await paint(grouped);
     const forms = pdf.toString('latin1').match(/\/Subtype \/Form\s*\/BBox \[-/g) ?? [];
     expect(forms).toHaveLength(1);
-    const page = streams(pdf).find((s) => s.startsWith('1 0 0 -1 0 '))!;
+    const page = pageStreams(pdf)[0]!;
     expect(page.match(/\/Fm1 Do/g)).toHaveLength(2);
     // The code inside it is one form too, named in the group's own resources.
     expect(pdf.toString('latin1').match(/\/Subtype \/Form\s*\/BBox \[0 0 \d+ \d+\]/g)).toHaveLength(1);

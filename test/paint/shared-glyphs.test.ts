@@ -4,7 +4,7 @@ import { loadFonts } from '../../src/layout/fonts.js';
 import { paintPdf, type PdfOptions } from '../../src/paint/pdf.js';
 import { sharedGlyphs } from '../../src/paint/pdf-text.js';
 import { qrModules } from '../../src/qr/matrix.js';
-import { inflatedStreams } from '../helpers/pdf-streams.js';
+import { inflatedStreams, pageStreams } from '../helpers/pdf-streams.js';
 
 /**
  * A batch's documents (each class's handout, and the print room's file of all
@@ -20,10 +20,8 @@ const page = (name: string, teacher: string, url: string): Page => ({ width: 300
 const first = page('6A1', 'Cô Nguyễn Thị Hoa', 'https://zalo.me/g/lop6a1');
 const second = page('7A2', 'Thầy Trần Văn Bình', 'https://zalo.me/g/lop7a2');
 
-const streams = inflatedStreams;
-const pageStreams = (pdf: Buffer) => streams(pdf).filter((s) => s.startsWith('1 0 0 -1 0 '));
 /** The embedded TrueType files (fontkit writes a subset's version as 'true'). */
-const fontFiles = (pdf: Buffer) => streams(pdf).filter((s) => s.startsWith('true') || s.startsWith('\0\x01\0\0'));
+const fontFiles = (pdf: Buffer) => inflatedStreams(pdf).filter((s) => s.startsWith('true') || s.startsWith('\0\x01\0\0'));
 
 async function twoDocuments(options: PdfOptions) {
   const alone = await paintPdf({ title: 'Lớp 6A1', author: 'THCS', pages: [first] }, fonts, options);
